@@ -1,0 +1,38 @@
+// "Show map" for JavaScript users: Leaflet and the map code are fetched only when it is opened.
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useRouteLoaderData } from "@remix-run/react";
+import type { RootData } from "~/root";
+import type { MapMarker } from "./map.client";
+
+const LeafletMap = lazy(() => import("./map.client"));
+
+export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[]; startOpen?: boolean }) {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<RootData>("root");
+  const [hydrated, setHydrated] = useState(false);
+  const [open, setOpen] = useState(startOpen);
+  useEffect(() => setHydrated(true), []);
+  // Without JavaScript there is no map: the list above is the whole answer.
+  if (!hydrated || markers.length === 0 || !root) return null;
+  return (
+    <div className="app-map-panel">
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        aria-expanded={open}
+        aria-controls="app-map"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? t("map.hide") : t("map.show")}
+      </button>
+      <div id="app-map" hidden={!open}>
+        {open && (
+          <Suspense fallback={<div className="app-map app-map--loading">{t("map.loading")}</div>}>
+            <LeafletMap markers={markers} tileUrl={root.map.tileUrl} attribution={root.map.attribution} label={t("map.label")} />
+          </Suspense>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { describeAgeRange } from "~/domain/age-bands";
+import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
+
+export type SessionCardData = {
+  seriesId: number;
+  title: string;
+  typeSlug: string;
+  bookingMode: "drop-in" | "per-session" | "course";
+  ageMinMonths: number | null;
+  ageMaxMonths: number | null;
+  forPregnancy: boolean;
+  costPence: number;
+  sendFriendly: boolean;
+  venue: { slug: string; name: string; kind: string; town: string };
+  next: { date: string; startTime: string; endTime: string };
+  placesLeft: number | null;
+  distance: number | null;
+};
+
+export function AgeRangeText({ range }: { range: Parameters<typeof describeAgeRange>[0] }) {
+  const { t, i18n } = useTranslation();
+  return <>{formatList(describeAgeRange(range).map((p) => t(p.key, p.values)), i18n.language)}</>;
+}
+
+export function PlacesLeft({ placesLeft, bookingMode }: { placesLeft: number | null; bookingMode: string }) {
+  const { t } = useTranslation();
+  if (bookingMode === "drop-in" || placesLeft === null) return <>{t("session.noBookingNeeded")}</>;
+  if (placesLeft === 0) return <strong className="govuk-tag govuk-tag--red">{t("session.full")}</strong>;
+  return <>{t("session.placesLeft", { count: placesLeft })}</>;
+}
+
+export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headingLevel?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const Heading = `h${headingLevel}` as "h2" | "h3";
+  return (
+    <li className="app-result">
+      <Heading className="govuk-heading-s app-result__title">
+        <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
+          {s.title}
+        </Link>
+      </Heading>
+      <p className="govuk-body-s app-result__tags">
+        <strong className="govuk-tag govuk-tag--blue">{t(`types.${s.typeSlug}`)}</strong>{" "}
+        {s.sendFriendly && <strong className="govuk-tag govuk-tag--purple">{t("session.sendFriendly")}</strong>}
+      </p>
+      <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("session.where")}</dt>
+          <dd className="govuk-summary-list__value">
+            {s.venue.kind === "online" ? (
+              t("session.online")
+            ) : (
+              <>
+                {s.venue.name}
+                {s.distance !== null && (
+                  <>
+                    {" – "}
+                    <strong>{t("session.miles", { count: s.distance, formatted: formatNumber(s.distance, lng, 1) })}</strong>
+                  </>
+                )}
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("session.next")}</dt>
+          <dd className="govuk-summary-list__value">
+            {formatDate(s.next.date, lng)}, {formatTimeRange(s.next.startTime, s.next.endTime, lng)}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("session.whoFor")}</dt>
+          <dd className="govuk-summary-list__value">
+            <AgeRangeText range={s} />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("session.cost")}</dt>
+          <dd className="govuk-summary-list__value">
+            {s.costPence === 0 ? t("session.free") : formatMoney(s.costPence, lng)}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("session.booking")}</dt>
+          <dd className="govuk-summary-list__value">
+            {t(`bookingModes.${s.bookingMode}`)}
+            {s.bookingMode !== "drop-in" && (
+              <>
+                {" – "}
+                <PlacesLeft placesLeft={s.placesLeft} bookingMode={s.bookingMode} />
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

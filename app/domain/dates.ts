@@ -1,0 +1,68 @@
+// Local calendar dates are ISO strings ("2026-11-23") in Europe/London; arithmetic runs in UTC
+// on those dates so daylight-saving changes can never shift a day.
+export const TIME_ZONE = "Europe/London";
+
+const isoFormatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const timeFormatter = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+export function londonDate(now: Date = new Date()): string {
+  return isoFormatter.format(now);
+}
+
+export function londonTime(now: Date = new Date()): string {
+  return timeFormatter.format(now);
+}
+
+export function parseIsoDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = parseIsoDate(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toIsoDate(d);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  const day = parseIsoDate(iso).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Monday of the week containing the date. */
+export function startOfWeek(iso: string): string {
+  return addDays(iso, 1 - isoWeekday(iso));
+}
+
+export function isValidIsoDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  return toIsoDate(parseIsoDate(iso)) === iso;
+}
+
+export const WEEKDAY_SLUGS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type WeekdaySlug = (typeof WEEKDAY_SLUGS)[number];
+
+export const TIMES_OF_DAY = ["morning", "afternoon", "evening"] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+/** Morning starts before 12:00, afternoon before 17:00, evening after. */
+export function timeOfDay(hhmm: string): TimeOfDay {
+  if (hhmm < "12:00") return "morning";
+  if (hhmm < "17:00") return "afternoon";
+  return "evening";
+}

@@ -1,0 +1,34 @@
+// Shared i18next settings for server and browser.
+export const LANGUAGES = ["en", "ur", "pl", "ro", "ar", "bn"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Languages whose translations are complete enough to offer in the language list. */
+export const OFFERED_LANGUAGES: Language[] = ["en", "ur"];
+
+export const NAMESPACES = ["common", "search", "venue", "pages"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** Each language named in itself, for the language list. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: "English",
+  ur: "اردو",
+  pl: "Polski",
+  ro: "Română",
+  ar: "العربية",
+  bn: "বাংলা",
+};
+
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ur", "ar"]);
+
+export function textDirection(lng: string): "rtl" | "ltr" {
+  return RTL_LANGUAGES.has(lng) ? "rtl" : "ltr";
+}
+
+export default {
+  supportedLngs: [...OFFERED_LANGUAGES] as string[],
+  fallbackLng: "en",
+  defaultNS: "common",
+  // Missing keys in a language fall back to English rather than showing a raw key.
+  returnNull: false,
+  interpolation: { escapeValue: false },
+};

@@ -1,0 +1,228 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  json,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
+import i18next, { localeCookie } from "~/i18next.server";
+import { env } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/assets/app.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: ["common"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18next.getLocale(request);
+  const t = await i18next.getFixedT(request, "common");
+  const config = env();
+  const headers = new Headers();
+  // Choosing a language from the list (?lng=) is remembered for the next visit.
+  if (new URL(request.url).searchParams.has("lng")) {
+    headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  }
+  return json(
+    {
+      locale,
+      map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION },
+      // Error pages have no loader of their own, so their titles travel with the root.
+      errorTitles: {
+        notFound: `${t("errors.notFoundTitle")} – ${t("layout.serviceName")}`,
+        server: `${t("errors.serverTitle")} – ${t("layout.serviceName")}`,
+      },
+    },
+    { headers },
+  );
+}
+
+export type RootData = typeof loader;
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error || !data) return [];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: notFound ? data.errorTitles.notFound : data.errorTitles.server }];
+};
+
+/** The bundles this page was rendered with, so the browser does not fetch them again. */
+function I18nBundles() {
+  const { i18n } = useTranslation();
+  const matches = useMatches();
+  const namespaces = new Set<string>();
+  for (const m of matches) {
+    const ns = (m.handle as { i18n?: string | string[] } | undefined)?.i18n;
+    for (const n of ([] as string[]).concat(ns ?? [])) namespaces.add(n);
+  }
+  const bundles: Record<string, Record<string, unknown>> = { [i18n.language]: {} };
+  for (const ns of namespaces) {
+    const bundle = i18n.getResourceBundle(i18n.language, ns);
+    if (bundle) bundles[i18n.language][ns] = bundle;
+  }
+  // "<" is escaped so no string in a translation can end the script element.
+  const payload = JSON.stringify(bundles).replace(/</g, "\\u003c");
+  return (
+    <script suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />
+  );
+}
+
+function LanguageList() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav className="app-language-list" aria-label={t("layout.languages")}>
+      <ul className="govuk-list app-language-list__list">
+        {OFFERED_LANGUAGES.map((lng) => {
+          const params = new URLSearchParams(location.search);
+          params.set("lng", lng);
+          const current = i18n.language === lng;
+          return (
+            <li key={lng} className="app-language-list__item">
+              {current ? (
+                <span aria-current="true" lang={lng} dir={textDirection(lng)}>
+                  {LANGUAGE_NAMES[lng]}
+                </span>
+              ) : (
+                <a
+                  className="govuk-link"
+                  href={`${location.pathname}?${params}`}
+                  lang={lng}
+                  hrefLang={lng}
+                  dir={textDirection(lng)}
+                >
+                  {LANGUAGE_NAMES[lng]}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const { t, i18n } = useTranslation();
+  const locale = data?.locale ?? i18n.language ?? "en";
+  return (
+    <html lang={locale} dir={textDirection(locale)} className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link">
+          {t("layout.skipLink")}
+        </a>
+        <header className="app-masthead">
+        <div className="govuk-header app-header" data-module="govuk-header">
+          <div className="govuk-header__container govuk-width-container">
+            <div className="govuk-header__logo">
+              <Link to="/" className="govuk-header__link govuk-header__service-name">
+                {t("layout.serviceName")}
+              </Link>
+            </div>
+            <nav aria-label={t("layout.menu")} className="govuk-header__content app-header__nav">
+              <ul className="govuk-header__navigation-list app-header__list">
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/search">
+                    {t("layout.nav.search")}
+                  </Link>
+                </li>
+                <li className="govuk-header__navigation-item">
+                  <Link className="govuk-header__link" to="/hubs">
+                    {t("layout.nav.hubs")}
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </div>
+        <div className="govuk-width-container">
+          <div className="govuk-phase-banner app-sample-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">{t("layout.sampleTag")}</strong>
+              <span className="govuk-phase-banner__text">{t("layout.sampleText")}</span>
+            </p>
+          </div>
+          <LanguageList />
+        </div>
+        </header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <div className="govuk-footer__meta">
+              <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <h2 className="govuk-visually-hidden">{t("layout.footerLinks")}</h2>
+                <ul className="govuk-footer__inline-list">
+                  <li className="govuk-footer__inline-list-item">
+                    <Link className="govuk-footer__link" to="/about-the-data">
+                      {t("layout.footer.aboutData")}
+                    </Link>
+                  </li>
+                  <li className="govuk-footer__inline-list-item">
+                    <Link className="govuk-footer__link" to="/accessibility">
+                      {t("layout.footer.accessibility")}
+                    </Link>
+                  </li>
+                  <li className="govuk-footer__inline-list-item">
+                    <Link className="govuk-footer__link" to="/privacy">
+                      {t("layout.footer.privacy")}
+                    </Link>
+                  </li>
+                </ul>
+                <p className="govuk-body-s">{t("layout.footer.attribution")}</p>
+              </div>
+            </div>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <I18nBundles />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<RootData>("root");
+  useChangeLanguage(data?.locale ?? "en");
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <h1 className="govuk-heading-l">{notFound ? t("errors.notFoundTitle") : t("errors.serverTitle")}</h1>
+      <p className="govuk-body">{notFound ? t("errors.notFoundBody") : t("errors.serverBody")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          {t("errors.goHome")}
+        </Link>
+      </p>
+    </>
+  );
+}

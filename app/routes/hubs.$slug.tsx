@@ -1,0 +1,168 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { MapPanel } from "~/components/map-panel";
+import { WeekTimetable } from "~/components/week-timetable";
+import { addDays, isValidIsoDate, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
+import { getVenue } from "~/models/place.server";
+import { venueTimetable } from "~/models/session.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["venue"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+// ?week=YYYY-MM-DD (any day in the week); anything else shows this week.
+const WeekSchema = z
+  .string()
+  .refine(isValidIsoDate)
+  .transform(startOfWeek)
+  .optional()
+  .catch(undefined);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const found = parsed.success ? getVenue(getDb(), parsed.data.slug) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { t, title } = await translator(request, "venue");
+  const today = londonDate(now());
+  const thisWeek = startOfWeek(today);
+  const requested = WeekSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined);
+  // Only weeks with a timetable: from this week up to the published horizon.
+  const weekStart = requested && requested >= thisWeek && requested <= addDays(thisWeek, 77) ? requested : thisWeek;
+  const entries = venueTimetable(getDb(), found.venue.id, weekStart, addDays(weekStart, 6));
+  return json({
+    title: title(found.venue.name),
+    ...found,
+    weekStart,
+    thisWeek,
+    entries,
+  });
+}
+
+export default function Hub() {
+  const { venue, locality, localAuthority, weekStart, thisWeek, entries } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("venue");
+  const lng = i18n.language;
+  const address = [venue.addressLine1, venue.addressLine2, venue.town, venue.postcode].filter(Boolean);
+  return (
+    <>
+      <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
+        <ol className="govuk-breadcrumbs__list">
+          <li className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to="/hubs">
+              {t("list.heading")}
+            </Link>
+          </li>
+          <li className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to={`/localities/${locality.slug}`}>
+              {locality.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="govuk-caption-l">
+        {t(`kinds.${venue.kind}`)} · {localAuthority.name}
+      </span>
+      <h1 className="govuk-heading-l">{venue.name}</h1>
+      {venue.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
+      <p className="govuk-body-l">{venue.description}</p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">{t("hub.address")}</h2>
+          {venue.kind === "online" ? (
+            <p className="govuk-body">{t("hub.onlineAddress")}</p>
+          ) : (
+            <address className="govuk-body app-address">
+              {address.map((line) => (
+                <span key={line}>
+                  {line}
+                  <br />
+                </span>
+              ))}
+            </address>
+          )}
+          {(venue.phone || venue.email) && (
+            <>
+              <h2 className="govuk-heading-m">{t("hub.contact")}</h2>
+              <ul className="govuk-list">
+                {venue.phone && (
+                  <li>
+                    {t("hub.phone")}: <a className="govuk-link" href={`tel:${venue.phone.replace(/\s/g, "")}`}>{venue.phone}</a>
+                  </li>
+                )}
+                {venue.email && (
+                  <li>
+                    {t("hub.email")}: <a className="govuk-link" href={`mailto:${venue.email}`}>{venue.email}</a>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+          {venue.openingHours.length > 0 && (
+            <>
+              <h2 className="govuk-heading-m">{t("hub.openingHours")}</h2>
+              <dl className="govuk-summary-list govuk-summary-list--no-border">
+                {venue.openingHours.map((h) => (
+                  <div className="govuk-summary-list__row" key={h.day}>
+                    <dt className="govuk-summary-list__key">{t(`common:days.${WEEKDAY_SLUGS[h.day]}`)}</dt>
+                    <dd className="govuk-summary-list__value">{formatTimeRange(h.opens, h.closes, lng)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">{t("hub.access")}</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            <li>{venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</li>
+            {venue.facilities
+              .filter((f) => f !== "step-free")
+              .map((f) => (
+                <li key={f}>{t(`facilities.${f}`, { defaultValue: f })}</li>
+              ))}
+          </ul>
+          {venue.accessNotes && <p className="govuk-body">{venue.accessNotes}</p>}
+          {venue.travelNotes && (
+            <>
+              <h2 className="govuk-heading-m">{t("hub.gettingThere")}</h2>
+              <p className="govuk-body">{venue.travelNotes}</p>
+            </>
+          )}
+        </div>
+      </div>
+      {venue.latitude !== null && venue.longitude !== null && (
+        <MapPanel
+          markers={[
+            { id: venue.slug, latitude: venue.latitude, longitude: venue.longitude, label: venue.name, href: `/hubs/${venue.slug}` },
+          ]}
+        />
+      )}
+      <h2 className="govuk-heading-m" id="timetable">
+        {weekStart === thisWeek ? t("hub.thisWeek") : t("hub.weekOf", { date: formatDate(weekStart, lng) })}
+      </h2>
+      <WeekTimetable weekStart={weekStart} entries={entries} />
+      <nav className="govuk-pagination govuk-pagination--block" aria-label={t("hub.weeks")}>
+        {weekStart > thisWeek && (
+          <div className="govuk-pagination__prev">
+            <Link className="govuk-link govuk-pagination__link" to={`?week=${addDays(weekStart, -7)}#timetable`} rel="prev">
+              <span className="govuk-pagination__link-title">{t("hub.previousWeek")}</span>
+            </Link>
+          </div>
+        )}
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={`?week=${addDays(weekStart, 7)}#timetable`} rel="next">
+            <span className="govuk-pagination__link-title">{t("hub.nextWeek")}</span>
+          </Link>
+        </div>
+      </nav>
+    </>
+  );
+}
+

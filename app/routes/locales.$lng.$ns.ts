@@ -1,0 +1,19 @@
+// Translation bundles for the browser, for namespaces a page did not carry inline.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
+import { resources } from "~/i18next.server";
+
+const ParamsSchema = z.object({
+  lng: z.enum(OFFERED_LANGUAGES as [string, ...string[]]),
+  ns: z.enum(NAMESPACES),
+});
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) return json({ error: "Not found" }, { status: 404 });
+  return json(resources[parsed.data.lng][parsed.data.ns], {
+    headers: { "Cache-Control": "public, max-age=300" },
+  });
+}

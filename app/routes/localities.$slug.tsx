@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { SessionCard } from "~/components/session-card";
+import { londonDate, londonTime } from "~/domain/dates";
+import { getLocality, listVenues } from "~/models/place.server";
+import { searchSessions } from "~/models/search.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["venue"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const db = getDb();
+  const found = parsed.success ? getLocality(db, parsed.data.slug) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { title } = await translator(request, "venue");
+  const current = now();
+  const soon = searchSessions(db, {
+    origin: null,
+    localityId: found.locality.id,
+    maxMiles: null,
+    page: 1,
+    today: londonDate(current),
+    nowTime: londonTime(current),
+  });
+  const venues = listVenues(db, found.locality.id).map(({ venue }) => ({
+    slug: venue.slug,
+    name: venue.name,
+    kind: venue.kind,
+    town: venue.town,
+    postcode: venue.postcode,
+  }));
+  return json({ title: title(found.locality.name), ...found, venues, soon: soon.results.slice(0, 10), total: soon.total });
+}
+
+export default function Locality() {
+  const { locality, localAuthority, venues, soon, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("venue");
+  return (
+    <>
+      <span className="govuk-caption-l">{localAuthority.name}</span>
+      <h1 className="govuk-heading-l">{locality.name}</h1>
+      <p className="govuk-body-l">{locality.description}</p>
+      <h2 className="govuk-heading-m">{t("locality.places")}</h2>
+      <ul className="govuk-list">
+        {venues.map((v) => (
+          <li key={v.slug}>
+            <Link className="govuk-link" to={`/hubs/${v.slug}`}>
+              {v.name}
+            </Link>{" "}
+            <span className="govuk-body-s app-muted">
+              {v.kind === "online" ? t("kinds.online") : `${t(`kinds.${v.kind}`)} · ${v.postcode ?? ""}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2 className="govuk-heading-m">{t("locality.comingUp")}</h2>
+      <ol className="govuk-list app-results">
+        {soon.map((s) => (
+          <SessionCard key={s.seriesId} s={s} headingLevel={3} />
+        ))}
+      </ol>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/search?locality=${locality.slug}`}>
+          {t("locality.seeAll", { count: total })}
+        </Link>
+      </p>
+    </>
+  );
+}

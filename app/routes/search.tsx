@@ -1,0 +1,343 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
+import { MapPanel } from "~/components/map-panel";
+import { SessionCard } from "~/components/session-card";
+import { AGE_BANDS } from "~/domain/age-bands";
+import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
+import { formatParsedPostcode } from "~/domain/postcode";
+import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
+import { locatePostcode } from "~/models/geography.server";
+import { getLocality, listLocalities } from "~/models/place.server";
+import { searchSessions, type SearchOutcome } from "~/models/search.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatNumber, languageName } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+import { DEFAULT_DISTANCE, DISTANCES, parseSearchParams, type FieldErrors } from "~/utils/search-params";
+
+export const handle = { i18n: ["search"] };
+export const meta = titleMeta;
+
+// Languages sessions are run in, offered in the "language spoken" filter.
+const SESSION_LANGUAGES = ["ar", "bn", "en", "gu", "pa", "pl", "ro", "so", "ur"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, title, locale } = await translator(request, "search");
+  const db = getDb();
+  const url = new URL(request.url);
+  const { params, errors, raw } = parseSearchParams(url.searchParams);
+  const localities = listLocalities(db);
+
+  let outcome: SearchOutcome | null = null;
+  let place: string | null = null;
+  let precision: "unit" | "district" | null = null;
+  if (params) {
+    const locality = params.locality ? getLocality(db, params.locality) : undefined;
+    if (params.locality && !locality) errors.locality = "errors.localityUnknown";
+    const located = params.postcode ? locatePostcode(db, params.postcode) : null;
+    if (params.postcode && !located) errors.postcode = "errors.postcodeUnknown";
+    if (Object.keys(errors).length === 0) {
+      const origin = located ?? (locality ? locality.locality : null);
+      precision = located?.precision ?? null;
+      place = params.postcode ? formatParsedPostcode(params.postcode) : locality?.locality.name ?? null;
+      const distance = params.distance ?? DEFAULT_DISTANCE;
+      const current = now();
+      outcome = searchSessions(db, {
+        origin: origin ? { latitude: origin.latitude, longitude: origin.longitude } : null,
+        localityId: locality?.locality.id,
+        age: params.age,
+        type: params.type,
+        day: params.day,
+        time: params.time,
+        free: params.free,
+        send: params.send,
+        stepFree: params.step,
+        lang: params.lang,
+        // A locality search lists the whole locality; the radius applies to postcodes.
+        maxMiles: params.postcode && distance !== "any" ? Number(distance) : null,
+        page: params.page,
+        today: londonDate(current),
+        nowTime: londonTime(current),
+      });
+    }
+  }
+
+  const fieldErrors: FieldErrors = {};
+  for (const [field, key] of Object.entries(errors)) fieldErrors[field as keyof FieldErrors] = t(`search:${key}`);
+  const hasErrors = Object.keys(fieldErrors).length > 0;
+  return json(
+    {
+      title: title(t("search:results.title"), hasErrors),
+      values: raw,
+      errors: fieldErrors,
+      outcome,
+      place,
+      precision,
+      distance: params?.distance ?? DEFAULT_DISTANCE,
+      localities,
+      languages: SESSION_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })),
+    },
+    { status: hasErrors ? 400 : 200 },
+  );
+}
+
+const FIELD_ORDER = ["postcode", "locality", "age", "type", "day", "time", "distance", "lang", "free", "send", "step", "page"];
+
+export default function Search() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("search");
+  const { values, errors, outcome } = data;
+  const errorList = FIELD_ORDER.filter((f) => errors[f as keyof typeof errors]).map((f) => ({
+    href: `#${f}`,
+    text: errors[f as keyof typeof errors] as string,
+  }));
+  const moreFiltersUsed = ["type", "day", "time", "lang", "free", "send", "step"].some((k) => values[k]);
+
+  const pageLink = (page: number) => {
+    const p = new URLSearchParams(values);
+    p.set("page", String(page));
+    return `/search?${p}`;
+  };
+  const widerLink = () => {
+    const p = new URLSearchParams(values);
+    const i = DISTANCES.indexOf(data.distance as (typeof DISTANCES)[number]);
+    p.set("distance", DISTANCES[Math.min(i + 1, DISTANCES.length - 1)]);
+    p.delete("page");
+    return `/search?${p}`;
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errorList} />
+      <h1 className="govuk-heading-l">{t("results.heading")}</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <form method="get" action="/search" className="app-filters" aria-label={t("form.label")}>
+            <TextInput
+              id="postcode"
+              name="postcode"
+              label={t("form.postcode")}
+              hint={t("form.postcodeHint")}
+              error={errors.postcode}
+              defaultValue={values.postcode}
+              className="govuk-input--width-10"
+              autoComplete="postal-code"
+              spellCheck={false}
+            />
+            <Select
+              id="locality"
+              name="locality"
+              label={t("form.locality")}
+              error={errors.locality}
+              defaultValue={values.locality}
+              options={[{ value: "", label: t("form.anyLocality") }]}
+              groups={groupLocalities(data.localities)}
+            />
+            <Select
+              id="age"
+              name="age"
+              label={t("form.age")}
+              error={errors.age}
+              defaultValue={values.age}
+              options={[
+                { value: "", label: t("form.anyAge") },
+                ...AGE_BANDS.map((b) => ({ value: b, label: t(`common:ageBands.${b}`) })),
+              ]}
+            />
+            <details className="govuk-details" open={moreFiltersUsed || errorList.length > 0}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">{t("form.moreFilters")}</span>
+              </summary>
+              <div className="govuk-details__text">
+                <Select
+                  id="type"
+                  name="type"
+                  label={t("form.type")}
+                  error={errors.type}
+                  defaultValue={values.type}
+                  options={[
+                    { value: "", label: t("form.anyType") },
+                    ...SESSION_TYPE_SLUGS.map((s) => ({ value: s, label: t(`common:types.${s}`) })),
+                  ]}
+                />
+                <Select
+                  id="day"
+                  name="day"
+                  label={t("form.day")}
+                  error={errors.day}
+                  defaultValue={values.day}
+                  options={[
+                    { value: "", label: t("form.anyDay") },
+                    ...WEEKDAY_SLUGS.map((d) => ({ value: d, label: t(`common:days.${d}`) })),
+                  ]}
+                />
+                <Select
+                  id="time"
+                  name="time"
+                  label={t("form.time")}
+                  error={errors.time}
+                  defaultValue={values.time}
+                  options={[
+                    { value: "", label: t("form.anyTime") },
+                    ...TIMES_OF_DAY.map((d) => ({ value: d, label: t(`form.times.${d}`) })),
+                  ]}
+                />
+                <Select
+                  id="distance"
+                  name="distance"
+                  label={t("form.distance")}
+                  error={errors.distance}
+                  defaultValue={values.distance ?? DEFAULT_DISTANCE}
+                  options={DISTANCES.map((d) => ({
+                    value: d,
+                    label: d === "any" ? t("form.anyDistance") : t("form.withinMiles", { count: Number(d) }),
+                  }))}
+                />
+                <Select
+                  id="lang"
+                  name="lang"
+                  label={t("form.lang")}
+                  error={errors.lang}
+                  defaultValue={values.lang}
+                  options={[
+                    { value: "", label: t("form.anyLanguage") },
+                    ...data.languages.map((l) => ({ value: l.code, label: l.name })),
+                  ]}
+                />
+                <div className="govuk-form-group">
+                  <fieldset className="govuk-fieldset">
+                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("form.only")}</legend>
+                    <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                      <Checkbox name="free" label={t("form.free")} checked={Boolean(values.free)} />
+                      <Checkbox name="send" label={t("form.send")} checked={Boolean(values.send)} />
+                      <Checkbox name="step" label={t("form.stepFree")} checked={Boolean(values.step)} />
+                    </div>
+                  </fieldset>
+                </div>
+              </div>
+            </details>
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("form.submit")}
+            </button>
+          </form>
+        </div>
+        <div className="govuk-grid-column-two-thirds">
+          {outcome && <Results data={data} outcome={outcome} pageLink={pageLink} widerLink={widerLink} lng={i18n.language} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Results(props: {
+  data: LoaderData;
+  outcome: NonNullable<LoaderData["outcome"]>;
+  pageLink: (n: number) => string;
+  widerLink: () => string;
+  lng: string;
+}) {
+  const { t } = useTranslation("search");
+  const { outcome, data } = props;
+  const start = (outcome.page - 1) * 20 + 1;
+  const markers = outcome.results
+    .filter((r) => r.venue.latitude !== null && r.venue.longitude !== null)
+    .map((r) => ({
+      id: String(r.seriesId),
+      latitude: r.venue.latitude as number,
+      longitude: r.venue.longitude as number,
+      label: `${r.title} – ${r.venue.name}`,
+      href: `/sessions/${r.seriesId}`,
+    }));
+
+  return (
+    <>
+      <p className="govuk-body" role="status">
+        {data.place
+          ? t("results.countNear", { count: outcome.total, place: data.place })
+          : t("results.count", { count: outcome.total })}
+      </p>
+      {data.precision === "district" && <p className="govuk-hint">{t("results.districtPrecision")}</p>}
+      {outcome.total === 0 ? (
+        <div className="app-empty">
+          <h2 className="govuk-heading-m">{t("results.emptyHeading")}</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {outcome.beyondRadius > 0 && data.distance !== "any" && (
+              <li>
+                <Link className="govuk-link" to={props.widerLink()}>
+                  {t("results.widen", { count: outcome.beyondRadius })}
+                </Link>
+              </li>
+            )}
+            <li>{t("results.emptyFewerFilters")}</li>
+            {outcome.online.length > 0 && (
+              <li>
+                <a className="govuk-link" href="#online">
+                  {t("results.seeOnline", { count: outcome.online.length })}
+                </a>
+              </li>
+            )}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <MapPanel markers={markers} />
+          <ol className="govuk-list app-results" start={start}>
+            {outcome.results.map((r) => (
+              <SessionCard key={r.seriesId} s={r} />
+            ))}
+          </ol>
+          {outcome.pageCount > 1 && (
+            <nav className="govuk-pagination" aria-label={t("results.pagination")}>
+              {outcome.page > 1 && (
+                <div className="govuk-pagination__prev">
+                  <Link className="govuk-link govuk-pagination__link" to={props.pageLink(outcome.page - 1)} rel="prev">
+                    <span className="govuk-pagination__link-title">{t("results.previous")}</span>
+                  </Link>
+                </div>
+              )}
+              <p className="govuk-body app-pagination__status">
+                {t("results.pageOf", {
+                  page: formatNumber(outcome.page, props.lng),
+                  pages: formatNumber(outcome.pageCount, props.lng),
+                })}
+              </p>
+              {outcome.page < outcome.pageCount && (
+                <div className="govuk-pagination__next">
+                  <Link className="govuk-link govuk-pagination__link" to={props.pageLink(outcome.page + 1)} rel="next">
+                    <span className="govuk-pagination__link-title">{t("results.next")}</span>
+                  </Link>
+                </div>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+      {outcome.online.length > 0 && outcome.page === 1 && (
+        <section aria-labelledby="online">
+          <h2 className="govuk-heading-m" id="online" tabIndex={-1}>
+            {t("results.onlineHeading")}
+          </h2>
+          <ul className="govuk-list app-results">
+            {outcome.online.map((r) => (
+              <SessionCard key={r.seriesId} s={r} headingLevel={3} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function groupLocalities(localities: LoaderData["localities"]) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const l of localities) {
+    groups.set(l.localAuthority, [...(groups.get(l.localAuthority) ?? []), { value: l.slug, label: l.name }]);
+  }
+  return [...groups].map(([label, options]) => ({ label, options }));
+}

@@ -1,0 +1,152 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AgeRangeText, PlacesLeft } from "~/components/session-card";
+import { londonDate, WEEKDAY_SLUGS } from "~/domain/dates";
+import { parseWeekdays } from "~/domain/recurrence";
+import { getSeries, listOccurrences } from "~/models/session.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["venue"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
+  if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
+  const { title, locale } = await translator(request, "venue");
+  const occurrences = listOccurrences(getDb(), found.series.id, londonDate(now()));
+  return json({
+    title: title(found.series.title),
+    ...found,
+    occurrences,
+    languages: found.series.languages
+      .split(",")
+      .filter(Boolean)
+      .map((code) => languageName(code, locale)),
+  });
+}
+
+export default function Session() {
+  const { series, typeSlug, venue, locality, occurrences, languages } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("venue");
+  const lng = i18n.language;
+  const weekdays = parseWeekdays(series.weekdays);
+  const upcoming = occurrences.filter((o) => !o.cancelled);
+  return (
+    <>
+      <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
+        <ol className="govuk-breadcrumbs__list">
+          <li className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to={`/localities/${locality.slug}`}>
+              {locality.name}
+            </Link>
+          </li>
+          <li className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to={`/hubs/${venue.slug}`}>
+              {venue.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="govuk-caption-l">{t(`common:types.${typeSlug}`)}</span>
+      <h1 className="govuk-heading-l">{series.title}</h1>
+      {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
+          <p className="govuk-body">{series.description}</p>
+          <dl className="govuk-summary-list">
+            <Row label={t("common:session.whoFor")}>
+              <AgeRangeText range={series} />
+              {series.placeUnit === "adult" && <> · {t("session.adultPlaces")}</>}
+            </Row>
+            <Row label={t("common:session.where")}>
+              {venue.kind === "online" ? (
+                t("common:session.online")
+              ) : (
+                <Link className="govuk-link" to={`/hubs/${venue.slug}`}>
+                  {venue.name}, {venue.town} {venue.postcode}
+                </Link>
+              )}
+            </Row>
+            <Row label={t("session.when")}>
+              {weekdays.length === 0
+                ? t("session.oneOff", { date: formatDate(series.startDate, lng) })
+                : t("session.weekly", {
+                    days: formatList(
+                      weekdays.map((d) => t(`common:days.${WEEKDAY_SLUGS[d - 1]}`)),
+                      lng,
+                    ),
+                  })}
+              {", "}
+              {formatTimeRange(series.startTime, series.endTime, lng)}
+              {series.termTimeOnly && <> · {t("session.termTimeOnly")}</>}
+            </Row>
+            <Row label={t("common:session.cost")}>
+              {series.costPence === 0 ? t("common:session.free") : formatMoney(series.costPence, lng)}
+              {series.costNotes && <> · {series.costNotes}</>}
+            </Row>
+            <Row label={t("common:session.booking")}>{t(`session.bookingExplained.${series.bookingMode}`)}</Row>
+            <Row label={t("session.languages")}>{formatList(languages, lng)}</Row>
+            {series.sendFriendly && <Row label={t("session.send")}>{t("session.sendFriendlyExplained")}</Row>}
+            <Row label={t("session.access")}>{venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</Row>
+            {series.whatToBring && <Row label={t("session.whatToBring")}>{series.whatToBring}</Row>}
+            {series.facilitator && <Row label={t("session.facilitator")}>{series.facilitator}</Row>}
+          </dl>
+          <h2 className="govuk-heading-m">
+            {series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}
+          </h2>
+          {occurrences.length === 0 ? (
+            <p className="govuk-body">{t("session.noDates")}</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">{t("session.datesCaption")}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">{t("session.date")}</th>
+                  <th scope="col" className="govuk-table__header">{t("session.time")}</th>
+                  <th scope="col" className="govuk-table__header">{t("session.places")}</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {occurrences.map((o) => (
+                  <tr className="govuk-table__row" key={o.id}>
+                    <td className="govuk-table__cell">{formatDate(o.date, lng)}</td>
+                    <td className="govuk-table__cell">{formatTimeRange(o.startTime, o.endTime, lng)}</td>
+                    <td className="govuk-table__cell">
+                      {o.cancelled ? (
+                        <>
+                          <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>{" "}
+                          {o.cancelReason}
+                        </>
+                      ) : (
+                        <PlacesLeft placesLeft={series.bookingMode === "course" ? upcoming[0]?.placesLeft ?? null : o.placesLeft} bookingMode={series.bookingMode} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The public search URL (/search?postcode=…&age=…&type=…). Outreach workers share these links,
+// so the parameter names and values are a stable interface.
+import { z } from "zod";
+import { AGE_BANDS } from "~/domain/age-bands";
+import { TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
+import { parsePostcode } from "~/domain/postcode";
+import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
+
+export const DISTANCES = ["1", "3", "5", "10", "25", "any"] as const;
+export const DEFAULT_DISTANCE = "10";
+
+// Empty form fields ("Any") arrive as empty strings: treat them as absent.
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const flag = optional(z.enum(["1", "on", "true"], { message: "errors.flag" })).transform(Boolean);
+
+// Messages are translation keys in the "search" namespace, so every language words them.
+export const SearchParamsSchema = z.object({
+  postcode: optional(
+    z
+      .string()
+      .max(20, "errors.postcodeInvalid")
+      .transform((v, ctx) => {
+        const parsed = parsePostcode(v);
+        if (!parsed) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.postcodeInvalid" });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+  ),
+  locality: optional(z.string().regex(/^[a-z0-9-]{1,80}$/, "errors.localityUnknown")),
+  age: optional(z.enum(AGE_BANDS, { message: "errors.age" })),
+  type: optional(z.enum(SESSION_TYPE_SLUGS, { message: "errors.type" })),
+  day: optional(z.enum(WEEKDAY_SLUGS, { message: "errors.day" })),
+  time: optional(z.enum(TIMES_OF_DAY, { message: "errors.time" })),
+  distance: optional(z.enum(DISTANCES, { message: "errors.distance" })),
+  lang: optional(z.string().regex(/^[a-z]{2}$/, "errors.lang")),
+  free: flag,
+  send: flag,
+  step: flag,
+  page: optional(
+    z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(500, "errors.page"),
+  ).transform((v) => v ?? 1),
+});
+
+export type SearchParams = z.infer<typeof SearchParamsSchema>;
+export type SearchField = keyof SearchParams;
+export type FieldErrors = Partial<Record<SearchField, string>>;
+
+/** Parses the query string; unknown parameters (utm_*, lng) are ignored. */
+export function parseSearchParams(searchParams: URLSearchParams) {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(SearchParamsSchema.shape)) {
+    const value = searchParams.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  const result = SearchParamsSchema.safeParse(raw);
+  if (result.success) return { params: result.data, errors: {} as FieldErrors, raw };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as SearchField;
+    errors[field] ??= issue.message;
+  }
+  return { params: null, errors, raw };
+}

@@ -1,0 +1,22 @@
+// Fills a new database: open geography data always, sample hubs and sessions when asked.
+import { count } from "drizzle-orm";
+import type { Db } from "./connection";
+import { loadShippedGeography } from "./geography";
+import { localAuthorities, outcodes } from "./schema";
+import { seedDemoData, seedSessionTypes } from "./seed/demo";
+
+export function prepareDatabase(db: Db, options: { demoData: boolean; today: string }) {
+  const report = { geographyLoaded: false, demoSeeded: false };
+  const [{ n: outcodeCount }] = db.select({ n: count() }).from(outcodes).all();
+  if (outcodeCount === 0) {
+    loadShippedGeography(db);
+    report.geographyLoaded = true;
+  }
+  seedSessionTypes(db);
+  const [{ n: laCount }] = db.select({ n: count() }).from(localAuthorities).all();
+  if (options.demoData && laCount === 0) {
+    seedDemoData(db, options.today);
+    report.demoSeeded = true;
+  }
+  return report;
+}

@@ -1,0 +1,289 @@
+// Every table in one file. TypeScript names are camelCase over snake_case columns.
+// Dates are local (Europe/London) ISO dates "YYYY-MM-DD"; times are "HH:MM" local.
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const localAuthorities = sqliteTable("local_authorities", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  gssCode: text("gss_code"),
+});
+
+export const localities = sqliteTable(
+  "localities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    localAuthorityId: integer("local_authority_id")
+      .notNull()
+      .references(() => localAuthorities.id),
+    description: text("description").notNull().default(""),
+    // Centre used when someone searches by locality instead of postcode.
+    latitude: real("latitude").notNull(),
+    longitude: real("longitude").notNull(),
+  },
+  (t) => [index("localities_la_idx").on(t.localAuthorityId)],
+);
+
+export const VENUE_KINDS = ["family-hub", "outreach", "online"] as const;
+export type VenueKind = (typeof VENUE_KINDS)[number];
+
+export const venues = sqliteTable(
+  "venues",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: VENUE_KINDS }).notNull(),
+    localityId: integer("locality_id")
+      .notNull()
+      .references(() => localities.id),
+    addressLine1: text("address_line1").notNull().default(""),
+    addressLine2: text("address_line2").notNull().default(""),
+    town: text("town").notNull().default(""),
+    postcode: text("postcode"),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    description: text("description").notNull().default(""),
+    // JSON: [{ day: 0-6 (Mon=0), opens: "09:00", closes: "17:00" }]
+    openingHours: text("opening_hours", { mode: "json" })
+      .$type<{ day: number; opens: string; closes: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    // JSON: facility slugs, e.g. ["step-free", "baby-change", "parking"]
+    facilities: text("facilities", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    stepFree: integer("step_free", { mode: "boolean" }).notNull().default(false),
+    accessNotes: text("access_notes").notNull().default(""),
+    travelNotes: text("travel_notes").notNull().default(""),
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index("venues_locality_idx").on(t.localityId)],
+);
+
+export const sessionTypes = sqliteTable("session_types", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // Stable slug used in URLs (?type=) and translation keys (types.<slug>).
+  slug: text("slug").notNull().unique(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+export const BOOKING_MODES = ["drop-in", "per-session", "course"] as const;
+export type BookingMode = (typeof BOOKING_MODES)[number];
+export const PLACE_UNITS = ["child", "adult"] as const;
+export type PlaceUnit = (typeof PLACE_UNITS)[number];
+
+export const sessionSeries = sqliteTable(
+  "session_series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    typeId: integer("type_id")
+      .notNull()
+      .references(() => sessionTypes.id),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    whatToBring: text("what_to_bring").notNull().default(""),
+    facilitator: text("facilitator").notNull().default(""),
+    // Weekly days as ISO weekday numbers 1 (Mon) to 7 (Sun), comma separated; empty for one-off.
+    weekdays: text("weekdays").notNull().default(""),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    // A one-off event has startDate = endDate and no weekdays.
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    termTimeOnly: integer("term_time_only", { mode: "boolean" }).notNull().default(false),
+    capacity: integer("capacity").notNull(),
+    bookingMode: text("booking_mode", { enum: BOOKING_MODES }).notNull(),
+    placeUnit: text("place_unit", { enum: PLACE_UNITS }).notNull().default("child"),
+    ageMinMonths: integer("age_min_months"),
+    ageMaxMonths: integer("age_max_months"),
+    forPregnancy: integer("for_pregnancy", { mode: "boolean" }).notNull().default(false),
+    // ISO 639-1 codes, comma separated, e.g. "en,ur".
+    languages: text("languages").notNull().default("en"),
+    sendFriendly: integer("send_friendly", { mode: "boolean" }).notNull().default(false),
+    costPence: integer("cost_pence").notNull().default(0),
+    costNotes: text("cost_notes").notNull().default(""),
+    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index("series_venue_idx").on(t.venueId), index("series_type_idx").on(t.typeId)],
+);
+
+export const occurrences = sqliteTable(
+  "occurrences",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => sessionSeries.id),
+    date: text("date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
+    cancelReason: text("cancel_reason").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date),
+    index("occurrences_date_idx").on(t.date),
+  ],
+);
+
+export const BOOKING_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * A family's booking of one occurrence, or of a whole course (occurrenceId null). Places taken are
+ * always derived from confirmed bookings, never stored as a counter, so they cannot drift.
+ */
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    // SHA-256 of the manage-link token; the token itself is never stored.
+    tokenHash: text("token_hash").notNull(),
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => sessionSeries.id),
+    occurrenceId: integer("occurrence_id").references(() => occurrences.id),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull(),
+    places: integer("places").notNull(),
+    children: integer("children").notNull().default(0),
+    adults: integer("adults").notNull().default(0),
+    // Each child's age in months; -1 for a baby still expected.
+    childAges: text("child_ages", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    accessNeeds: text("access_needs").notNull().default(""),
+    language: text("language").notNull().default("en"),
+    // Who made it: the family online, or a member of staff on their behalf.
+    source: text("source", { enum: ["online", "staff"] }).notNull().default("online"),
+    createdByUserId: integer("created_by_user_id"),
+    consentAt: text("consent_at").notNull(),
+    confirmedAt: text("confirmed_at"),
+    cancelledAt: text("cancelled_at"),
+    ...timestamps,
+  },
+  (t) => [
+    index("bookings_occurrence_idx").on(t.occurrenceId, t.status),
+    index("bookings_series_idx").on(t.seriesId, t.status),
+    // The same contact cannot hold two live bookings for the same date, or the same course.
+    uniqueIndex("bookings_occurrence_email_uq")
+      .on(t.occurrenceId, t.email)
+      .where(sql`occurrence_id IS NOT NULL AND email IS NOT NULL AND status <> 'cancelled'`),
+    uniqueIndex("bookings_occurrence_phone_uq")
+      .on(t.occurrenceId, t.phone)
+      .where(sql`occurrence_id IS NOT NULL AND phone IS NOT NULL AND status <> 'cancelled'`),
+    uniqueIndex("bookings_course_email_uq")
+      .on(t.seriesId, t.email)
+      .where(sql`occurrence_id IS NULL AND email IS NOT NULL AND status <> 'cancelled'`),
+    uniqueIndex("bookings_course_phone_uq")
+      .on(t.seriesId, t.phone)
+      .where(sql`occurrence_id IS NULL AND phone IS NOT NULL AND status <> 'cancelled'`),
+  ],
+);
+
+export const NOTIFICATION_STATUSES = ["pending", "sent", "failed"] as const;
+
+/** The outbox: every message the service sent or will send, with its delivery attempts. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bookingId: integer("booking_id").references(() => bookings.id),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    template: text("template").notNull(),
+    language: text("language").notNull(),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull(),
+    status: text("status", { enum: NOTIFICATION_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error").notNull().default(""),
+    // Makes jobs idempotent: a reminder for a booking and date is queued at most once.
+    dedupeKey: text("dedupe_key").unique(),
+    sentAt: text("sent_at"),
+    ...timestamps,
+  },
+  (t) => [index("notifications_status_idx").on(t.status), index("notifications_booking_idx").on(t.bookingId)],
+);
+
+export const termDates = sqliteTable(
+  "term_dates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    localAuthorityId: integer("local_authority_id")
+      .notNull()
+      .references(() => localAuthorities.id),
+    name: text("name").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+  },
+  (t) => [index("term_dates_la_idx").on(t.localAuthorityId)],
+);
+
+export const closures = sqliteTable(
+  "closures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    date: text("date").notNull(),
+    reason: text("reason").notNull().default(""),
+  },
+  (t) => [uniqueIndex("closures_venue_date_uq").on(t.venueId, t.date)],
+);
+
+// Postcode geography (loaded from the open data in db/data, and by `npm run postcodes:import`).
+export const outcodes = sqliteTable("outcodes", {
+  outcode: text("outcode").primaryKey(),
+  latitude: real("latitude").notNull(),
+  longitude: real("longitude").notNull(),
+});
+
+export const postcodes = sqliteTable("postcodes", {
+  // Normalised: upper case with one space, e.g. "B23 6SY".
+  postcode: text("postcode").primaryKey(),
+  latitude: real("latitude").notNull(),
+  longitude: real("longitude").notNull(),
+  lsoa11: text("lsoa11"),
+});
+
+export const imdDeciles = sqliteTable("imd_deciles", {
+  lsoa11: text("lsoa11").primaryKey(),
+  decile: integer("decile").notNull(),
+  rank: integer("rank").notNull(),
+});
+
+export const appMeta = sqliteTable(
+  "app_meta",
+  {
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key] })],
+);

@@ -1,0 +1,8 @@
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const TMP_DIR = path.join(ROOT, "tests/.tmp");
+export const BASE_DB = path.join(TMP_DIR, "base.db");
+/** Every test runs at this instant: Tuesday 24 November 2026, 08:00 in London (in term time). */
+export const TEST_NOW = "2026-11-24T08:00:00.000Z";
+export const TEST_TODAY = "2026-11-24";
