@@ -5,7 +5,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Languages whose translations are complete enough to offer in the language list. */
 export const OFFERED_LANGUAGES: Language[] = ["en", "ur"];
 
-export const NAMESPACES = ["common", "search", "venue", "pages"] as const;
+export const NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Each language named in itself, for the language list. */

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
+import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [
@@ -117,13 +118,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const { t, i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "en";
+  const actionTitle = useActionTitle();
   return (
     <html lang={locale} dir={textDirection(locale)} className="govuk-template">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
-        <Meta />
+        <meta name="referrer" content="same-origin" />
+        {actionTitle ? <title>{actionTitle}</title> : <Meta />}
         <Links />
       </head>
       <body className="govuk-template__body">

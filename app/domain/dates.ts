@@ -66,3 +66,16 @@ export function timeOfDay(hhmm: string): TimeOfDay {
   if (hhmm < "17:00") return "afternoon";
   return "evening";
 }
+
+/** The instant at which a London wall-clock date and time happen (handles BST and GMT). */
+export function londonToUtc(iso: string, hhmm: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  const [h, min] = hhmm.split(":").map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, h, min);
+  // London is UTC or UTC+1: find the offset that maps back to the same wall-clock time.
+  for (const offsetHours of [0, 1]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    if (londonDate(candidate) === iso && londonTime(candidate) === hhmm) return candidate;
+  }
+  return new Date(asUtc);
+}

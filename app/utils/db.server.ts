@@ -3,7 +3,9 @@
 import { openDatabase, type Db } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
 import { londonDate } from "~/domain/dates";
+import { deliverSoon } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
+import { queueReminders } from "~/models/reminder.server";
 import { env, now } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -39,4 +41,18 @@ export function startBackgroundWork() {
     }
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
+  // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
+  deliverSoon(getDb());
+  if (env().REMINDERS_ENABLED) {
+    const remind = () => {
+      try {
+        queueReminders(getDb(), londonDate(now()));
+        deliverSoon(getDb());
+      } catch (err) {
+        logger.error({ err }, "reminders failed");
+      }
+    };
+    remind();
+    setInterval(remind, 60 * 60 * 1000).unref();
+  }
 }

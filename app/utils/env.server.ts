@@ -18,6 +18,24 @@ const EnvSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   /** Weeks of occurrences kept ahead of today. */
   OCCURRENCE_HORIZON_WEEKS: z.coerce.number().int().min(1).max(104).default(12),
+  /** Signs manage-link tokens. Long and random; keep it out of the database backups. */
+  SECRET: z.string().min(32, "SECRET must be at least 32 characters").optional(),
+  /** Public address of the site, for links in messages. */
+  SITE_URL: z.string().url().default("http://localhost:3000"),
+  /** Largest number of children one booking may name. */
+  MAX_CHILDREN_PER_BOOKING: z.coerce.number().int().min(1).max(10).default(4),
+  /** How messages leave: kept in the outbox only, GOV.UK Notify, or an SMTP server (email only). */
+  NOTIFY_TRANSPORT: z.enum(["outbox", "notify", "smtp"]).default("outbox"),
+  NOTIFY_API_KEY: z.string().optional(),
+  /** Notify templates with ((subject)) and ((body)) placeholders. */
+  NOTIFY_EMAIL_TEMPLATE_ID: z.string().optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Family Hubs <no-reply@example.org>"),
+  /** Queue and send reminders the day before, hourly, inside the server process. */
+  REMINDERS_ENABLED: booleanFlag.default("false"),
+  /** Behind a proxy that sets X-Forwarded-For: use it to rate-limit per client address. */
+  TRUST_PROXY: booleanFlag.default("false"),
   /** Pretend "now" is this ISO instant (tests and demos only). */
   NOW: z.string().datetime({ offset: true }).optional(),
 });
@@ -33,7 +51,14 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
+  const config = parsed.data;
+  if (config.NOTIFY_TRANSPORT === "notify" && !(config.NOTIFY_API_KEY && config.NOTIFY_EMAIL_TEMPLATE_ID && config.NOTIFY_SMS_TEMPLATE_ID)) {
+    throw new Error("Invalid environment: NOTIFY_TRANSPORT=notify needs NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID");
+  }
+  if (config.NOTIFY_TRANSPORT === "smtp" && !config.SMTP_URL) {
+    throw new Error("Invalid environment: NOTIFY_TRANSPORT=smtp needs SMTP_URL");
+  }
+  cached = config;
   return cached;
 }
 

@@ -21,7 +21,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type Site = { url: string; stop: () => Promise<void>; dbFile: string };
+export type Site = {
+  url: string;
+  dbFile: string;
+  /** Stops the server and removes its database. */
+  stop: () => Promise<void>;
+  /** Kills the server at once (SIGKILL), leaving the database as a crash would. */
+  kill: () => Promise<void>;
+};
 
 export async function startSite(extraEnv: Record<string, string> = {}): Promise<Site> {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
@@ -61,12 +68,17 @@ export async function startSite(extraEnv: Record<string, string> = {}): Promise<
     if (Date.now() > deadline) throw new Error(`The site did not start in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const exited = new Promise((r) => child.once("exit", r));
   return {
     url,
     dbFile,
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
     },
   };

@@ -11,6 +11,7 @@ process.env.DATABASE_PATH = file;
 process.env.NOW = TEST_NOW;
 process.env.NODE_ENV = "test";
 process.env.MAP_TILE_URL = "";
+process.env.TRUST_PROXY = "true";
 
 afterAll(() => {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });

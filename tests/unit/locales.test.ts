@@ -54,6 +54,14 @@ describe("locales", () => {
         const otherBases = baseKeys(other.keys());
         const missing = [...baseKeys(en.keys())].filter((k) => !otherBases.has(k));
         expect(missing, `missing in ${lng}/${ns}`).toEqual([]);
+        // Copies of the English text are not translations.
+        const untranslated = [...other].filter(([key, value]) => {
+          const english = en.get(key);
+          return typeof value === "string" && value === english && /[a-z]{4,}/i.test(value.replace(/{{\w+}}/g, ""));
+        });
+        expect(untranslated.length, `untranslated in ${lng}/${ns}: ${untranslated.map(([k]) => k).join(", ")}`).toBeLessThanOrEqual(
+          Math.floor(other.size * 0.05),
+        );
         for (const [key, value] of other) {
           expect(JSON.stringify(value).length > 2, `${lng}/${ns}:${key} is empty`).toBe(true);
           const enValue = en.get(key) ?? en.get(key.replace(/_(zero|one|two|few|many)$/, "_other"));

@@ -104,6 +104,11 @@ export default function Session() {
           <h2 className="govuk-heading-m">
             {series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}
           </h2>
+          {series.bookingMode === "course" && upcoming.length > 0 && (
+            <Link className="govuk-button" to={`/sessions/${series.id}/book`}>
+              {upcoming[0].placesLeft === 0 ? t("session.joinCourseWaitingList") : t("session.bookCourse")}
+            </Link>
+          )}
           {occurrences.length === 0 ? (
             <p className="govuk-body">{t("session.noDates")}</p>
           ) : (
@@ -114,6 +119,11 @@ export default function Session() {
                   <th scope="col" className="govuk-table__header">{t("session.date")}</th>
                   <th scope="col" className="govuk-table__header">{t("session.time")}</th>
                   <th scope="col" className="govuk-table__header">{t("session.places")}</th>
+                  {series.bookingMode === "per-session" && (
+                    <th scope="col" className="govuk-table__header">
+                      <span className="govuk-visually-hidden">{t("session.bookColumn")}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -131,6 +141,16 @@ export default function Session() {
                         <PlacesLeft placesLeft={series.bookingMode === "course" ? upcoming[0]?.placesLeft ?? null : o.placesLeft} bookingMode={series.bookingMode} />
                       )}
                     </td>
+                    {series.bookingMode === "per-session" && (
+                      <td className="govuk-table__cell">
+                        {!o.cancelled && (
+                          <Link className="govuk-link" to={`/sessions/${series.id}/book?occurrence=${o.id}`}>
+                            {o.placesLeft === 0 ? t("session.joinWaitingList") : t("session.book")}
+                            <span className="govuk-visually-hidden"> {formatDate(o.date, lng)}</span>
+                          </Link>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,291 @@
+// The only writer of bookings. Every change that touches places runs in one BEGIN IMMEDIATE
+// transaction, so two families can never take the same last place, and the messages it causes are
+// written to the outbox in that same transaction.
+import { randomInt } from "node:crypto";
+import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import * as t from "../../db/schema";
+import {
+  childrenOutsideRange,
+  decide,
+  makeReference,
+  overflow,
+  placesFor,
+  promote,
+} from "~/domain/booking";
+import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
+import { queueBookingMessage, type MessageTemplate } from "./notification.server";
+
+export type BookingRequest = {
+  seriesId: number;
+  /** Required for per-session booking; ignored for a course, which is booked whole. */
+  occurrenceId: number | null;
+  childAges: number[];
+  adults: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  accessNeeds: string;
+  language: string;
+  /** The family agreed to wait when there are not enough places. */
+  joinWaitingList: boolean;
+  source?: "online" | "staff";
+  createdByUserId?: number | null;
+  /** Staff may book a child outside the session's age range. */
+  allowAgeOverride?: boolean;
+  maxChildren: number;
+};
+
+export type BookingOutcome =
+  | { kind: "confirmed" | "waiting"; reference: string; token: string; bookingId: number }
+  | { kind: "full"; placesLeft: number }
+  | { kind: "duplicate" }
+  | { kind: "age"; outside: number[] }
+  | { kind: "no-places-needed" }
+  | { kind: "too-many"; max: number }
+  | { kind: "not-bookable"; reason: "not-found" | "drop-in" | "cancelled" | "past" | "started" };
+
+/** Where a booking counts: one date, or a whole course. */
+type Slot = { seriesId: number; occurrenceId: number | null };
+
+function slotCondition(slot: Slot) {
+  return slot.occurrenceId === null
+    ? and(eq(t.bookings.seriesId, slot.seriesId), isNull(t.bookings.occurrenceId))
+    : eq(t.bookings.occurrenceId, slot.occurrenceId);
+}
+
+export function placesTaken(db: Db, slot: Slot): number {
+  const row = db
+    .select({ n: sql<number>`coalesce(sum(${t.bookings.places}), 0)` })
+    .from(t.bookings)
+    .where(and(slotCondition(slot), eq(t.bookings.status, "confirmed")))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** The earliest date of a slot that has not started, used to close bookings. */
+function firstDate(db: Db, slot: Slot) {
+  return db
+    .select()
+    .from(t.occurrences)
+    .where(
+      slot.occurrenceId === null
+        ? and(eq(t.occurrences.seriesId, slot.seriesId), eq(t.occurrences.status, "scheduled"))
+        : eq(t.occurrences.id, slot.occurrenceId),
+    )
+    .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
+    .get();
+}
+
+function uniqueReference(db: Db): string {
+  for (;;) {
+    const reference = makeReference((max) => randomInt(max));
+    const clash = db.select({ id: t.bookings.id }).from(t.bookings).where(eq(t.bookings.reference, reference)).get();
+    if (!clash) return reference;
+  }
+}
+
+export function createBooking(db: Db, req: BookingRequest, now: { date: string; time: string; iso: string }): BookingOutcome {
+  return db.$client
+    .transaction((): BookingOutcome => {
+      const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, req.seriesId)).get();
+      if (!series || series.status !== "active") return { kind: "not-bookable", reason: "not-found" };
+      if (series.bookingMode === "drop-in") return { kind: "not-bookable", reason: "drop-in" };
+
+      const slot: Slot = { seriesId: series.id, occurrenceId: series.bookingMode === "course" ? null : req.occurrenceId };
+      if (slot.occurrenceId !== null) {
+        const occ = db.select().from(t.occurrences).where(eq(t.occurrences.id, slot.occurrenceId)).get();
+        if (!occ || occ.seriesId !== series.id) return { kind: "not-bookable", reason: "not-found" };
+        if (occ.status === "cancelled") return { kind: "not-bookable", reason: "cancelled" };
+      } else if (series.bookingMode !== "course") {
+        return { kind: "not-bookable", reason: "not-found" };
+      }
+      const first = firstDate(db, slot);
+      if (!first) return { kind: "not-bookable", reason: "not-found" };
+      if (first.date < now.date || (first.date === now.date && first.startTime <= now.time)) {
+        return { kind: "not-bookable", reason: series.bookingMode === "course" ? "started" : "past" };
+      }
+
+      if (req.childAges.length > req.maxChildren) return { kind: "too-many", max: req.maxChildren };
+      const places = placesFor(series.placeUnit, { childAges: req.childAges, adults: req.adults });
+      if (places < 1) return { kind: "no-places-needed" };
+      if (!req.allowAgeOverride && series.placeUnit === "child") {
+        const outside = childrenOutsideRange(series, req.childAges);
+        if (outside.length > 0) return { kind: "age", outside };
+      }
+
+      const contact = [
+        req.email ? eq(t.bookings.email, req.email) : undefined,
+        req.phone ? eq(t.bookings.phone, req.phone) : undefined,
+      ].filter((c) => c !== undefined);
+      const duplicate = db
+        .select({ id: t.bookings.id })
+        .from(t.bookings)
+        .where(and(slotCondition(slot), ne(t.bookings.status, "cancelled"), or(...contact)))
+        .get();
+      if (duplicate) return { kind: "duplicate" };
+
+      const taken = placesTaken(db, slot);
+      const decision = decide(series.capacity, taken, places);
+      if (decision === "wait" && !req.joinWaitingList) {
+        return { kind: "full", placesLeft: Math.max(0, series.capacity - taken) };
+      }
+
+      const reference = uniqueReference(db);
+      const token = manageToken(db, reference);
+      const status = decision === "confirm" ? "confirmed" : "waiting";
+      const { id } = db
+        .insert(t.bookings)
+        .values({
+          reference,
+          tokenHash: hashToken(token),
+          seriesId: series.id,
+          occurrenceId: slot.occurrenceId,
+          status,
+          places,
+          children: req.childAges.length,
+          adults: req.adults,
+          childAges: req.childAges,
+          name: req.name,
+          email: req.email,
+          phone: req.phone,
+          accessNeeds: req.accessNeeds,
+          language: req.language,
+          source: req.source ?? "online",
+          createdByUserId: req.createdByUserId ?? null,
+          consentAt: now.iso,
+          confirmedAt: status === "confirmed" ? now.iso : null,
+        })
+        .returning({ id: t.bookings.id })
+        .get();
+      queueBookingMessage(db, id, status === "confirmed" ? "confirmed" : "waiting");
+      return { kind: status, reference, token, bookingId: id };
+    })
+    .immediate();
+}
+
+/** Confirms the oldest waiting bookings that now fit, and tells them. Call inside a transaction. */
+export function runWaitingList(db: Db, slot: Slot, capacity: number, nowIso: string): number[] {
+  const waiting = db
+    .select({ id: t.bookings.id, places: t.bookings.places })
+    .from(t.bookings)
+    .where(and(slotCondition(slot), eq(t.bookings.status, "waiting")))
+    .orderBy(asc(t.bookings.createdAt), asc(t.bookings.id))
+    .all();
+  const ids = promote(capacity, placesTaken(db, slot), waiting);
+  for (const id of ids) {
+    db.update(t.bookings)
+      .set({ status: "confirmed", confirmedAt: nowIso, updatedAt: nowIso })
+      .where(eq(t.bookings.id, id))
+      .run();
+    queueBookingMessage(db, id, "promoted");
+  }
+  return ids;
+}
+
+export function findBooking(db: Db, reference: string, token: string) {
+  const booking = db.select().from(t.bookings).where(eq(t.bookings.reference, reference)).get();
+  // A wrong token is indistinguishable from a booking that does not exist.
+  if (!booking || !tokenMatches(token, booking.tokenHash)) return null;
+  return booking;
+}
+
+export type CancelOutcome = { kind: "cancelled"; promoted: number[] } | { kind: "already-cancelled" } | { kind: "not-found" };
+
+export function cancelBooking(db: Db, reference: string, token: string, nowIso: string): CancelOutcome {
+  return db.$client
+    .transaction((): CancelOutcome => {
+      const booking = findBooking(db, reference, token);
+      if (!booking) return { kind: "not-found" };
+      if (booking.status === "cancelled") return { kind: "already-cancelled" };
+      db.update(t.bookings)
+        .set({ status: "cancelled", cancelledAt: nowIso, updatedAt: nowIso })
+        .where(eq(t.bookings.id, booking.id))
+        .run();
+      queueBookingMessage(db, booking.id, "cancelled");
+      const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, booking.seriesId)).get();
+      const promoted = series
+        ? runWaitingList(db, { seriesId: booking.seriesId, occurrenceId: booking.occurrenceId }, series.capacity, nowIso)
+        : [];
+      return { kind: "cancelled", promoted };
+    })
+    .immediate();
+}
+
+/**
+ * Changes a series' capacity. Lowering it below the places confirmed on any date moves the latest
+ * bookings there back to the waiting list (and tells them); raising it runs the waiting lists.
+ */
+export function changeCapacity(db: Db, seriesId: number, capacity: number, nowIso: string) {
+  return db.$client
+    .transaction(() => {
+      const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+      if (!series) return { moved: [] as number[], promoted: [] as number[] };
+      db.update(t.sessionSeries).set({ capacity, updatedAt: nowIso }).where(eq(t.sessionSeries.id, seriesId)).run();
+      const slots: Slot[] =
+        series.bookingMode === "course"
+          ? [{ seriesId, occurrenceId: null }]
+          : db
+              .selectDistinct({ occurrenceId: t.bookings.occurrenceId })
+              .from(t.bookings)
+              .where(and(eq(t.bookings.seriesId, seriesId), ne(t.bookings.status, "cancelled")))
+              .all()
+              .map((r) => ({ seriesId, occurrenceId: r.occurrenceId }));
+      const moved: number[] = [];
+      const promoted: number[] = [];
+      for (const slot of slots) {
+        const confirmed = db
+          .select({ id: t.bookings.id, places: t.bookings.places })
+          .from(t.bookings)
+          .where(and(slotCondition(slot), eq(t.bookings.status, "confirmed")))
+          .orderBy(asc(t.bookings.confirmedAt), asc(t.bookings.id))
+          .all();
+        for (const id of overflow(capacity, confirmed)) {
+          db.update(t.bookings)
+            .set({ status: "waiting", confirmedAt: null, updatedAt: nowIso })
+            .where(eq(t.bookings.id, id))
+            .run();
+          queueBookingMessage(db, id, "moved-to-waiting");
+          moved.push(id);
+        }
+        promoted.push(...runWaitingList(db, slot, capacity, nowIso));
+      }
+      return { moved, promoted };
+    })
+    .immediate();
+}
+
+export type { MessageTemplate };
+
+/** What the family sees of a booking: the session, where and when, and its status. */
+export function bookingDetails(db: Db, booking: typeof t.bookings.$inferSelect) {
+  const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, booking.seriesId)).get();
+  if (!series) return null;
+  const venue = db.select().from(t.venues).where(eq(t.venues.id, series.venueId)).get();
+  const dates = db
+    .select()
+    .from(t.occurrences)
+    .where(
+      booking.occurrenceId === null
+        ? eq(t.occurrences.seriesId, series.id)
+        : eq(t.occurrences.id, booking.occurrenceId),
+    )
+    .orderBy(asc(t.occurrences.date))
+    .all();
+  let waitingPosition: number | null = null;
+  if (booking.status === "waiting") {
+    const ahead = db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.bookings)
+      .where(
+        and(
+          slotCondition({ seriesId: booking.seriesId, occurrenceId: booking.occurrenceId }),
+          eq(t.bookings.status, "waiting"),
+          sql`(${t.bookings.createdAt} < ${booking.createdAt} OR (${t.bookings.createdAt} = ${booking.createdAt} AND ${t.bookings.id} < ${booking.id}))`,
+        ),
+      )
+      .get();
+    waitingPosition = (ahead?.n ?? 0) + 1;
+  }
+  return { series, venue: venue!, dates, waitingPosition };
+}

@@ -1,0 +1,193 @@
+// The outbox. Messages are written in the same transaction as the change that causes them, in the
+// family's language, then delivered by the configured transport (or kept, for "outbox").
+import { and, asc, eq, lt } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { NotifyClient } from "notifications-node-client";
+import type { Db } from "../../db/connection";
+import * as t from "../../db/schema";
+import { env } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { logger } from "~/utils/logger.server";
+import { manageToken } from "~/utils/secrets.server";
+import { translatorFor } from "~/utils/translate.server";
+
+export type MessageTemplate = "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder";
+
+const MAX_ATTEMPTS = 5;
+
+function bookingContext(db: Db, bookingId: number) {
+  const row = db
+    .select({ booking: t.bookings, series: t.sessionSeries, venue: t.venues })
+    .from(t.bookings)
+    .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+    .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .where(eq(t.bookings.id, bookingId))
+    .get();
+  if (!row) throw new Error(`No booking ${bookingId}`);
+  const dates = db
+    .select()
+    .from(t.occurrences)
+    .where(
+      row.booking.occurrenceId === null
+        ? and(eq(t.occurrences.seriesId, row.series.id), eq(t.occurrences.status, "scheduled"))
+        : eq(t.occurrences.id, row.booking.occurrenceId),
+    )
+    .orderBy(asc(t.occurrences.date))
+    .all();
+  return { ...row, dates };
+}
+
+/** Renders a message for a booking in its language, one per contact channel given. */
+export function renderBookingMessage(
+  db: Db,
+  bookingId: number,
+  template: MessageTemplate,
+  options: { onDate?: string; extra?: Record<string, string> } = {},
+) {
+  const { booking, series, venue, dates } = bookingContext(db, bookingId);
+  const lng = booking.language;
+  const tr = translatorFor(lng);
+  // A reminder names the one date it is about; other messages the booking's first date.
+  const first = (options.onDate && dates.find((d) => d.date === options.onDate)) || dates[0];
+  const when = first
+    ? series.bookingMode === "course" && !options.onDate
+      ? tr("messages:courseWhen", { date: formatDate(first.date, lng), count: dates.length, time: formatTimeRange(first.startTime, first.endTime, lng) })
+      : `${formatDate(first.date, lng)}, ${formatTimeRange(first.startTime, first.endTime, lng)}`
+    : "";
+  const where = venue.kind === "online" ? tr("messages:online") : [venue.name, venue.addressLine1, venue.town, venue.postcode].filter(Boolean).join(", ");
+  const vars = {
+    name: booking.name,
+    title: series.title,
+    when,
+    where,
+    reference: booking.reference,
+    link: `${env().SITE_URL}/bookings/${booking.reference}?token=${manageToken(db, booking.reference)}`,
+    ...options.extra,
+  };
+  const out: { channel: "email" | "sms"; recipient: string; subject: string; body: string }[] = [];
+  if (booking.email) {
+    out.push({
+      channel: "email",
+      recipient: booking.email,
+      subject: tr(`messages:${template}.subject`, vars),
+      body: tr(`messages:${template}.email`, vars),
+    });
+  }
+  if (booking.phone) {
+    out.push({ channel: "sms", recipient: booking.phone, subject: "", body: tr(`messages:${template}.sms`, vars) });
+  }
+  return { booking, messages: out };
+}
+
+/**
+ * Adds a booking's message to the outbox. With a dedupe key, queuing the same message twice does
+ * nothing (jobs can run again safely).
+ */
+export function queueBookingMessage(
+  db: Db,
+  bookingId: number,
+  template: MessageTemplate,
+  options: { dedupeKey?: string; onDate?: string; extra?: Record<string, string> } = {},
+): number {
+  const { booking, messages } = renderBookingMessage(db, bookingId, template, options);
+  let queued = 0;
+  for (const m of messages) {
+    const result = db
+      .insert(t.notifications)
+      .values({
+        bookingId,
+        channel: m.channel,
+        recipient: m.recipient,
+        template,
+        language: booking.language,
+        subject: m.subject,
+        body: m.body,
+        dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${m.channel}` : null,
+      })
+      .onConflictDoNothing()
+      .run();
+    queued += result.changes;
+  }
+  return queued;
+}
+
+type Outgoing = typeof t.notifications.$inferSelect;
+type Transport = (m: Outgoing) => Promise<void>;
+
+function transport(): Transport | null {
+  const config = env();
+  if (config.NOTIFY_TRANSPORT === "notify") {
+    const client = new NotifyClient(config.NOTIFY_API_KEY as string);
+    return async (m) => {
+      if (m.channel === "email") {
+        await client.sendEmail(config.NOTIFY_EMAIL_TEMPLATE_ID as string, m.recipient, {
+          personalisation: { subject: m.subject, body: m.body },
+          reference: `notification-${m.id}`,
+        });
+      } else {
+        await client.sendSms(config.NOTIFY_SMS_TEMPLATE_ID as string, m.recipient, {
+          personalisation: { body: m.body },
+          reference: `notification-${m.id}`,
+        });
+      }
+    };
+  }
+  if (config.NOTIFY_TRANSPORT === "smtp") {
+    const mailer = nodemailer.createTransport(config.SMTP_URL as string);
+    return async (m) => {
+      // SMTP carries email only; text messages need Notify.
+      if (m.channel !== "email") throw new Error("SMS cannot be sent over SMTP");
+      await mailer.sendMail({ from: config.MAIL_FROM, to: m.recipient, subject: m.subject, text: m.body });
+    };
+  }
+  return null;
+}
+
+let delivering: Promise<number> | null = null;
+
+/** Sends pending messages through the configured transport. "outbox" keeps them pending. */
+export function deliverPending(db: Db, send: Transport | null = transport()): Promise<number> {
+  if (!send) return Promise.resolve(0);
+  // One delivery run at a time, so no message is sent twice by overlapping runs.
+  delivering ??= (async () => {
+    let sent = 0;
+    try {
+      const pending = db
+        .select()
+        .from(t.notifications)
+        .where(and(eq(t.notifications.status, "pending"), lt(t.notifications.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(t.notifications.id))
+        .limit(200)
+        .all();
+      for (const m of pending) {
+        const attempts = m.attempts + 1;
+        try {
+          await send(m);
+          db.update(t.notifications)
+            .set({ status: "sent", attempts, sentAt: new Date().toISOString(), lastError: "" })
+            .where(eq(t.notifications.id, m.id))
+            .run();
+          sent++;
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          db.update(t.notifications)
+            .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500) })
+            .where(eq(t.notifications.id, m.id))
+            .run();
+          logger.warn({ notification: m.id, err: message }, "message not delivered");
+        }
+      }
+    } finally {
+      delivering = null;
+    }
+    return sent;
+  })();
+  return delivering;
+}
+
+/** After a change commits: deliver in the background, never delaying the family's page. */
+export function deliverSoon(db: Db) {
+  setImmediate(() => {
+    deliverPending(db).catch((err) => logger.error({ err }, "delivery failed"));
+  });
+}

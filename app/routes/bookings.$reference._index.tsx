@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { londonDate } from "~/domain/dates";
+import { bookingDetails } from "~/models/booking.server";
+import { requireBooking } from "~/utils/booking-link.server";
+import { formatUkMobile } from "~/utils/booking-form";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["booking"] };
+export const meta = titleMeta;
+
+const FlagsSchema = z.object({
+  new: z.literal("1").optional().catch(undefined),
+  cancelled: z.literal("1").optional().catch(undefined),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booking, token } = requireBooking(request, params);
+  const details = bookingDetails(getDb(), booking);
+  if (!details) throw new Response("Not found", { status: 404 });
+  const { t, title } = await translator(request, "booking");
+  const flags = FlagsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const today = londonDate(now());
+  return json(
+    {
+      title: title(t("booking:manage.title", { reference: booking.reference })),
+      token,
+      justBooked: flags.new === "1",
+      justCancelled: flags.cancelled === "1",
+      booking: {
+        reference: booking.reference,
+        status: booking.status,
+        places: booking.places,
+        children: booking.children,
+        adults: booking.adults,
+        name: booking.name,
+        email: booking.email,
+        phone: booking.phone ? formatUkMobile(booking.phone) : null,
+        accessNeeds: booking.accessNeeds,
+      },
+      series: { id: details.series.id, title: details.series.title, bookingMode: details.series.bookingMode },
+      venue: { name: details.venue.name, kind: details.venue.kind, address: [details.venue.addressLine1, details.venue.town, details.venue.postcode].filter(Boolean).join(", ") },
+      dates: details.dates.map((d) => ({ id: d.id, date: d.date, startTime: d.startTime, endTime: d.endTime, cancelled: d.status === "cancelled" })),
+      waitingPosition: details.waitingPosition,
+      isPast: details.dates.every((d) => d.date < today),
+    },
+    // The link carries a secret: keep the page out of shared caches and other sites' referrers.
+    { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
+  );
+}
+
+export default function ManageBooking() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("booking");
+  const lng = i18n.language;
+  const { booking } = data;
+  const live = booking.status !== "cancelled";
+  const q = `?token=${encodeURIComponent(data.token)}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {data.justBooked && booking.status === "confirmed" && (
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title">{t("confirmation.confirmedTitle")}</h1>
+            <div className="govuk-panel__body">
+              {t("confirmation.reference")}
+              <br />
+              <strong>{booking.reference}</strong>
+            </div>
+          </div>
+        )}
+        {data.justBooked && booking.status === "waiting" && (
+          <div className="govuk-panel govuk-panel--confirmation app-panel--waiting">
+            <h1 className="govuk-panel__title">{t("confirmation.waitingTitle")}</h1>
+            <div className="govuk-panel__body">
+              {t("confirmation.reference")}
+              <br />
+              <strong>{booking.reference}</strong>
+            </div>
+          </div>
+        )}
+        {data.justCancelled && !live && (
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title">{t("cancel.doneTitle")}</h1>
+            <div className="govuk-panel__body">{booking.reference}</div>
+          </div>
+        )}
+        {!data.justBooked && !(data.justCancelled && !live) && (
+          <>
+            <span className="govuk-caption-l">{booking.reference}</span>
+            <h1 className="govuk-heading-l">{t("manage.heading")}</h1>
+          </>
+        )}
+
+        <p className="govuk-body">
+          <strong className={`govuk-tag ${live ? (booking.status === "confirmed" ? "govuk-tag--green" : "govuk-tag--yellow") : "govuk-tag--grey"}`}>
+            {t(`status.${booking.status}`)}
+          </strong>
+          {booking.status === "waiting" && data.waitingPosition !== null && (
+            <> {t("manage.waitingPosition", { count: data.waitingPosition })}</>
+          )}
+        </p>
+
+        {data.justBooked && (
+          <>
+            <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
+            <p className="govuk-body">
+              {booking.status === "confirmed" ? t("confirmation.nextConfirmed") : t("confirmation.nextWaiting")}
+            </p>
+            <p className="govuk-body">{t("confirmation.keepLink")}</p>
+          </>
+        )}
+
+        <dl className="govuk-summary-list">
+          <Row label={t("manage.session")}>
+            <Link className="govuk-link" to={`/sessions/${data.series.id}`}>
+              {data.series.title}
+            </Link>
+          </Row>
+          <Row label={t("manage.where")}>{data.venue.kind === "online" ? t("common:session.online") : `${data.venue.name}, ${data.venue.address}`}</Row>
+          <Row label={data.dates.length > 1 ? t("manage.dates") : t("manage.date")}>
+            <ul className="govuk-list">
+              {data.dates.map((d) => (
+                <li key={d.id}>
+                  {formatDate(d.date, lng)}, {formatTimeRange(d.startTime, d.endTime, lng)}
+                  {d.cancelled && (
+                    <>
+                      {" "}
+                      <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Row>
+          <Row label={t("manage.party")}>
+            {t("manage.children", { count: booking.children })}, {t("manage.adults", { count: booking.adults })}
+          </Row>
+          <Row label={t("manage.name")}>{booking.name}</Row>
+          {booking.email && <Row label={t("form.email")}>{booking.email}</Row>}
+          {booking.phone && <Row label={t("form.phone")}>{booking.phone}</Row>}
+          {booking.accessNeeds && <Row label={t("form.accessNeeds")}>{booking.accessNeeds}</Row>}
+        </dl>
+
+        {live && (
+          <div className="govuk-button-group">
+            {booking.status === "confirmed" && (
+              <a className="govuk-button govuk-button--secondary" href={`/bookings/${booking.reference}/calendar.ics${q}`} download>
+                {t("manage.addToCalendar")}
+              </a>
+            )}
+            {!data.isPast && (
+              <Link className="govuk-button govuk-button--warning" to={`/bookings/${booking.reference}/cancel${q}`}>
+                {booking.status === "waiting" ? t("manage.leaveWaitingList") : t("manage.cancel")}
+              </Link>
+            )}
+          </div>
+        )}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/search">
+            {t("manage.findMore")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { cancelBooking } from "~/models/booking.server";
+import { deliverSoon } from "~/models/notification.server";
+import { getSeries } from "~/models/session.server";
+import { requireBooking } from "~/utils/booking-link.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+import { allow, clientKey } from "~/utils/rate-limit.server";
+
+export const handle = { i18n: ["booking"] };
+export const meta = titleMeta;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { booking, token } = requireBooking(request, params);
+  const { t, title } = await translator(request, "booking");
+  const series = getSeries(getDb(), booking.seriesId);
+  return json(
+    {
+      title: title(t("booking:cancel.title")),
+      token,
+      reference: booking.reference,
+      status: booking.status,
+      sessionTitle: series?.series.title ?? "",
+    },
+    { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { t, title } = await translator(request, "booking");
+  if (!allow("manage", clientKey(request), 20, 10 * 60_000)) {
+    return json({ title: title(t("booking:cancel.title"), true), error: t("booking:errors.rateLimited") }, { status: 429 });
+  }
+  const form = await request.formData();
+  const token = form.get("token");
+  const { booking } = requireBooking(request, params, typeof token === "string" ? token : null);
+  const outcome = cancelBooking(getDb(), booking.reference, String(token), now().toISOString());
+  if (outcome.kind === "not-found") throw new Response("Not found", { status: 404 });
+  deliverSoon(getDb());
+  return redirect(`/bookings/${booking.reference}?token=${encodeURIComponent(String(token))}&cancelled=1`);
+}
+
+export default function CancelBooking() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("booking");
+  const back = `/bookings/${data.reference}?token=${encodeURIComponent(data.token)}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={back}>
+          {t("form.back")}
+        </Link>
+        {result?.error && <ErrorSummary errors={[{ href: "#cancel-form", text: result.error }]} />}
+        {data.status === "cancelled" ? (
+          <>
+            <h1 className="govuk-heading-l">{t("cancel.alreadyTitle")}</h1>
+            <Link className="govuk-link" to={back}>
+              {t("cancel.seeBooking")}
+            </Link>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">
+              {data.status === "waiting" ? t("cancel.leaveHeading") : t("cancel.heading")}
+            </h1>
+            <p className="govuk-body-l">{data.sessionTitle}</p>
+            <p className="govuk-body">{t("cancel.explained")}</p>
+            <Form method="post" id="cancel-form">
+              <input type="hidden" name="token" value={data.token} />
+              <div className="govuk-button-group">
+                <button type="submit" className="govuk-button govuk-button--warning">
+                  {data.status === "waiting" ? t("cancel.confirmLeave") : t("cancel.confirm")}
+                </button>
+                <Link className="govuk-link" to={back}>
+                  {t("cancel.keep")}
+                </Link>
+              </div>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

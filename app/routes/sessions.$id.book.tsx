@@ -1,0 +1,415 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { AgeRangeText } from "~/components/session-card";
+import { EXPECTING } from "~/domain/booking";
+import { londonDate, londonTime } from "~/domain/dates";
+import { createBooking } from "~/models/booking.server";
+import { deliverSoon } from "~/models/notification.server";
+import { getSeries, listOccurrences } from "~/models/session.server";
+import { bookingFieldOrder, childAgeChoices, childFieldName, parseBookingForm } from "~/utils/booking-form";
+import { getDb } from "~/utils/db.server";
+import { env, now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+import { allow, clientKey } from "~/utils/rate-limit.server";
+
+export const handle = { i18n: ["booking", "venue"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+const QuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });
+
+function loadSession(params: unknown) {
+  const parsed = ParamsSchema.safeParse(params);
+  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
+  if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
+  const current = now();
+  const today = londonDate(current);
+  const time = londonTime(current);
+  const dates = listOccurrences(getDb(), found.series.id, today).filter(
+    (o) => !o.cancelled && (o.date > today || o.startTime > time),
+  );
+  return { ...found, dates, today };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = loadSession(params);
+  const { t, title } = await translator(request, "booking");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({
+    title: title(t("booking:form.title", { title: session.series.title })),
+    ...pick(session),
+    selected: query.occurrence ?? null,
+    maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+  });
+}
+
+function pick(session: ReturnType<typeof loadSession>) {
+  const { series, venue, typeSlug, dates } = session;
+  return {
+    series: {
+      id: series.id,
+      title: series.title,
+      bookingMode: series.bookingMode,
+      placeUnit: series.placeUnit,
+      ageMinMonths: series.ageMinMonths,
+      ageMaxMonths: series.ageMaxMonths,
+      forPregnancy: series.forPregnancy,
+    },
+    venue: { name: venue.name, kind: venue.kind },
+    typeSlug,
+    // A course is booked whole, so only its dates are shown; otherwise the next 12 to choose from.
+    dates: series.bookingMode === "course" ? dates : dates.slice(0, 12),
+  };
+}
+
+type ActionResult = {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  full?: { placesLeft: number };
+  notice?: string;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = loadSession(params);
+  const { t, title, locale } = await translator(request, "booking");
+  const form = await request.formData();
+  const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  const fail = (errors: Record<string, string>, status = 400, extra: Partial<ActionResult> = {}) =>
+    json({ errors, values, title: title(t("booking:form.title", { title: session.series.title }), true), ...extra }, { status });
+
+  if (!allow("book", clientKey(request), 10, 10 * 60_000)) {
+    return fail({ form: t("booking:errors.rateLimited") }, 429);
+  }
+  if (session.series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
+
+  const maxChildren = env().MAX_CHILDREN_PER_BOOKING;
+  const parsed = parseBookingForm(values, {
+    maxChildren,
+    childPlaces: session.series.placeUnit === "child",
+    needsDate: session.series.bookingMode !== "course",
+  });
+  if (parsed.errors) {
+    return fail(Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, t(`booking:${key}`)])));
+  }
+  const input = parsed.data;
+
+  const current = now();
+  const outcome = createBooking(
+    getDb(),
+    {
+      seriesId: session.series.id,
+      occurrenceId: input.occurrence ?? null,
+      childAges: input.childAges,
+      adults: input.adults,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      accessNeeds: input.accessNeeds,
+      language: locale,
+      joinWaitingList: input.waitlist,
+      maxChildren,
+    },
+    { date: londonDate(current), time: londonTime(current), iso: current.toISOString() },
+  );
+
+  switch (outcome.kind) {
+    case "confirmed":
+    case "waiting":
+      deliverSoon(getDb());
+      return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
+    case "full":
+      return fail({}, 409, { full: { placesLeft: outcome.placesLeft } });
+    case "duplicate":
+      return fail({ email: t("booking:errors.duplicate") }, 409);
+    case "age":
+      return fail({ [childFieldName(0)]: t("booking:errors.ageOutside") });
+    case "too-many":
+      return fail({ [childFieldName(0)]: t("booking:errors.tooMany", { count: outcome.max }) });
+    case "no-places-needed":
+      return fail({ adults: t("booking:errors.adults") });
+    case "not-bookable":
+      return fail({ occurrence: t(`booking:errors.notBookable.${outcome.reason}`) }, 409);
+  }
+}
+
+export default function Book() {
+  const { series, venue, dates, selected, maxChildren } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (ActionResult & { title: string }) | undefined;
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation("booking");
+  const lng = i18n.language;
+  const values = result?.values ?? {};
+  const errors = result?.errors ?? {};
+  const order = ["form", ...bookingFieldOrder(maxChildren)];
+  const errorList = order
+    .filter((f) => errors[f])
+    .map((f) => ({ href: f === "form" ? "#book-form" : f === "occurrence" ? "#occurrence" : `#${f}`, text: errors[f] }));
+  const ages = childAgeChoices(series.ageMaxMonths, series.forPregnancy);
+  const isCourse = series.bookingMode === "course";
+  const childPlaces = series.placeUnit === "child";
+
+  if (series.bookingMode === "drop-in") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">{series.title}</h1>
+        <p className="govuk-body">{t("venue:session.bookingExplained.drop-in")}</p>
+        <Link className="govuk-link" to={`/sessions/${series.id}`}>
+          {t("form.back")}
+        </Link>
+      </>
+    );
+  }
+
+  const fieldClass = (name: string) => `govuk-form-group${errors[name] ? " govuk-form-group--error" : ""}`;
+  const errorFor = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="govuk-error-message">
+        <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors[name]}
+      </p>
+    ) : null;
+  const chosen = values.occurrence ?? (selected ? String(selected) : "");
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={`/sessions/${series.id}`}>
+          {t("form.back")}
+        </Link>
+        <ErrorSummary errors={errorList} />
+        <span className="govuk-caption-l">{venue.kind === "online" ? t("common:session.online") : venue.name}</span>
+        <h1 className="govuk-heading-l">{t("form.heading", { title: series.title })}</h1>
+        <p className="govuk-body">
+          {t("form.whoFor")}: <AgeRangeText range={series} />
+        </p>
+
+        {result?.full && (
+          <div className="govuk-warning-text" role="alert">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">{t("form.warning")}</span>
+              {t("form.fullTitle", { count: result.full.placesLeft })} {t("form.fullBody")}
+            </strong>
+          </div>
+        )}
+
+        <Form method="post" id="book-form" noValidate>
+          {isCourse ? (
+            <div className="govuk-form-group">
+              <h2 className="govuk-heading-m">{t("form.courseDates", { count: dates.length })}</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                {dates.map((d) => (
+                  <li key={d.id}>
+                    {formatDate(d.date, lng)}, {formatTimeRange(d.startTime, d.endTime, lng)}
+                  </li>
+                ))}
+              </ul>
+              <p className="govuk-body">{t("form.courseExplained")}</p>
+              {errorFor("occurrence")}
+            </div>
+          ) : (
+            <div className={fieldClass("occurrence")}>
+              <fieldset className="govuk-fieldset" aria-describedby={errors.occurrence ? "occurrence-error" : undefined}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("form.date")}</legend>
+                {errorFor("occurrence")}
+                {dates.length === 0 ? (
+                  <p className="govuk-body">{t("form.noDates")}</p>
+                ) : (
+                  <div className="govuk-radios govuk-radios--small">
+                    {dates.map((d, i) => (
+                      <div className="govuk-radios__item" key={d.id}>
+                        <input
+                          className="govuk-radios__input"
+                          id={i === 0 ? "occurrence" : `occurrence-${d.id}`}
+                          name="occurrence"
+                          type="radio"
+                          value={d.id}
+                          defaultChecked={chosen === String(d.id)}
+                          aria-describedby={`occurrence-${d.id}-hint`}
+                        />
+                        <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? "occurrence" : `occurrence-${d.id}`}>
+                          {formatDate(d.date, lng)}, {formatTimeRange(d.startTime, d.endTime, lng)}
+                        </label>
+                        <div id={`occurrence-${d.id}-hint`} className="govuk-hint govuk-radios__hint">
+                          {d.placesLeft === 0 ? t("form.fullWaitingList") : t("common:session.placesLeft", { count: d.placesLeft ?? 0 })}
+                        </div>
+                      </div>
+                    ))}
+                  </div>
+                )}
+              </fieldset>
+            </div>
+          )}
+
+          <h2 className="govuk-heading-m">{t("form.whoIsComing")}</h2>
+          {childPlaces ? (
+            <>
+              <p className="govuk-body">{t("form.childrenExplained", { count: maxChildren })}</p>
+              {Array.from({ length: maxChildren }, (_, i) => {
+                const name = childFieldName(i);
+                return (
+                  <div className={fieldClass(name)} key={name}>
+                    <label className="govuk-label" htmlFor={name}>
+                      {t("form.childAge", { number: i + 1 })}
+                    </label>
+                    {errorFor(name)}
+                    <select
+                      className={`govuk-select${errors[name] ? " govuk-select--error" : ""}`}
+                      id={name}
+                      name={name}
+                      defaultValue={values[name] ?? ""}
+                      aria-describedby={errors[name] ? `${name}-error` : undefined}
+                    >
+                      <option value="">{i === 0 ? t("form.chooseAge") : t("form.noOtherChild")}</option>
+                      {ages.map((m) => (
+                        <option key={m} value={m === EXPECTING ? "expecting" : m}>
+                          {ageLabel(m, t)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                );
+              })}
+            </>
+          ) : (
+            <p className="govuk-body">{t("form.adultPlaces")}</p>
+          )}
+
+          <div className={fieldClass("adults")}>
+            <label className="govuk-label" htmlFor="adults">
+              {t("form.adults")}
+            </label>
+            {errorFor("adults")}
+            <select className="govuk-select" id="adults" name="adults" defaultValue={values.adults ?? "1"} aria-describedby={errors.adults ? "adults-error" : undefined}>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+
+          <h2 className="govuk-heading-m">{t("form.yourDetails")}</h2>
+          <div className={fieldClass("name")}>
+            <label className="govuk-label" htmlFor="name">
+              {t("form.name")}
+            </label>
+            <div id="name-hint" className="govuk-hint">
+              {t("form.nameHint")}
+            </div>
+            {errorFor("name")}
+            <input
+              className={`govuk-input${errors.name ? " govuk-input--error" : ""}`}
+              id="name"
+              name="name"
+              type="text"
+              autoComplete="name"
+              spellCheck={false}
+              defaultValue={values.name}
+              aria-describedby={`name-hint${errors.name ? " name-error" : ""}`}
+            />
+          </div>
+          <p className="govuk-body" id="contact-hint">
+            {t("form.contactHint")}
+          </p>
+          <div className={fieldClass("email")}>
+            <label className="govuk-label" htmlFor="email">
+              {t("form.email")}
+            </label>
+            {errorFor("email")}
+            <input
+              className={`govuk-input${errors.email ? " govuk-input--error" : ""}`}
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              defaultValue={values.email}
+              aria-describedby={`contact-hint${errors.email ? " email-error" : ""}`}
+            />
+          </div>
+          <div className={fieldClass("phone")}>
+            <label className="govuk-label" htmlFor="phone">
+              {t("form.phone")}
+            </label>
+            <div id="phone-hint" className="govuk-hint">
+              {t("form.phoneHint")}
+            </div>
+            {errorFor("phone")}
+            <input
+              className={`govuk-input govuk-input--width-20${errors.phone ? " govuk-input--error" : ""}`}
+              id="phone"
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              defaultValue={values.phone}
+              aria-describedby={`phone-hint${errors.phone ? " phone-error" : ""}`}
+            />
+          </div>
+          <div className={fieldClass("accessNeeds")}>
+            <label className="govuk-label" htmlFor="accessNeeds">
+              {t("form.accessNeeds")}
+            </label>
+            <div id="accessNeeds-hint" className="govuk-hint">
+              {t("form.accessNeedsHint")}
+            </div>
+            {errorFor("accessNeeds")}
+            <textarea
+              className="govuk-textarea"
+              id="accessNeeds"
+              name="accessNeeds"
+              rows={3}
+              defaultValue={values.accessNeeds}
+              aria-describedby={`accessNeeds-hint${errors.accessNeeds ? " accessNeeds-error" : ""}`}
+            />
+          </div>
+          <div className="app-honeypot" aria-hidden="true">
+            <label htmlFor="website">{t("form.honeypot")}</label>
+            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <div className={fieldClass("consent")}>
+            {errorFor("consent")}
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <div className="govuk-checkboxes__item">
+                <input
+                  className="govuk-checkboxes__input"
+                  id="consent"
+                  name="consent"
+                  type="checkbox"
+                  value="yes"
+                  defaultChecked={values.consent === "yes"}
+                  aria-describedby={errors.consent ? "consent-error" : undefined}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="consent">
+                  {t("form.consent")}
+                </label>
+              </div>
+            </div>
+            <p className="govuk-body-s">
+              <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
+                {t("form.privacyLink")}
+              </Link>
+            </p>
+          </div>
+          {result?.full && <input type="hidden" name="waitlist" value="1" />}
+          <button type="submit" className="govuk-button" disabled={navigation.state === "submitting"}>
+            {result?.full ? t("form.joinWaitingList") : isCourse ? t("form.submitCourse") : t("form.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function ageLabel(months: number, t: (key: string, options?: Record<string, unknown>) => string) {
+  if (months === EXPECTING) return t("form.ages.expecting");
+  if (months < 24) return t("form.ages.months", { count: months });
+  return t("form.ages.years", { count: months / 12 });
+}

@@ -1,0 +1,95 @@
+// npm run bench — speed figures, printed, never asserted by the test suite.
+// Runs against a fresh temporary database with the sample data.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-bench-"));
+process.env.DATABASE_PATH = path.join(dir, "bench.db");
+process.env.NOW = "2026-11-24T08:00:00.000Z";
+process.env.LOG_LEVEL = "warn";
+process.env.NODE_ENV = "production";
+
+const { getDb } = await import("~/utils/db.server");
+const { createBooking } = await import("~/models/booking.server");
+const { searchSessions } = await import("~/models/search.server");
+
+const t0 = performance.now();
+const db = getDb();
+console.log(`first start (migrate, load postcodes, seed, occurrences): ${(performance.now() - t0).toFixed(0)} ms`);
+
+const NOW = { date: "2026-11-24", time: "08:00", iso: "2026-11-24T08:00:00.000Z" };
+const slots = db.$client
+  .prepare(
+    `SELECT s.id AS seriesId, o.id AS occurrenceId, s.age_min_months AS age
+       FROM session_series s JOIN occurrences o ON o.series_id = s.id
+      WHERE s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.age_min_months IS NOT NULL AND o.date > '2026-11-24'
+      ORDER BY o.id`,
+  )
+  .all() as { seriesId: number; occurrenceId: number; age: number }[];
+
+let n = 0;
+function bookOnce(slot: (typeof slots)[number]) {
+  n++;
+  return createBooking(
+    db,
+    {
+      seriesId: slot.seriesId,
+      occurrenceId: slot.occurrenceId,
+      childAges: [slot.age],
+      adults: 1,
+      name: "Bench",
+      email: `bench${n}@example.org`,
+      phone: null,
+      accessNeeds: "",
+      language: "en",
+      joinWaitingList: true,
+      maxChildren: 4,
+    },
+    NOW,
+  );
+}
+
+function measure(label: string, count: number, pick: (i: number) => (typeof slots)[number]) {
+  const start = performance.now();
+  const kinds: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const k = bookOnce(pick(i)).kind;
+    kinds[k] = (kinds[k] ?? 0) + 1;
+  }
+  const ms = performance.now() - start;
+  console.log(`${label}: ${count} bookings in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)} bookings/s (${JSON.stringify(kinds)})`);
+}
+
+measure("one occurrence (capacity then waiting list)", 2000, () => slots[0]);
+measure(`spread over ${Math.min(slots.length, 500)} occurrences`, 5000, (i) => slots[i % Math.min(slots.length, 500)]);
+
+const overbooked = db.$client
+  .prepare(
+    `SELECT COUNT(*) AS n FROM (
+       SELECT b.occurrence_id, SUM(b.places) AS taken, s.capacity
+         FROM bookings b JOIN session_series s ON s.id = b.series_id
+        WHERE b.status = 'confirmed' AND b.occurrence_id IS NOT NULL
+        GROUP BY b.occurrence_id HAVING taken > s.capacity)`,
+  )
+  .get() as { n: number };
+console.log(`overbooked occurrences: ${overbooked.n}`);
+
+const searches = [
+  { label: "postcode B23 6SY, 0-1", origin: { latitude: 52.525, longitude: -1.842 }, age: "0-1" as const },
+  { label: "postcode B23 6SY, any age, any distance", origin: { latitude: 52.525, longitude: -1.842 } },
+  { label: "no place, stay-and-play", origin: null, type: "stay-and-play" },
+];
+for (const s of searches) {
+  const runs = 200;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    searchSessions(db, { origin: s.origin, age: s.age, type: s.type, maxMiles: s.label.includes("any distance") ? null : 10, page: 1, today: "2026-11-24", nowTime: "08:00" });
+  }
+  console.log(`search (${s.label}): ${((performance.now() - start) / runs).toFixed(2)} ms per search`);
+}
+console.log(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+
+db.$client.close();
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,263 @@
+// The booking, manage and cancel routes against a real SQLite file.
+import { beforeEach, describe, expect, it } from "vitest";
+import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
+import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
+import { loader as manageLoader } from "~/routes/bookings.$reference._index";
+import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
+import { getDb } from "~/utils/db.server";
+import { resetRateLimits } from "~/utils/rate-limit.server";
+import { TEST_TODAY } from "../setup/constants";
+
+const db = getDb();
+beforeEach(() => resetRateLimits());
+
+function series(where: string) {
+  return db.$client
+    .prepare(
+      `SELECT s.id AS id, s.capacity AS capacity, MIN(o.id) AS occurrenceId
+         FROM session_series s JOIN occurrences o ON o.series_id = s.id
+        WHERE ${where} AND o.date > ? AND o.status = 'scheduled'
+        GROUP BY s.id ORDER BY s.id LIMIT 1`,
+    )
+    .get(TEST_TODAY) as { id: number; capacity: number; occurrenceId: number };
+}
+
+const babySession = series("s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.age_min_months = 0 AND s.age_max_months = 11");
+const course = series("s.booking_mode = 'course'");
+const dropIn = series("s.booking_mode = 'drop-in'");
+// Many tests book this session: give it room so none of them meets "full" by accident.
+db.$client.prepare("UPDATE session_series SET capacity = 500 WHERE id = ?").run(babySession.id);
+
+let counter = 0;
+function form(values: Record<string, string>) {
+  counter++;
+  return {
+    occurrence: String(babySession.occurrenceId),
+    child1: "6",
+    adults: "1",
+    name: "Amina",
+    email: `amina${counter}@example.org`,
+    consent: "yes",
+    website: "",
+    ...values,
+  };
+}
+
+async function book(seriesId: number, values: Record<string, string>, lng = "en") {
+  const body = new URLSearchParams(values);
+  const response = await bookAction({
+    request: new Request(`http://localhost/sessions/${seriesId}/book?lng=${lng}`, { method: "POST", body }),
+    params: { id: String(seriesId) },
+    context: {},
+  });
+  return response;
+}
+
+function linkFrom(response: Response) {
+  const location = response.headers.get("Location") ?? "";
+  const url = new URL(location, "http://localhost");
+  return { reference: url.pathname.split("/")[2], token: url.searchParams.get("token") ?? "", location };
+}
+
+async function json(response: Response) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (await response.json()) as any;
+}
+
+describe("booking a place", () => {
+  it("confirms, redirects to the confirmation with a manage link, and queues the message", async () => {
+    const response = await book(babySession.id, form({ phone: "07700 900123" }));
+    expect(response.status).toBe(302);
+    const { reference, token, location } = linkFrom(response);
+    expect(reference).toMatch(/^FH-[2346789A-Z]{6}$/);
+    expect(location).toContain("new=1");
+    const row = db.$client.prepare("SELECT * FROM bookings WHERE reference = ?").get(reference) as Record<string, unknown>;
+    expect(row.status).toBe("confirmed");
+    expect(row.places).toBe(1);
+    expect(row.phone).toBe("+447700900123");
+    // Only a hash of the token is stored.
+    expect(row.token_hash).not.toContain(token);
+    expect(JSON.stringify(row)).not.toContain(token);
+    const messages = db.$client.prepare("SELECT channel, template, body FROM notifications WHERE booking_id = ?").all(row.id) as { channel: string; template: string; body: string }[];
+    expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
+    expect(messages.every((m) => m.template === "confirmed" && m.body.includes(reference) && m.body.includes(token))).toBe(true);
+
+    const page = await manageLoader({ request: new Request(`http://localhost${location}`), params: { reference }, context: {} });
+    const data = await json(page);
+    expect(data.booking.status).toBe("confirmed");
+    expect(data.justBooked).toBe(true);
+    expect(page.headers.get("Cache-Control")).toContain("no-store");
+  });
+
+  it("gives each mistake a message by its field, keeping what was typed", async () => {
+    const response = await book(babySession.id, {
+      occurrence: "",
+      child1: "",
+      adults: "9",
+      name: "",
+      email: "not-an-email",
+      phone: "01632 960000",
+      consent: "",
+      accessNeeds: "Wheelchair user",
+    });
+    expect(response.status).toBe(400);
+    const data = await json(response);
+    expect(Object.keys(data.errors).sort()).toEqual(["adults", "child1", "consent", "email", "name", "occurrence", "phone"].sort());
+    expect(data.errors.phone).toContain("UK mobile");
+    expect(data.values.accessNeeds).toBe("Wheelchair user");
+    expect(data.title).toMatch(/^Error: /);
+  });
+
+  it("asks for an email or a mobile number", async () => {
+    const data = await json(await book(babySession.id, form({ email: "" })));
+    expect(data.errors.email).toContain("email address or a UK mobile number");
+  });
+
+  it("refuses a child outside the session's age range", async () => {
+    const response = await book(babySession.id, form({ child1: "36" }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).errors.child1).toContain("not for a child of this age");
+  });
+
+  it("refuses the same contact booking the same date twice", async () => {
+    const values = form({});
+    expect((await book(babySession.id, values)).status).toBe(302);
+    const again = await book(babySession.id, { ...values, child1: "3" });
+    expect(again.status).toBe(409);
+    expect((await json(again)).errors.email).toContain("already booked");
+  });
+
+  it("offers the waiting list when full, then joins it without losing the form", async () => {
+    const target = series(`s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.id <> ${babySession.id} AND s.age_min_months = 0`);
+    db.$client.prepare("UPDATE session_series SET capacity = 1 WHERE id = ?").run(target.id);
+    const base = { occurrence: String(target.occurrenceId), child1: "3" };
+    expect((await book(target.id, form(base))).status).toBe(302);
+
+    const values = form(base);
+    const full = await book(target.id, values);
+    expect(full.status).toBe(409);
+    const data = await json(full);
+    expect(data.full.placesLeft).toBe(0);
+    expect(data.values.name).toBe("Amina");
+
+    const waiting = await book(target.id, { ...values, waitlist: "1" });
+    expect(waiting.status).toBe(302);
+    const { reference, token } = linkFrom(waiting);
+    const row = db.$client.prepare("SELECT status FROM bookings WHERE reference = ?").get(reference) as { status: string };
+    expect(row.status).toBe("waiting");
+
+    // The first family cancels: the waiting family is confirmed and told, in one step.
+    const first = db.$client
+      .prepare("SELECT reference FROM bookings WHERE occurrence_id = ? AND status = 'confirmed'")
+      .get(target.occurrenceId) as { reference: string };
+    const firstLink = db.$client.prepare("SELECT body FROM notifications WHERE template = 'confirmed' AND body LIKE ?").get(`%${first.reference}%`) as { body: string };
+    const firstToken = firstLink.body.match(/token=([A-Za-z0-9_-]+)/)![1];
+    const cancel = await cancelAction({
+      request: new Request(`http://localhost/bookings/${first.reference}/cancel`, { method: "POST", body: new URLSearchParams({ token: firstToken }) }),
+      params: { reference: first.reference },
+      context: {},
+    });
+    expect(cancel.status).toBe(302);
+    const after = db.$client.prepare("SELECT status FROM bookings WHERE reference = ?").get(reference) as { status: string };
+    expect(after.status).toBe("confirmed");
+    const told = db.$client
+      .prepare("SELECT COUNT(*) AS n FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ? AND n.template = 'promoted'")
+      .get(reference) as { n: number };
+    expect(told.n).toBe(1);
+    expect(token).toBeTruthy();
+  });
+
+  it("enrols on a whole course", async () => {
+    const ages = db.$client.prepare("SELECT age_min_months AS a, place_unit AS u FROM session_series WHERE id = ?").get(course.id) as { a: number | null; u: string };
+    const response = await book(course.id, form({ occurrence: "", child1: String(ages.a ?? 6) }));
+    expect(response.status).toBe(302);
+    const { reference } = linkFrom(response);
+    const row = db.$client.prepare("SELECT occurrence_id, series_id FROM bookings WHERE reference = ?").get(reference) as { occurrence_id: number | null; series_id: number };
+    expect(row.occurrence_id).toBeNull();
+    expect(row.series_id).toBe(course.id);
+  });
+
+  it("says a drop-in needs no booking", async () => {
+    const response = await book(dropIn.id, form({ occurrence: String(dropIn.occurrenceId) }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).errors.form).toContain("drop-in");
+  });
+
+  it("writes the family's messages in the language they booked in", async () => {
+    const response = await book(babySession.id, form({}), "ur");
+    const { reference } = linkFrom(response);
+    const m = db.$client
+      .prepare("SELECT n.language, n.subject FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ?")
+      .get(reference) as { language: string; subject: string };
+    expect(m.language).toBe("ur");
+    expect(m.subject).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it("limits how fast one client can post bookings", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const body = new URLSearchParams(form({}));
+      const res = await bookAction({
+        request: new Request(`http://localhost/sessions/${babySession.id}/book`, { method: "POST", body, headers: { "X-Forwarded-For": "203.0.113.9" } }),
+        params: { id: String(babySession.id) },
+        context: {},
+      });
+      statuses.push(res.status);
+    }
+    // Route tests run with TRUST_PROXY=true (tests/setup/db-setup.ts), so the address counts.
+    expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe("managing a booking", () => {
+  async function newBooking() {
+    const { reference, token } = linkFrom(await book(babySession.id, form({})));
+    return { reference, token };
+  }
+
+  it("treats a wrong or missing token exactly like a booking that does not exist", async () => {
+    const { reference } = await newBooking();
+    for (const url of [`/bookings/${reference}?token=wrongwrongwrongwrongwrong`, `/bookings/${reference}`, `/bookings/FH-AAAAAA?token=wrongwrongwrongwrongwrong`]) {
+      const thrown = await manageLoader({ request: new Request(`http://localhost${url}`), params: { reference: url.split("/")[2].split("?")[0] }, context: {} }).catch((e) => e);
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(404);
+    }
+  });
+
+  it("cancels after a confirmation step and then shows it as cancelled", async () => {
+    const { reference, token } = await newBooking();
+    const confirm = await json(await cancelLoader({ request: new Request(`http://localhost/bookings/${reference}/cancel?token=${token}`), params: { reference }, context: {} }));
+    expect(confirm.status).toBe("confirmed");
+    const res = await cancelAction({
+      request: new Request(`http://localhost/bookings/${reference}/cancel`, { method: "POST", body: new URLSearchParams({ token }) }),
+      params: { reference },
+      context: {},
+    });
+    expect(res.status).toBe(302);
+    const page = await json(await manageLoader({ request: new Request(`http://localhost/bookings/${reference}?token=${token}&cancelled=1`), params: { reference }, context: {} }));
+    expect(page.booking.status).toBe("cancelled");
+    const templates = db.$client
+      .prepare("SELECT n.template FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ? ORDER BY n.id")
+      .all(reference) as { template: string }[];
+    expect(templates.map((t) => t.template)).toEqual(["confirmed", "cancelled"]);
+  });
+
+  it("offers a calendar file in London time", async () => {
+    const { reference, token } = await newBooking();
+    const res = await calendarLoader({ request: new Request(`http://localhost/bookings/${reference}/calendar.ics?token=${token}`), params: { reference }, context: {} });
+    expect(res.headers.get("Content-Type")).toContain("text/calendar");
+    const text = await res.text();
+    expect(text).toContain("BEGIN:VEVENT");
+    const occ = db.$client.prepare("SELECT date, start_time FROM occurrences WHERE id = ?").get(babySession.occurrenceId) as { date: string; start_time: string };
+    // November is GMT, so London wall-clock time equals UTC.
+    expect(text).toContain(`DTSTART:${occ.date.replace(/-/g, "")}T${occ.start_time.replace(":", "")}00Z`);
+  });
+
+  it("shows the booking form for a session", async () => {
+    const res = await bookLoader({ request: new Request(`http://localhost/sessions/${babySession.id}/book?occurrence=${babySession.occurrenceId}`), params: { id: String(babySession.id) }, context: {} });
+    const data = await json(res);
+    expect(data.selected).toBe(babySession.occurrenceId);
+    expect(data.dates.length).toBeGreaterThan(0);
+  });
+});
