@@ -5,7 +5,11 @@ export type Language = (typeof LANGUAGES)[number];
 /** Languages whose translations are complete enough to offer in the language list. */
 export const OFFERED_LANGUAGES: Language[] = ["en", "ur"];
 
-export const NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages"] as const;
+/** Public namespaces: complete in every offered language. */
+export const PUBLIC_NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages"] as const;
+/** Staff screens: English at least; other languages fall back to English key by key. */
+export const STAFF_NAMESPACES = ["staff", "timetable", "register", "admin"] as const;
+export const NAMESPACES = [...PUBLIC_NAMESPACES, ...STAFF_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Each language named in itself, for the language list. */

@@ -4,6 +4,7 @@ import type { Db } from "./connection";
 import { loadShippedGeography } from "./geography";
 import { localAuthorities, outcodes } from "./schema";
 import { seedDemoData, seedSessionTypes } from "./seed/demo";
+import { seedDemoStaff } from "./seed/demo-staff";
 
 export function prepareDatabase(db: Db, options: { demoData: boolean; today: string }) {
   const report = { geographyLoaded: false, demoSeeded: false };
@@ -16,6 +17,7 @@ export function prepareDatabase(db: Db, options: { demoData: boolean; today: str
   const [{ n: laCount }] = db.select({ n: count() }).from(localAuthorities).all();
   if (options.demoData && laCount === 0) {
     seedDemoData(db, options.today);
+    seedDemoStaff(db);
     report.demoSeeded = true;
   }
   return report;

@@ -142,6 +142,9 @@ export const occurrences = sqliteTable(
     endTime: text("end_time").notNull(),
     status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
     cancelReason: text("cancel_reason").notNull().default(""),
+    // Set when the series changed and this date (which has bookings) no longer fits its pattern:
+    // a person decides whether to keep or cancel it.
+    needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -286,4 +289,105 @@ export const appMeta = sqliteTable(
     value: text("value").notNull(),
   },
   (t) => [primaryKey({ columns: [t.key] })],
+);
+
+export const ROLES = ["admin", "hub-manager", "hub-staff", "outreach"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // Lower case.
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  ...timestamps,
+});
+
+/** The hubs (venues) a hub manager, hub worker or outreach worker belongs to. */
+export const userVenues = sqliteTable(
+  "user_venues",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.venueId] })],
+);
+
+/** Signed-in staff sessions. The cookie holds a random id; only its SHA-256 is stored. */
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/** Who changed what, when: before and after, for every staff change. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull().default(""),
+    venueId: integer("venue_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    at: text("at").notNull(),
+  },
+  (t) => [index("audit_at_idx").on(t.at), index("audit_venue_idx").on(t.venueId)],
+);
+
+export const ATTENDANCE = ["attended", "no-show"] as const;
+
+/** The register: a booked family's attendance on one date (a course booking spans dates). */
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    bookingId: integer("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    occurrenceId: integer("occurrence_id")
+      .notNull()
+      .references(() => occurrences.id),
+    status: text("status", { enum: ATTENDANCE }).notNull(),
+    markedByUserId: integer("marked_by_user_id").references(() => users.id),
+    markedAt: text("marked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.occurrenceId] })],
+);
+
+/** Families who came without booking (all of a drop-in's register), counted on the day. */
+export const walkIns = sqliteTable(
+  "walk_ins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    occurrenceId: integer("occurrence_id")
+      .notNull()
+      .references(() => occurrences.id),
+    name: text("name").notNull().default(""),
+    children: integer("children").notNull().default(0),
+    adults: integer("adults").notNull().default(1),
+    childAges: text("child_ages", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    // Postcode district only (e.g. "B23"): enough for reach reports, not enough to find anyone.
+    outcode: text("outcode"),
+    firstVisit: integer("first_visit", { mode: "boolean" }).notNull().default(false),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("walk_ins_occurrence_idx").on(t.occurrenceId)],
 );

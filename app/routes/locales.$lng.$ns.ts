@@ -13,7 +13,9 @@ const ParamsSchema = z.object({
 export async function loader({ params }: LoaderFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) return json({ error: "Not found" }, { status: 404 });
-  return json(resources[parsed.data.lng][parsed.data.ns], {
+  const bundle = resources[parsed.data.lng][parsed.data.ns];
+  if (!bundle) return json({}, { headers: { "Cache-Control": "public, max-age=300" } });
+  return json(bundle, {
     headers: { "Cache-Control": "public, max-age=300" },
   });
 }

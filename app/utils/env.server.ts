@@ -36,6 +36,10 @@ const EnvSchema = z.object({
   REMINDERS_ENABLED: booleanFlag.default("false"),
   /** Behind a proxy that sets X-Forwarded-For: use it to rate-limit per client address. */
   TRUST_PROXY: booleanFlag.default("false"),
+  /** Staff are signed out after this many minutes without a request. */
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Send the staff cookie only over HTTPS (on by default in production). */
+  COOKIE_SECURE: booleanFlag.optional(),
   /** Pretend "now" is this ISO instant (tests and demos only). */
   NOW: z.string().datetime({ offset: true }).optional(),
 });

@@ -1,0 +1,114 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { asc, inArray } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import * as t from "../../db/schema";
+import { londonDate } from "~/domain/dates";
+import { venueTimetable } from "~/models/session.server";
+import { requireStaff } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["staff"] };
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const { t: tr, title } = await translator(request, "staff");
+  const db = getDb();
+  const query = db.select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name }).from(t.venues);
+  const venues = (user.role === "admin" ? query : query.where(inArray(t.venues.id, user.venueIds.length ? user.venueIds : [-1])))
+    .orderBy(asc(t.venues.name))
+    .all();
+  const today = londonDate(now());
+  // Today's sessions only for the hubs a person works at (an admin sees the list of hubs).
+  const todays = user.role === "admin" ? [] : venues.flatMap((v) => venueTimetable(db, v.id, today, today).map((e) => ({ ...e, venue: v.name })));
+  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role }, venues, todays });
+}
+
+export default function StaffHome() {
+  const { user, venues, todays } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("staff");
+  const manager = user.role === "admin" || user.role === "hub-manager";
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("home.heading", { name: user.name })}</h1>
+      {user.role !== "admin" && (
+        <>
+          <h2 className="govuk-heading-m">{t("home.today")}</h2>
+          {todays.length === 0 ? (
+            <p className="govuk-body">{t("home.nothingToday")}</p>
+          ) : (
+            <ul className="govuk-list">
+              {todays.map((e) => (
+                <li key={e.occurrence.id}>
+                  {formatTimeRange(e.occurrence.startTime, e.occurrence.endTime, i18n.language)} {e.series.title} ({e.venue}) ·{" "}
+                  <Link className="govuk-link" to={`/staff/occurrences/${e.occurrence.id}/register`}>
+                    {t("home.register")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <h2 className="govuk-heading-m">{user.role === "admin" ? t("home.allHubs") : t("home.yourHubs")}</h2>
+      <ul className="govuk-list">
+        {venues.map((v) => (
+          <li key={v.id}>
+            {v.name}
+            {user.role !== "outreach" && (
+              <>
+                {" · "}
+                <Link className="govuk-link" to={`/staff/hubs/${v.slug}/timetable`}>
+                  {t("home.timetable")}
+                </Link>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2 className="govuk-heading-m">{t("home.tools")}</h2>
+      <ul className="govuk-list">
+        {user.role !== "outreach" && (
+          <li>
+            <Link className="govuk-link" to="/staff/outbox">
+              {t("tools.outbox")}
+            </Link>
+          </li>
+        )}
+        {manager && (
+          <li>
+            <Link className="govuk-link" to="/staff/users">
+              {t("tools.users")}
+            </Link>
+          </li>
+        )}
+        {user.role === "admin" && (
+          <>
+            <li>
+              <Link className="govuk-link" to="/staff/term-dates">
+                {t("tools.termDates")}
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/staff/audit">
+                {t("tools.audit")}
+              </Link>
+            </li>
+          </>
+        )}
+      </ul>
+      <Form method="post" action="/staff/sign-out">
+        <input type="hidden" name="everywhere" value="1" />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("layout.signOutEverywhere")}
+        </button>
+      </Form>
+    </>
+  );
+}

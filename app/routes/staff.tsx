@@ -1,0 +1,47 @@
+// The staff area's frame. Every child route checks sign-in, role and hub itself.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { currentStaff } from "~/utils/auth.server";
+
+export const handle = { i18n: ["staff"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await currentStaff(request);
+  return json(
+    { user: user && { name: user.name, role: user.role } },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function StaffLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      {user && (
+        <nav className="app-staff-nav" aria-label={t("layout.nav")}>
+          <p className="govuk-body-s">
+            <strong>{t("layout.area")}</strong> · {t("layout.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)})
+          </p>
+          <ul className="govuk-list app-staff-nav__list">
+            <li>
+              <Link className="govuk-link" to="/staff">
+                {t("layout.home")}
+              </Link>
+            </li>
+            <li>
+              <Form method="post" action="/staff/sign-out">
+                <button type="submit" className="app-link-button govuk-link">
+                  {t("layout.signOut")}
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <Outlet />
+    </>
+  );
+}

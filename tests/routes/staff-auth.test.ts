@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
+import { action as signInAction } from "~/routes/staff.sign-in";
+import { action as signOutAction } from "~/routes/staff.sign-out";
+import { loader as homeLoader } from "~/routes/staff._index";
+import { currentStaff, requireStaff } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { resetRateLimits } from "~/utils/rate-limit.server";
+import { ORIGIN, outcome } from "./staff-helpers";
+
+function signInRequest(email: string, password: string, extra: Record<string, string> = {}) {
+  return new Request(`${ORIGIN}/staff/sign-in?next=/staff`, {
+    method: "POST",
+    headers: { Origin: ORIGIN, "X-Forwarded-For": extra.ip ?? "192.0.2.1", ...(extra.cookie ? { Cookie: extra.cookie } : {}) },
+    body: new URLSearchParams({ email, password }),
+  });
+}
+
+async function attempt(email: string, password: string, extra: Record<string, string> = {}) {
+  return outcome(async () => signInAction({ request: signInRequest(email, password, extra), params: {}, context: {} }));
+}
+
+describe("staff sign-in", () => {
+  it("signs in with the right password and sets an httpOnly, SameSite=Lax cookie", async () => {
+    resetRateLimits();
+    const o = await attempt("Erdington.Staff@example.org ", DEMO_PASSWORD);
+    expect(o.status).toBe(302);
+    expect(o.location).toBe("/staff");
+    const cookie = o.response.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it("gives the same answer for a wrong password and an unknown account", async () => {
+    resetRateLimits();
+    const wrong = await attempt("erdington.staff@example.org", "not-the-password");
+    const unknown = await attempt("nobody@example.org", "not-the-password");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const a = ((await wrong.response.json()) as { errors: Record<string, string> }).errors;
+    const b = ((await unknown.response.json()) as { errors: Record<string, string> }).errors;
+    expect(a).toEqual(b);
+  });
+
+  it("locks an account after five wrong passwords, even with the right one next", async () => {
+    resetRateLimits();
+    for (let i = 0; i < 5; i++) expect((await attempt("coventry.staff@example.org", `wrong-${i}`, { ip: `192.0.2.${10 + i}` })).status).toBe(401);
+    const right = await attempt("coventry.staff@example.org", DEMO_PASSWORD, { ip: "192.0.2.99" });
+    expect(right.status).toBe(401);
+    getDb().$client.prepare("UPDATE users SET locked_until = NULL WHERE email = 'coventry.staff@example.org'").run();
+  });
+
+  it("rate-limits sign-in attempts from one address", async () => {
+    resetRateLimits();
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await attempt(`someone${i}@example.org`, "x", { ip: "198.51.100.77" })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
+
+  it("issues a new session id at sign-in, ignoring any cookie the browser brought", async () => {
+    resetRateLimits();
+    const planted = "fh_staff=" + encodeURIComponent(JSON.stringify("attacker-chosen-session-id-1234567890"));
+    const o = await attempt("erdington.manager@example.org", DEMO_PASSWORD, { cookie: planted });
+    const fresh = (o.response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    expect(fresh).not.toContain("attacker-chosen");
+    expect(await currentStaff(new Request(`${ORIGIN}/staff`, { headers: { Cookie: planted } }))).toBeNull();
+    expect((await currentStaff(new Request(`${ORIGIN}/staff`, { headers: { Cookie: fresh } })))?.email).toBe("erdington.manager@example.org");
+  });
+
+  it("refuses a state-changing request from another site", async () => {
+    resetRateLimits();
+    const o = await attempt("erdington.staff@example.org", DEMO_PASSWORD);
+    const cookie = (o.response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const crossSite = new Request(`${ORIGIN}/staff`, { method: "POST", headers: { Cookie: cookie, Origin: "https://evil.example" } });
+    const result = await outcome(() => requireStaff(crossSite));
+    expect(result.status).toBe(403);
+    const noOrigin = new Request(`${ORIGIN}/staff`, { method: "POST", headers: { Cookie: cookie } });
+    expect((await outcome(() => requireStaff(noOrigin))).status).toBe(403);
+  });
+
+  it("signs out, and 'everywhere' ends every session of that person", async () => {
+    resetRateLimits();
+    const one = ((await attempt("outreach@example.org", DEMO_PASSWORD)).response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const two = ((await attempt("outreach@example.org", DEMO_PASSWORD, { ip: "192.0.2.50" })).response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const out = await signOutAction({
+      request: new Request(`${ORIGIN}/staff/sign-out`, { method: "POST", headers: { Cookie: one, Origin: ORIGIN }, body: new URLSearchParams({ everywhere: "1" }) }),
+      params: {},
+      context: {},
+    });
+    expect(out.status).toBe(302);
+    for (const cookie of [one, two]) {
+      const home = await outcome(() => homeLoader({ request: new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }), params: {}, context: {} }));
+      expect(home.location).toMatch(/^\/staff\/sign-in/);
+    }
+  });
+
+  it("ends a session after the idle timeout", async () => {
+    resetRateLimits();
+    const cookie = ((await attempt("erdington.staff@example.org", DEMO_PASSWORD)).response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    getDb().$client.prepare("UPDATE auth_sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'").run();
+    expect(await currentStaff(new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }))).toBeNull();
+  });
+});
