@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SummaryRow } from "~/components/govuk/summary-list";
 import { z } from "zod";
 import { londonDate } from "~/domain/dates";
 import { bookingDetails } from "~/models/booking.server";
@@ -66,19 +67,11 @@ export default function ManageBooking() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {data.justBooked && booking.status === "confirmed" && (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">{t("confirmation.confirmedTitle")}</h1>
-            <div className="govuk-panel__body">
-              {t("confirmation.reference")}
-              <br />
-              <strong>{booking.reference}</strong>
-            </div>
-          </div>
-        )}
-        {data.justBooked && booking.status === "waiting" && (
-          <div className="govuk-panel govuk-panel--confirmation app-panel--waiting">
-            <h1 className="govuk-panel__title">{t("confirmation.waitingTitle")}</h1>
+        {data.justBooked && live && (
+          <div className={`govuk-panel govuk-panel--confirmation${booking.status === "waiting" ? " app-panel--waiting" : ""}`}>
+            <h1 className="govuk-panel__title">
+              {booking.status === "confirmed" ? t("confirmation.confirmedTitle") : t("confirmation.waitingTitle")}
+            </h1>
             <div className="govuk-panel__body">
               {t("confirmation.reference")}
               <br />
@@ -119,13 +112,13 @@ export default function ManageBooking() {
         )}
 
         <dl className="govuk-summary-list">
-          <Row label={t("manage.session")}>
+          <SummaryRow label={t("manage.session")}>
             <Link className="govuk-link" to={`/sessions/${data.series.id}`}>
               {data.series.title}
             </Link>
-          </Row>
-          <Row label={t("manage.where")}>{data.venue.kind === "online" ? t("common:session.online") : `${data.venue.name}, ${data.venue.address}`}</Row>
-          <Row label={data.dates.length > 1 ? t("manage.dates") : t("manage.date")}>
+          </SummaryRow>
+          <SummaryRow label={t("manage.where")}>{data.venue.kind === "online" ? t("common:session.online") : `${data.venue.name}, ${data.venue.address}`}</SummaryRow>
+          <SummaryRow label={data.dates.length > 1 ? t("manage.dates") : t("manage.date")}>
             <ul className="govuk-list">
               {data.dates.map((d) => (
                 <li key={d.id}>
@@ -139,14 +132,14 @@ export default function ManageBooking() {
                 </li>
               ))}
             </ul>
-          </Row>
-          <Row label={t("manage.party")}>
+          </SummaryRow>
+          <SummaryRow label={t("manage.party")}>
             {t("manage.children", { count: booking.children })}, {t("manage.adults", { count: booking.adults })}
-          </Row>
-          <Row label={t("manage.name")}>{booking.name}</Row>
-          {booking.email && <Row label={t("form.email")}>{booking.email}</Row>}
-          {booking.phone && <Row label={t("form.phone")}>{booking.phone}</Row>}
-          {booking.accessNeeds && <Row label={t("form.accessNeeds")}>{booking.accessNeeds}</Row>}
+          </SummaryRow>
+          <SummaryRow label={t("manage.name")}>{booking.name}</SummaryRow>
+          {booking.email && <SummaryRow label={t("form.email")}>{booking.email}</SummaryRow>}
+          {booking.phone && <SummaryRow label={t("form.phone")}>{booking.phone}</SummaryRow>}
+          {booking.accessNeeds && <SummaryRow label={t("form.accessNeeds")}>{booking.accessNeeds}</SummaryRow>}
         </dl>
 
         {live && (
@@ -173,11 +166,3 @@ export default function ManageBooking() {
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SummaryRow } from "~/components/govuk/summary-list";
 import { z } from "zod";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { londonDate, WEEKDAY_SLUGS } from "~/domain/dates";
@@ -64,11 +65,11 @@ export default function Session() {
           <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
           <p className="govuk-body">{series.description}</p>
           <dl className="govuk-summary-list">
-            <Row label={t("common:session.whoFor")}>
+            <SummaryRow label={t("common:session.whoFor")}>
               <AgeRangeText range={series} />
               {series.placeUnit === "adult" && <> · {t("session.adultPlaces")}</>}
-            </Row>
-            <Row label={t("common:session.where")}>
+            </SummaryRow>
+            <SummaryRow label={t("common:session.where")}>
               {venue.kind === "online" ? (
                 t("common:session.online")
               ) : (
@@ -76,8 +77,8 @@ export default function Session() {
                   {venue.name}, {venue.town} {venue.postcode}
                 </Link>
               )}
-            </Row>
-            <Row label={t("session.when")}>
+            </SummaryRow>
+            <SummaryRow label={t("session.when")}>
               {weekdays.length === 0
                 ? t("session.oneOff", { date: formatDate(series.startDate, lng) })
                 : t("session.weekly", {
@@ -89,17 +90,17 @@ export default function Session() {
               {", "}
               {formatTimeRange(series.startTime, series.endTime, lng)}
               {series.termTimeOnly && <> · {t("session.termTimeOnly")}</>}
-            </Row>
-            <Row label={t("common:session.cost")}>
+            </SummaryRow>
+            <SummaryRow label={t("common:session.cost")}>
               {series.costPence === 0 ? t("common:session.free") : formatMoney(series.costPence, lng)}
               {series.costNotes && <> · {series.costNotes}</>}
-            </Row>
-            <Row label={t("common:session.booking")}>{t(`session.bookingExplained.${series.bookingMode}`)}</Row>
-            <Row label={t("session.languages")}>{formatList(languages, lng)}</Row>
-            {series.sendFriendly && <Row label={t("session.send")}>{t("session.sendFriendlyExplained")}</Row>}
-            <Row label={t("session.access")}>{venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</Row>
-            {series.whatToBring && <Row label={t("session.whatToBring")}>{series.whatToBring}</Row>}
-            {series.facilitator && <Row label={t("session.facilitator")}>{series.facilitator}</Row>}
+            </SummaryRow>
+            <SummaryRow label={t("common:session.booking")}>{t(`session.bookingExplained.${series.bookingMode}`)}</SummaryRow>
+            <SummaryRow label={t("session.languages")}>{formatList(languages, lng)}</SummaryRow>
+            {series.sendFriendly && <SummaryRow label={t("session.send")}>{t("session.sendFriendlyExplained")}</SummaryRow>}
+            <SummaryRow label={t("session.access")}>{venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</SummaryRow>
+            {series.whatToBring && <SummaryRow label={t("session.whatToBring")}>{series.whatToBring}</SummaryRow>}
+            {series.facilitator && <SummaryRow label={t("session.facilitator")}>{series.facilitator}</SummaryRow>}
           </dl>
           <h2 className="govuk-heading-m">
             {series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}
@@ -162,11 +163,3 @@ export default function Session() {
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}

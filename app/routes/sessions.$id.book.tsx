@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
@@ -297,62 +298,38 @@ export default function Book() {
           </div>
 
           <h2 className="govuk-heading-m">{t("form.yourDetails")}</h2>
-          <div className={fieldClass("name")}>
-            <label className="govuk-label" htmlFor="name">
-              {t("form.name")}
-            </label>
-            <div id="name-hint" className="govuk-hint">
-              {t("form.nameHint")}
-            </div>
-            {errorFor("name")}
-            <input
-              className={`govuk-input${errors.name ? " govuk-input--error" : ""}`}
-              id="name"
-              name="name"
-              type="text"
-              autoComplete="name"
-              spellCheck={false}
-              defaultValue={values.name}
-              aria-describedby={`name-hint${errors.name ? " name-error" : ""}`}
-            />
-          </div>
-          <p className="govuk-body" id="contact-hint">
-            {t("form.contactHint")}
-          </p>
-          <div className={fieldClass("email")}>
-            <label className="govuk-label" htmlFor="email">
-              {t("form.email")}
-            </label>
-            {errorFor("email")}
-            <input
-              className={`govuk-input${errors.email ? " govuk-input--error" : ""}`}
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              defaultValue={values.email}
-              aria-describedby={`contact-hint${errors.email ? " email-error" : ""}`}
-            />
-          </div>
-          <div className={fieldClass("phone")}>
-            <label className="govuk-label" htmlFor="phone">
-              {t("form.phone")}
-            </label>
-            <div id="phone-hint" className="govuk-hint">
-              {t("form.phoneHint")}
-            </div>
-            {errorFor("phone")}
-            <input
-              className={`govuk-input govuk-input--width-20${errors.phone ? " govuk-input--error" : ""}`}
-              id="phone"
-              name="phone"
-              type="tel"
-              autoComplete="tel"
-              defaultValue={values.phone}
-              aria-describedby={`phone-hint${errors.phone ? " phone-error" : ""}`}
-            />
-          </div>
+          <TextInput
+            id="name"
+            name="name"
+            label={t("form.name")}
+            hint={t("form.nameHint")}
+            error={errors.name}
+            defaultValue={values.name}
+            autoComplete="name"
+            spellCheck={false}
+          />
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            label={t("form.email")}
+            hint={t("form.contactHint")}
+            error={errors.email}
+            defaultValue={values.email}
+            autoComplete="email"
+            spellCheck={false}
+          />
+          <TextInput
+            id="phone"
+            name="phone"
+            type="tel"
+            label={t("form.phone")}
+            hint={t("form.phoneHint")}
+            error={errors.phone}
+            defaultValue={values.phone}
+            autoComplete="tel"
+            className="govuk-input--width-20"
+          />
           <div className={fieldClass("accessNeeds")}>
             <label className="govuk-label" htmlFor="accessNeeds">
               {t("form.accessNeeds")}

@@ -26,6 +26,7 @@ type TextInputProps = {
   className?: string;
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email" | "tel";
+  type?: "text" | "email" | "tel" | "password";
   labelClassName?: string;
   spellCheck?: boolean;
 };
@@ -47,7 +48,7 @@ export function TextInput(p: TextInputProps) {
         className={cx("govuk-input", p.className, p.error && "govuk-input--error")}
         id={p.id}
         name={p.name}
-        type="text"
+        type={p.type ?? "text"}
         defaultValue={p.defaultValue}
         autoComplete={p.autoComplete}
         inputMode={p.inputMode}
