@@ -11,7 +11,7 @@ import { logger } from "~/utils/logger.server";
 import { manageToken } from "~/utils/secrets.server";
 import { translatorFor } from "~/utils/translate.server";
 
-export type MessageTemplate = "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder";
+export type MessageTemplate = "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder" | "session-cancelled";
 
 const MAX_ATTEMPTS = 5;
 

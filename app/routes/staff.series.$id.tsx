@@ -1,0 +1,255 @@
+// Change a session series, or archive it. Saving regenerates its future dates: dates with bookings
+// are never moved or deleted, only flagged for a person to decide (listed at the top of this page).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { SeriesForm, seriesErrorList } from "~/components/series-form";
+import { londonDate, startOfWeek } from "~/domain/dates";
+import { deliverSoon } from "~/models/notification.server";
+import { getSeries } from "~/models/session.server";
+import { clockNow, datesNeedingReview, horizonWeeks, setSeriesStatus, updateSeries } from "~/models/timetable.server";
+import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+import { parseSeriesForm, seriesFormValues, seriesToFormValues, type SeriesFormValues } from "~/utils/series-form";
+
+export const handle = { i18n: ["staff", "timetable"] };
+export const meta = titleMeta;
+
+const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+
+const count = z.coerce.number().int().min(0).max(100_000).catch(0);
+// The banner after a change: what was done, and what it meant for dates and families.
+const DoneSchema = z.object({
+  done: z.enum(["created", "saved", "archived", "restored"]).optional().catch(undefined),
+  added: count,
+  removed: count,
+  moved: count,
+  flagged: count,
+  toWaiting: count,
+  promoted: count,
+});
+
+const IntentSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("save") }),
+    z.object({
+      intent: z.literal("archive"),
+      confirmArchive: z.literal("1", { errorMap: () => ({ message: "series.errors.confirmArchive" }) }),
+    }),
+    z.object({ intent: z.literal("restore") }),
+  ],
+  { errorMap: () => ({ message: "series.errors.intent" }) },
+);
+
+async function load(request: Request, params: unknown) {
+  const user = await requireStaff(request, ROLES);
+  const parsed = ParamsSchema.safeParse(params);
+  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  requireVenueAccess(user, found.venue.id);
+  return { user, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { series, venue, typeSlug } = await load(request, params);
+  const { t, title } = await translator(request, "timetable");
+  const today = londonDate(now());
+  const done = DoneSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({
+    title: title(t("timetable:series.title", { title: series.title })),
+    series: { id: series.id, title: series.title, status: series.status, startDate: series.startDate },
+    venue: { slug: venue.slug, name: venue.name },
+    values: seriesToFormValues({ ...series, typeSlug }),
+    review: datesNeedingReview(getDb(), series.id, today).map((o) => ({ id: o.id, date: o.date, startTime: o.startTime, endTime: o.endTime })),
+    done: done.done ? done : null,
+    timetableWeek: startOfWeek(series.startDate > today ? series.startDate : today),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, series } = await load(request, params);
+  const { t, title } = await translator(request, "timetable");
+  const form = await request.formData();
+  const values = seriesFormValues(form);
+  const fail = (errors: Record<string, string>) =>
+    json(
+      {
+        title: title(t("timetable:series.title", { title: series.title }), true),
+        errors: Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(`timetable:${key}`)])),
+        values,
+      },
+      { status: 400 },
+    );
+  const intent = IntentSchema.safeParse(Object.fromEntries(form));
+  if (!intent.success) {
+    const issue = intent.error.issues[0];
+    return fail(issue.path[0] === "confirmArchive" ? { confirmArchive: issue.message } : { form: "series.errors.intent" });
+  }
+  const db = getDb();
+  const clock = clockNow();
+  const base = `/staff/series/${series.id}`;
+
+  if (intent.data.intent === "archive" || intent.data.intent === "restore") {
+    const archive = intent.data.intent === "archive";
+    const dates = setSeriesStatus(db, user, series.id, archive ? "archived" : "active", clock, horizonWeeks());
+    if (!dates) throw new Response("Not found", { status: 404 });
+    const q = new URLSearchParams({
+      done: archive ? "archived" : "restored",
+      added: String(dates.added),
+      removed: String(dates.removed),
+      flagged: String(dates.flagged),
+    });
+    return redirect(`${base}?${q}`);
+  }
+
+  const parsed = parseSeriesForm(values);
+  if (parsed.errors) return fail(parsed.errors as Record<string, string>);
+  const outcome = updateSeries(db, user, series.id, parsed.data, clock, horizonWeeks());
+  if (outcome.kind === "not-found") throw new Response("Not found", { status: 404 });
+  if (outcome.kind === "error") return fail({ [outcome.field]: outcome.key });
+  if (outcome.movedToWaiting + outcome.promoted > 0) deliverSoon(db);
+  const q = new URLSearchParams({
+    done: "saved",
+    added: String(outcome.added),
+    removed: String(outcome.removed),
+    moved: String(outcome.moved),
+    flagged: String(outcome.flagged),
+    toWaiting: String(outcome.movedToWaiting),
+    promoted: String(outcome.promoted),
+  });
+  return redirect(`${base}?${q}`);
+}
+
+export default function EditSeries() {
+  const { series, venue, values: stored, review, done, timetableWeek } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation("timetable");
+  const lng = i18n.language;
+  const errors: Record<string, string> = result?.errors ?? {};
+  const values: SeriesFormValues = result && !errors.confirmArchive ? result.values : stored;
+  const busy = navigation.state === "submitting";
+  const archived = series.status === "archived";
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
+          {t("series.backToTimetable")}
+        </Link>
+        <ErrorSummary errors={seriesErrorList(errors, ["confirmArchive"])} />
+        {done && !result && (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="done-title">
+                {t("banner.success")}
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{t(`series.done.${done.done}`)}</p>
+              <ul className="govuk-list">
+                {done.added > 0 && <li>{t("series.done.added", { count: done.added })}</li>}
+                {done.moved > 0 && <li>{t("series.done.moved", { count: done.moved })}</li>}
+                {done.removed > 0 && <li>{t("series.done.removed", { count: done.removed })}</li>}
+                {done.flagged > 0 && <li>{t("series.done.flagged", { count: done.flagged })}</li>}
+                {done.toWaiting > 0 && <li>{t("series.done.toWaiting", { count: done.toWaiting })}</li>}
+                {done.promoted > 0 && <li>{t("series.done.promoted", { count: done.promoted })}</li>}
+              </ul>
+              <p className="govuk-body">
+                <Link className="govuk-notification-banner__link" to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
+                  {t("series.seeTimetable")}
+                </Link>
+              </p>
+            </div>
+          </div>
+        )}
+        <span className="govuk-caption-l">{venue.name}</span>
+        <h1 className="govuk-heading-l">{t("series.heading", { title: series.title })}</h1>
+        {archived && (
+          <div className="govuk-inset-text">
+            <strong className="govuk-tag govuk-tag--grey">{t("status.archived")}</strong> {t("series.archivedText")}
+          </div>
+        )}
+
+        {review.length > 0 && (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <div className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">{t("series.warning")}</span>
+              <h2 className="govuk-heading-s">{t("series.reviewHeading", { count: review.length })}</h2>
+              <p className="govuk-body">{t("series.reviewText")}</p>
+              <ul className="govuk-list">
+                {review.map((o) => (
+                  <li key={o.id}>
+                    <Link className="govuk-link" to={`/staff/occurrences/${o.id}`}>
+                      {formatDate(o.date, lng)}, {formatTimeRange(o.startTime, o.endTime, lng)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+
+        {archived ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="restore" />
+            <p className="govuk-body">{t("series.restoreText")}</p>
+            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy}>
+              {t("series.restore")}
+            </button>
+          </Form>
+        ) : (
+          <>
+            <p className="govuk-body">{t("series.intro")}</p>
+            <SeriesForm values={values} errors={errors} submitLabel={t("series.submit")} busy={busy} />
+
+            <h2 className="govuk-heading-m" id="archive-heading">
+              {t("series.archiveHeading")}
+            </h2>
+            <p className="govuk-body">{t("series.archiveText")}</p>
+            <Form method="post" aria-labelledby="archive-heading">
+              <input type="hidden" name="intent" value="archive" />
+              <div className={`govuk-form-group${errors.confirmArchive ? " govuk-form-group--error" : ""}`}>
+                {errors.confirmArchive && (
+                  <p id="confirmArchive-error" className="govuk-error-message">
+                    <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors.confirmArchive}
+                  </p>
+                )}
+                <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                  <div className="govuk-checkboxes__item">
+                    <input
+                      className="govuk-checkboxes__input"
+                      id="confirmArchive"
+                      name="confirmArchive"
+                      type="checkbox"
+                      value="1"
+                      aria-describedby={errors.confirmArchive ? "confirmArchive-error" : undefined}
+                    />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor="confirmArchive">
+                      {t("series.confirmArchive")}
+                    </label>
+                  </div>
+                </div>
+              </div>
+              <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={busy}>
+                {t("series.archive")}
+              </button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Staff accounts: admins see everyone; hub managers see the hub staff at their own hubs.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listManagedUsers, venueNames } from "~/models/staff-admin.server";
+import { requireStaff } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["staff", "admin"] };
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, ["admin", "hub-manager"]);
+  const { t: tr, title } = await translator(request, ["staff", "admin"]);
+  const db = getDb();
+  const names = venueNames(db);
+  const users = listManagedUsers(db, user).map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    hubs: u.venueIds.map((id) => names.get(id) ?? String(id)).sort(),
+  }));
+  return json({ title: title(tr("admin:users.listTitle")), users, isAdmin: user.role === "admin" });
+}
+
+export default function StaffUsers() {
+  const { users, isAdmin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("users.listHeading")}</h1>
+      <p className="govuk-body">{isAdmin ? t("users.scopeAll") : t("users.scopeHubs")}</p>
+      <Link className="govuk-button" to="/staff/users/new">
+        {t("users.create")}
+      </Link>
+      {users.length === 0 ? (
+        <p className="govuk-body">{t("users.none")}</p>
+      ) : (
+        <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={t("users.tableLabel")}>
+          <table className="govuk-table govuk-table--small-text-until-tablet">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t("users.tableLabel")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("users.name")}</th>
+                <th scope="col" className="govuk-table__header">{t("users.email")}</th>
+                <th scope="col" className="govuk-table__header">{t("users.role")}</th>
+                <th scope="col" className="govuk-table__header">{t("users.hubs")}</th>
+                <th scope="col" className="govuk-table__header">{t("users.status")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {users.map((u) => (
+                <tr className="govuk-table__row" key={u.id}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/staff/users/${u.id}`}>
+                      {u.name}
+                      <span className="govuk-visually-hidden"> {t("users.editContext")}</span>
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell" style={{ overflowWrap: "anywhere" }}>
+                    {u.email}
+                  </td>
+                  <td className="govuk-table__cell">{t(`staff:roles.${u.role}`)}</td>
+                  <td className="govuk-table__cell">{u.role === "admin" ? t("users.everyHub") : u.hubs.join(", ")}</td>
+                  <td className="govuk-table__cell">
+                    {u.active ? (
+                      <strong className="govuk-tag govuk-tag--green">{t("users.statusActive")}</strong>
+                    ) : (
+                      <strong className="govuk-tag govuk-tag--grey">{t("users.statusInactive")}</strong>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
