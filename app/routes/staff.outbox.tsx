@@ -184,6 +184,7 @@ export default function Outbox() {
                   <td className="govuk-table__cell">{templateLabel(r.template)}</td>
                   <td className="govuk-table__cell">
                     <span className="govuk-caption-s">{t(`channels.${r.channel}`)}</span>
+                    <br />
                     <span style={{ overflowWrap: "anywhere" }}>{r.recipient}</span>
                   </td>
                   <td className="govuk-table__cell">{r.language}</td>
@@ -211,7 +212,12 @@ export default function Outbox() {
                         <br />
                         {r.seriesTitle}
                         {r.date && <span className="govuk-body-s">, {r.date}</span>}
-                        {r.venueName && <span className="govuk-caption-s">{r.venueName}</span>}
+                        {r.venueName && (
+                          <>
+                            <br />
+                            <span className="govuk-caption-s">{r.venueName}</span>
+                          </>
+                        )}
                       </>
                     ) : (
                       t("outbox.noBooking")
