@@ -76,6 +76,8 @@ describe("booking a place on a phone", () => {
         await expectAccessible(page, `${lng} cancel`, javaScriptEnabled);
         await page.locator("#cancel-form button[type=submit]").click();
         await page.waitForURL(/cancelled=1/);
+        // With JavaScript the URL changes a moment before the new page is drawn.
+        await page.locator(".govuk-tag--grey").waitFor();
         expect(await page.locator(".govuk-tag--grey").count()).toBe(1);
         await expectAccessible(page, `${lng} cancelled`, javaScriptEnabled);
         await context.close();
