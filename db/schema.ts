@@ -391,3 +391,58 @@ export const walkIns = sqliteTable(
   },
   (t) => [index("walk_ins_occurrence_idx").on(t.occurrenceId)],
 );
+
+export const CONNECTION_STATUSES = ["new", "accepted", "declined", "contacted"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/**
+ * An outreach worker asks a hub to contact a family ("Connect families to support"). Personal
+ * details are seen only by the sender and the receiving hub, and are wiped after the retention
+ * period (redactedAt set), leaving the anonymous counts.
+ */
+export const connectionRequests = sqliteTable(
+  "connection_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fromUserId: integer("from_user_id")
+      .notNull()
+      .references(() => users.id),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    need: text("need").notNull(),
+    ageBand: text("age_band"),
+    preferredLanguage: text("preferred_language").notNull().default("en"),
+    familyName: text("family_name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    contactMethod: text("contact_method", { enum: ["phone", "text", "email"] }).notNull(),
+    bestTimes: text("best_times").notNull().default(""),
+    consentAt: text("consent_at").notNull(),
+    status: text("status", { enum: CONNECTION_STATUSES }).notNull().default("new"),
+    statusReason: text("status_reason").notNull().default(""),
+    handledByUserId: integer("handled_by_user_id").references(() => users.id),
+    redactedAt: text("redacted_at"),
+    ...timestamps,
+  },
+  (t) => [index("connections_venue_idx").on(t.venueId, t.status), index("connections_from_idx").on(t.fromUserId)],
+);
+
+/** "A family was signposted to this": no personal data, counted in reports. */
+export const signposts = sqliteTable(
+  "signposts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    seriesId: integer("series_id").references(() => sessionSeries.id),
+    venueId: integer("venue_id").references(() => venues.id),
+    typeSlug: text("type_slug"),
+    localityId: integer("locality_id").references(() => localities.id),
+    ageBand: text("age_band"),
+    date: text("date").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("signposts_date_idx").on(t.date)],
+);
