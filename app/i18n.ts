@@ -8,7 +8,7 @@ export const OFFERED_LANGUAGES: Language[] = ["en", "ur"];
 /** Public namespaces: complete in every offered language. */
 export const PUBLIC_NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages", "share"] as const;
 /** Staff screens: English at least; other languages fall back to English key by key. */
-export const STAFF_NAMESPACES = ["staff", "timetable", "register", "admin", "outreach"] as const;
+export const STAFF_NAMESPACES = ["staff", "timetable", "register", "admin", "outreach", "connections"] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...STAFF_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
