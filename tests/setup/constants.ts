@@ -1,7 +1,8 @@
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const TMP_DIR = path.join(ROOT, "tests/.tmp");
+/** Each test run works in its own folder (set by global-setup), so runs never disturb each other. */
+export const TMP_DIR = process.env.FH_TEST_TMP ?? path.join(ROOT, "tests/.tmp");
 export const BASE_DB = path.join(TMP_DIR, "base.db");
 /** Every test runs at this instant: Tuesday 24 November 2026, 08:00 in London (in term time). */
 export const TEST_NOW = "2026-11-24T08:00:00.000Z";
