@@ -3,17 +3,20 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MapPanel } from "~/components/map-panel";
+import { ShareLink } from "~/components/share-link";
+import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
 import { addDays, isValidIsoDate, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { getVenue } from "~/models/place.server";
 import { venueTimetable } from "~/models/session.server";
+import { currentStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue", "share", "outreach"] };
 export const meta = titleMeta;
 
 const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
@@ -42,11 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     weekStart,
     thisWeek,
     entries,
+    staff: (await currentStaff(request)) ? true : false,
   });
 }
 
 export default function Hub() {
-  const { venue, locality, localAuthority, weekStart, thisWeek, entries } = useLoaderData<typeof loader>();
+  const { venue, locality, localAuthority, weekStart, thisWeek, entries, staff } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const address = [venue.addressLine1, venue.addressLine2, venue.town, venue.postcode].filter(Boolean);
@@ -70,6 +74,7 @@ export default function Hub() {
         {t(`kinds.${venue.kind}`)} · {localAuthority.name}
       </span>
       <h1 className="govuk-heading-l">{venue.name}</h1>
+      <ShareLink kind="hub" slug={venue.slug} />
       {venue.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
       <p className="govuk-body-l">{venue.description}</p>
       <div className="govuk-grid-row">
@@ -162,6 +167,7 @@ export default function Hub() {
           </Link>
         </div>
       </nav>
+      <SignpostButton staff={staff} venueId={venue.id} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
 import { MapPanel } from "~/components/map-panel";
 import { SessionCard } from "~/components/session-card";
+import { ShareLink } from "~/components/share-link";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { formatParsedPostcode } from "~/domain/postcode";
@@ -19,7 +20,7 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { DEFAULT_DISTANCE, DISTANCES, parseSearchParams, type FieldErrors } from "~/utils/search-params";
 
-export const handle = { i18n: ["search"] };
+export const handle = { i18n: ["search", "share"] };
 export const meta = titleMeta;
 
 // Languages sessions are run in, offered in the "language spoken" filter.
@@ -114,6 +115,7 @@ export default function Search() {
     <>
       <ErrorSummary errors={errorList} />
       <h1 className="govuk-heading-l">{t("results.heading")}</h1>
+      {outcome && <ShareLink kind="search" query={values} />}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <form method="get" action="/search" className="app-filters" aria-label={t("form.label")}>

@@ -4,16 +4,19 @@ import { useTranslation } from "react-i18next";
 import { SummaryRow } from "~/components/govuk/summary-list";
 import { z } from "zod";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
+import { ShareLink } from "~/components/share-link";
+import { SignpostButton } from "~/components/signpost-button";
 import { londonDate, WEEKDAY_SLUGS } from "~/domain/dates";
 import { parseWeekdays } from "~/domain/recurrence";
 import { getSeries, listOccurrences } from "~/models/session.server";
+import { currentStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue", "share", "outreach"] };
 export const meta = titleMeta;
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
@@ -32,11 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .split(",")
       .filter(Boolean)
       .map((code) => languageName(code, locale)),
+    staff: (await currentStaff(request)) ? true : false,
   });
 }
 
 export default function Session() {
-  const { series, typeSlug, venue, locality, occurrences, languages } = useLoaderData<typeof loader>();
+  const { series, typeSlug, venue, locality, occurrences, languages, staff } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const weekdays = parseWeekdays(series.weekdays);
@@ -59,6 +63,7 @@ export default function Session() {
       </nav>
       <span className="govuk-caption-l">{t(`common:types.${typeSlug}`)}</span>
       <h1 className="govuk-heading-l">{series.title}</h1>
+      <ShareLink kind="session" id={series.id} />
       {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -157,6 +162,7 @@ export default function Session() {
               </tbody>
             </table>
           )}
+          <SignpostButton staff={staff} seriesId={series.id} />
         </div>
       </div>
     </>

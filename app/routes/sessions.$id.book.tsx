@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +6,14 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
-import { EXPECTING } from "~/domain/booking";
+import { EXPECTING, placesFor } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
-import { createBooking } from "~/models/booking.server";
+import { LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
+import { audit } from "~/models/audit.server";
+import { createBooking, type BookingOutcome, type BookingRequest } from "~/models/booking.server";
 import { deliverSoon } from "~/models/notification.server";
 import { getSeries, listOccurrences } from "~/models/session.server";
+import { assertSameOrigin, canAccessVenue, currentStaff, type StaffUser } from "~/utils/auth.server";
 import { bookingFieldOrder, childAgeChoices, childFieldName, parseBookingForm } from "~/utils/booking-form";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
@@ -19,11 +22,51 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { allow, clientKey } from "~/utils/rate-limit.server";
 
-export const handle = { i18n: ["booking", "venue"] };
+// "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
+export const handle = { i18n: ["booking", "venue", "outreach"] };
 export const meta = titleMeta;
+// The page differs for signed-in staff: never keep it in a shared cache.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const cacheControl = actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control");
+  return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
+};
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const QuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * The extra fields of a booking made by staff on a family's behalf. The family's agreement is the
+ * consent record (the family is not at the keyboard to tick their own box). Messages are keys in
+ * the "outreach" namespace.
+ */
+const OnBehalfSchema = z.object({
+  familyAgreed: z.literal("yes", { errorMap: () => ({ message: "book.errors.familyAgreed" }) }),
+  familyLanguage: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => (OFFERED_LANGUAGES as string[]).includes(v), "book.errors.familyLanguage")
+      .optional(),
+  ),
+  ageOverride: z.preprocess(
+    blankToUndefined,
+    z.literal("yes", { errorMap: () => ({ message: "book.errors.ageOverride" }) }).optional(),
+  ),
+});
+
+/** Booking errors that read better addressed to the member of staff than to the family. */
+const STAFF_WORDING: Record<string, string> = {
+  "errors.name": "book.errors.name",
+  "errors.contact": "book.errors.contact",
+  "errors.duplicate": "book.errors.duplicate",
+};
+
+/** Hub people (and admins) may book a child outside the age range at a hub they work at; outreach never. */
+function mayOverrideAge(user: StaffUser, venueId: number) {
+  return user.role !== "outreach" && canAccessVenue(user, venueId);
+}
 
 function loadSession(params: unknown) {
   const parsed = ParamsSchema.safeParse(params);
@@ -42,12 +85,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = loadSession(params);
   const { t, title } = await translator(request, "booking");
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({
-    title: title(t("booking:form.title", { title: session.series.title })),
-    ...pick(session),
-    selected: query.occurrence ?? null,
-    maxChildren: env().MAX_CHILDREN_PER_BOOKING,
-  });
+  const user = await currentStaff(request);
+  return json(
+    {
+      title: title(t("booking:form.title", { title: session.series.title })),
+      ...pick(session),
+      selected: query.occurrence ?? null,
+      maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+      // Signed-in staff book on a family's behalf. Only their name leaves the server.
+      staff: user ? { name: user.name, mayOverrideAge: mayOverrideAge(user, session.venue.id) } : null,
+    },
+    user ? { headers: { "Cache-Control": "private, no-store" } } : undefined,
+  );
 }
 
 function pick(session: ReturnType<typeof loadSession>) {
@@ -78,56 +127,100 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = loadSession(params);
-  const { t, title, locale } = await translator(request, "booking");
+  const { t, title, locale } = await translator(request, ["booking", "outreach"]);
   const form = await request.formData();
   const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  // On a family's behalf only when a member of staff is signed in: a signed-out onBehalf=1 is
+  // ignored, so nobody can make a booking look as if staff made it.
+  const user = await currentStaff(request);
+  const onBehalf = user !== null && values.onBehalf === "1";
+  if (onBehalf) assertSameOrigin(request);
   const fail = (errors: Record<string, string>, status = 400, extra: Partial<ActionResult> = {}) =>
-    json({ errors, values, title: title(t("booking:form.title", { title: session.series.title }), true), ...extra }, { status });
+    json(
+      { errors, values, title: title(t("booking:form.title", { title: session.series.title }), true), ...extra },
+      { status, headers: user ? { "Cache-Control": "private, no-store" } : undefined },
+    );
 
-  if (!allow("book", clientKey(request), 10, 10 * 60_000)) {
-    return fail({ form: t("booking:errors.rateLimited") }, 429);
-  }
+  // Staff are limited per account (a hub's desk shares one address); everyone else per address.
+  const allowed = onBehalf ? allow("book-staff", String(user.id), 30, 10 * 60_000) : allow("book", clientKey(request), 10, 10 * 60_000);
+  if (!allowed) return fail({ form: t("booking:errors.rateLimited") }, 429);
   if (session.series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
 
   const maxChildren = env().MAX_CHILDREN_PER_BOOKING;
-  const parsed = parseBookingForm(values, {
+  // For staff the family's agreement (familyAgreed, checked below) stands in for the consent box.
+  const parsed = parseBookingForm(onBehalf ? { ...values, consent: "yes" } : values, {
     maxChildren,
     childPlaces: session.series.placeUnit === "child",
     needsDate: session.series.bookingMode !== "course",
   });
-  if (parsed.errors) {
-    return fail(Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, t(`booking:${key}`)])));
+  const staffFields = onBehalf ? OnBehalfSchema.safeParse(values) : null;
+  const errors: Record<string, string> = {};
+  if (staffFields && !staffFields.success) {
+    for (const issue of staffFields.error.issues) errors[String(issue.path[0] ?? "form")] ??= t(`outreach:${issue.message}`);
   }
+  for (const [field, key] of Object.entries(parsed.errors ?? {})) {
+    errors[field] ??= onBehalf && STAFF_WORDING[key] ? t(`outreach:${STAFF_WORDING[key]}`) : t(`booking:${key}`);
+  }
+  if (!parsed.data || Object.keys(errors).length > 0) return fail(errors);
   const input = parsed.data;
+  const extra = staffFields?.success ? staffFields.data : null;
+  const ageOverride = onBehalf && extra?.ageOverride === "yes" && mayOverrideAge(user, session.venue.id);
 
   const current = now();
-  const outcome = createBooking(
-    getDb(),
-    {
-      seriesId: session.series.id,
-      occurrenceId: input.occurrence ?? null,
-      childAges: input.childAges,
-      adults: input.adults,
-      name: input.name,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      accessNeeds: input.accessNeeds,
-      language: locale,
-      joinWaitingList: input.waitlist,
-      maxChildren,
-    },
-    { date: londonDate(current), time: londonTime(current), iso: current.toISOString() },
-  );
+  const db = getDb();
+  const booking: BookingRequest = {
+    seriesId: session.series.id,
+    occurrenceId: input.occurrence ?? null,
+    childAges: input.childAges,
+    adults: input.adults,
+    name: input.name,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    accessNeeds: input.accessNeeds,
+    // Messages go out in the family's language: for staff, the one chosen for the family.
+    language: (onBehalf && extra?.familyLanguage) || locale,
+    joinWaitingList: input.waitlist,
+    maxChildren,
+    ...(onBehalf ? { source: "staff" as const, createdByUserId: user.id, allowAgeOverride: ageOverride } : {}),
+  };
+  const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
+  const outcome: BookingOutcome = onBehalf
+    ? // The booking and its audit entry are written together (the inner transaction is a savepoint).
+      db.$client
+        .transaction((): BookingOutcome => {
+          const result = createBooking(db, booking, at);
+          if (result.kind === "confirmed" || result.kind === "waiting") {
+            // Never the family's contact details: the reference leads to them for those allowed.
+            audit(db, user, {
+              action: "booking.on-behalf",
+              entityType: "booking",
+              entityId: result.bookingId,
+              venueId: session.venue.id,
+              after: {
+                reference: result.reference,
+                status: result.kind,
+                seriesId: session.series.id,
+                occurrenceId: session.series.bookingMode === "course" ? null : booking.occurrenceId,
+                places: placesFor(session.series.placeUnit, booking),
+                language: booking.language,
+                ageOverride,
+              },
+            });
+          }
+          return result;
+        })
+        .immediate()
+    : createBooking(db, booking, at);
 
   switch (outcome.kind) {
     case "confirmed":
     case "waiting":
-      deliverSoon(getDb());
+      deliverSoon(db);
       return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
     case "full":
       return fail({}, 409, { full: { placesLeft: outcome.placesLeft } });
     case "duplicate":
-      return fail({ email: t("booking:errors.duplicate") }, 409);
+      return fail({ email: onBehalf ? t("outreach:book.errors.duplicate") : t("booking:errors.duplicate") }, 409);
     case "age":
       return fail({ [childFieldName(0)]: t("booking:errors.ageOutside") });
     case "too-many":
@@ -140,14 +233,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Book() {
-  const { series, venue, dates, selected, maxChildren } = useLoaderData<typeof loader>();
+  const { series, venue, dates, selected, maxChildren, staff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (ActionResult & { title: string }) | undefined;
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("booking");
   const lng = i18n.language;
   const values = result?.values ?? {};
   const errors = result?.errors ?? {};
-  const order = ["form", ...bookingFieldOrder(maxChildren)];
+  const fields = bookingFieldOrder(maxChildren);
+  const afterChildren = fields.indexOf("adults");
+  // Page order: staff see the family's agreement and language first, and the age override after the ages.
+  const order = [
+    "form",
+    ...(staff ? ["familyAgreed", "familyLanguage"] : []),
+    ...fields.slice(0, afterChildren),
+    "ageOverride",
+    ...fields.slice(afterChildren),
+  ];
   const errorList = order
     .filter((f) => errors[f])
     .map((f) => ({ href: f === "form" ? "#book-form" : f === "occurrence" ? "#occurrence" : `#${f}`, text: errors[f] }));
@@ -175,6 +277,7 @@ export default function Book() {
       </p>
     ) : null;
   const chosen = values.occurrence ?? (selected ? String(selected) : "");
+  const familyLanguage = values.familyLanguage ?? ((OFFERED_LANGUAGES as string[]).includes(lng) ? lng : "en");
 
   return (
     <div className="govuk-grid-row">
@@ -188,6 +291,12 @@ export default function Book() {
         <p className="govuk-body">
           {t("form.whoFor")}: <AgeRangeText range={series} />
         </p>
+        {staff && (
+          <div className="govuk-inset-text">
+            <p className="govuk-body govuk-!-font-weight-bold">{t("outreach:book.inset")}</p>
+            <p className="govuk-body govuk-!-margin-bottom-0">{t("outreach:book.insetBody", { name: staff.name })}</p>
+          </div>
+        )}
 
         {result?.full && (
           <div className="govuk-warning-text" role="alert">
@@ -202,6 +311,62 @@ export default function Book() {
         )}
 
         <Form method="post" id="book-form" noValidate>
+          {staff && (
+            <>
+              <input type="hidden" name="onBehalf" value="1" />
+              <div className={fieldClass("familyAgreed")}>
+                <fieldset className="govuk-fieldset" aria-describedby={`familyAgreed-hint${errors.familyAgreed ? " familyAgreed-error" : ""}`}>
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("outreach:book.agreementLegend")}</legend>
+                  <div id="familyAgreed-hint" className="govuk-hint">
+                    {t("outreach:book.agreementHint")}
+                  </div>
+                  {errorFor("familyAgreed")}
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="familyAgreed"
+                        name="familyAgreed"
+                        type="checkbox"
+                        value="yes"
+                        defaultChecked={values.familyAgreed === "yes"}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor="familyAgreed">
+                        {t("outreach:book.familyAgreed")}
+                      </label>
+                    </div>
+                  </div>
+                </fieldset>
+                <p className="govuk-body-s govuk-!-margin-top-2">
+                  <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
+                    {t("form.privacyLink")}
+                  </Link>
+                </p>
+              </div>
+              <div className={fieldClass("familyLanguage")}>
+                <label className="govuk-label" htmlFor="familyLanguage">
+                  {t("outreach:book.familyLanguage")}
+                </label>
+                <div id="familyLanguage-hint" className="govuk-hint">
+                  {t("outreach:book.familyLanguageHint")}
+                </div>
+                {errorFor("familyLanguage")}
+                <select
+                  className={`govuk-select${errors.familyLanguage ? " govuk-select--error" : ""}`}
+                  id="familyLanguage"
+                  name="familyLanguage"
+                  defaultValue={familyLanguage}
+                  aria-describedby={`familyLanguage-hint${errors.familyLanguage ? " familyLanguage-error" : ""}`}
+                >
+                  {OFFERED_LANGUAGES.map((code) => (
+                    <option key={code} value={code} lang={code}>
+                      {LANGUAGE_NAMES[code]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
+          )}
           {isCourse ? (
             <div className="govuk-form-group">
               <h2 className="govuk-heading-m">{t("form.courseDates", { count: dates.length })}</h2>
@@ -278,6 +443,30 @@ export default function Book() {
                   </div>
                 );
               })}
+              {staff?.mayOverrideAge && (
+                <div className={fieldClass("ageOverride")}>
+                  {errorFor("ageOverride")}
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="ageOverride"
+                        name="ageOverride"
+                        type="checkbox"
+                        value="yes"
+                        defaultChecked={values.ageOverride === "yes"}
+                        aria-describedby={`ageOverride-hint${errors.ageOverride ? " ageOverride-error" : ""}`}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor="ageOverride">
+                        {t("outreach:book.ageOverride")}
+                      </label>
+                      <div id="ageOverride-hint" className="govuk-hint govuk-checkboxes__hint">
+                        {t("outreach:book.ageOverrideHint")}
+                      </div>
+                    </div>
+                  </div>
+                </div>
+              )}
             </>
           ) : (
             <p className="govuk-body">{t("form.adultPlaces")}</p>
@@ -297,11 +486,11 @@ export default function Book() {
             </select>
           </div>
 
-          <h2 className="govuk-heading-m">{t("form.yourDetails")}</h2>
+          <h2 className="govuk-heading-m">{staff ? t("outreach:book.familyDetails") : t("form.yourDetails")}</h2>
           <TextInput
             id="name"
             name="name"
-            label={t("form.name")}
+            label={staff ? t("outreach:book.name") : t("form.name")}
             hint={t("form.nameHint")}
             error={errors.name}
             defaultValue={values.name}
@@ -313,7 +502,7 @@ export default function Book() {
             name="email"
             type="email"
             label={t("form.email")}
-            hint={t("form.contactHint")}
+            hint={staff ? t("outreach:book.contactHint") : t("form.contactHint")}
             error={errors.email}
             defaultValue={values.email}
             autoComplete="email"
@@ -324,7 +513,7 @@ export default function Book() {
             name="phone"
             type="tel"
             label={t("form.phone")}
-            hint={t("form.phoneHint")}
+            hint={staff ? t("outreach:book.phoneHint") : t("form.phoneHint")}
             error={errors.phone}
             defaultValue={values.phone}
             autoComplete="tel"
@@ -332,7 +521,7 @@ export default function Book() {
           />
           <div className={fieldClass("accessNeeds")}>
             <label className="govuk-label" htmlFor="accessNeeds">
-              {t("form.accessNeeds")}
+              {staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
             </label>
             <div id="accessNeeds-hint" className="govuk-hint">
               {t("form.accessNeedsHint")}
@@ -351,30 +540,32 @@ export default function Book() {
             <label htmlFor="website">{t("form.honeypot")}</label>
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
-          <div className={fieldClass("consent")}>
-            {errorFor("consent")}
-            <div className="govuk-checkboxes govuk-checkboxes--small">
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id="consent"
-                  name="consent"
-                  type="checkbox"
-                  value="yes"
-                  defaultChecked={values.consent === "yes"}
-                  aria-describedby={errors.consent ? "consent-error" : undefined}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor="consent">
-                  {t("form.consent")}
-                </label>
+          {!staff && (
+            <div className={fieldClass("consent")}>
+              {errorFor("consent")}
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    className="govuk-checkboxes__input"
+                    id="consent"
+                    name="consent"
+                    type="checkbox"
+                    value="yes"
+                    defaultChecked={values.consent === "yes"}
+                    aria-describedby={errors.consent ? "consent-error" : undefined}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="consent">
+                    {t("form.consent")}
+                  </label>
+                </div>
               </div>
+              <p className="govuk-body-s">
+                <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
+                  {t("form.privacyLink")}
+                </Link>
+              </p>
             </div>
-            <p className="govuk-body-s">
-              <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
-                {t("form.privacyLink")}
-              </Link>
-            </p>
-          </div>
+          )}
           {result?.full && <input type="hidden" name="waitlist" value="1" />}
           <button type="submit" className="govuk-button" disabled={navigation.state === "submitting"}>
             {result?.full ? t("form.joinWaitingList") : isCourse ? t("form.submitCourse") : t("form.submit")}

@@ -13,7 +13,7 @@ import { formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["staff"] };
+export const handle = { i18n: ["staff", "connections", "outreach"] };
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,6 +74,16 @@ export default function StaffHome() {
       </ul>
       <h2 className="govuk-heading-m">{t("home.tools")}</h2>
       <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/staff/connections">
+            {t("connections:home.link")}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/staff/signposts">
+            {t("tools.signposts")}
+          </Link>
+        </li>
         {user.role !== "outreach" && (
           <li>
             <Link className="govuk-link" to="/staff/outbox">

@@ -3,6 +3,7 @@
 import { openDatabase, type Db } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
 import { londonDate } from "~/domain/dates";
+import { purgeExpiredConnections } from "~/models/connection.server";
 import { deliverSoon } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
 import { queueReminders } from "~/models/reminder.server";
@@ -39,8 +40,10 @@ export function startBackgroundWork() {
     } catch (err) {
       logger.error({ err }, "occurrence top-up failed");
     }
+    purgeConnections();
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
+  purgeConnections();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
   if (env().REMINDERS_ENABLED) {
@@ -54,5 +57,15 @@ export function startBackgroundWork() {
     };
     remind();
     setInterval(remind, 60 * 60 * 1000).unref();
+  }
+}
+
+/** Wipes the family's details from connection requests older than the retention period. */
+function purgeConnections() {
+  try {
+    const purged = purgeExpiredConnections(getDb(), now(), env().CONNECTION_RETENTION_MONTHS);
+    if (purged > 0) logger.info({ purged }, "connection requests past retention wiped");
+  } catch (err) {
+    logger.error({ err }, "connection request purge failed");
   }
 }

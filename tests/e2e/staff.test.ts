@@ -70,6 +70,7 @@ describe("a hub worker's day", () => {
     await parent.goto(`${site.url}/search?postcode=B23+6SY&type=stay-and-play&day=tue`);
     await parent.getByRole("link", { name: TITLE }).click();
     await parent.waitForURL(/\/sessions\/\d+$/);
+    await parent.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     // Term time only: nothing in the Christmas holidays.
     const dates = await parent.locator("table tbody tr td:first-child").allInnerTexts();
     expect(dates.some((d) => d.includes("29 December"))).toBe(false);

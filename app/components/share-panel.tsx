@@ -1,0 +1,339 @@
+// Sharing and printing, the parts the pages have in common: the QR code, the share panel (link,
+// QR code, text message, email) with its language choice, and the printed week timetable.
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { textDirection } from "~/i18n";
+import { formatNumber } from "~/utils/format";
+import { CopyButton, PrintButton } from "./copy-button";
+
+/** An inline SVG QR code, named for screen readers by what it opens. */
+export function QrCode({ svg, label, className }: { svg: string; label: string; className?: string }) {
+  return (
+    <div
+      className={["app-qr", className].filter(Boolean).join(" ")}
+      role="img"
+      aria-label={label}
+      // Our own server-drawn SVG (see qrSvg): paths only, checked before it gets here.
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
+}
+
+export type ShareData = {
+  /** The language of the message for the family. */
+  familyLang: string;
+  languages: { code: string; name: string }[];
+  link: string;
+  qr: string;
+  sms: { text: string; length: number; segments: number; href: string };
+  email: { subject: string; body: string; href: string };
+};
+
+/** The GET form that changes the language of the message, keeping the page in the worker's language. */
+export function LanguageForm({
+  action,
+  share,
+  pageLang,
+  hidden = {},
+  error,
+}: {
+  action: string;
+  share: Pick<ShareData, "familyLang" | "languages">;
+  pageLang: string;
+  hidden?: Record<string, string>;
+  error?: string;
+}) {
+  const { t } = useTranslation("share");
+  return (
+    <form method="get" action={action} className="app-share__language" aria-label={t("language.formLabel")}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="lng" value={pageLang} />
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="lang">
+          {t("language.label")}
+        </label>
+        <div id="lang-hint" className="govuk-hint">
+          {t("language.hint")}
+        </div>
+        {error && (
+          <p id="lang-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
+          </p>
+        )}
+        <select
+          className={`govuk-select${error ? " govuk-select--error" : ""}`}
+          id="lang"
+          name="lang"
+          defaultValue={share.familyLang}
+          aria-describedby={error ? "lang-hint lang-error" : "lang-hint"}
+        >
+          {share.languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" className="govuk-button govuk-button--secondary app-share__language-button">
+          {t("language.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Link, QR code, text message and email, for one thing to share. */
+export function SharePanel({ share, qrLabel, linkLabel, children }: { share: ShareData; qrLabel: string; linkLabel: string; children?: ReactNode }) {
+  const { t, i18n } = useTranslation("share");
+  const lng = i18n.language;
+  const dir = textDirection(share.familyLang);
+  return (
+    <div className="app-share">
+      <section aria-labelledby="share-link-heading">
+        <h2 className="govuk-heading-m" id="share-link-heading">
+          {t("panel.linkHeading")}
+        </h2>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="share-link">
+            {linkLabel}
+          </label>
+          <input className="govuk-input app-share__link" id="share-link" type="url" value={share.link} readOnly dir="ltr" spellCheck={false} />
+        </div>
+        <CopyButton text={share.link} label={t("copy.link")} />
+      </section>
+
+      <section aria-labelledby="share-qr-heading">
+        <h2 className="govuk-heading-m" id="share-qr-heading">
+          {t("panel.qrHeading")}
+        </h2>
+        <p className="govuk-body">{t("panel.qrHint")}</p>
+        <QrCode svg={share.qr} label={qrLabel} />
+      </section>
+
+      <section aria-labelledby="share-sms-heading">
+        <h2 className="govuk-heading-m" id="share-sms-heading">
+          {t("panel.smsHeading")}
+        </h2>
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="share-sms">
+            {t("panel.smsLabel")}
+          </label>
+          <div className="govuk-hint" id="share-sms-count">
+            {t("panel.smsCount", {
+              count: share.sms.segments,
+              characters: formatNumber(share.sms.length, lng),
+              messages: formatNumber(share.sms.segments, lng),
+            })}
+          </div>
+          <textarea
+            className="govuk-textarea app-share__sms"
+            id="share-sms"
+            rows={4}
+            value={share.sms.text}
+            readOnly
+            lang={share.familyLang}
+            dir={dir}
+            aria-describedby="share-sms-count"
+          />
+        </div>
+        <p className="govuk-body">
+          <a className="govuk-link" href={share.sms.href}>
+            {t("panel.smsOpen")}
+          </a>
+        </p>
+        <CopyButton text={share.sms.text} label={t("copy.text")} />
+      </section>
+
+      <section aria-labelledby="share-email-heading">
+        <h2 className="govuk-heading-m" id="share-email-heading">
+          {t("panel.emailHeading")}
+        </h2>
+        <p className="govuk-body">
+          {t("panel.emailSubject")}{" "}
+          <span lang={share.familyLang} dir={dir}>
+            {share.email.subject}
+          </span>
+        </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={share.email.href}>
+            {t("panel.emailOpen")}
+          </a>
+        </p>
+      </section>
+      {children}
+    </div>
+  );
+}
+
+export type PrintSession = {
+  id: number;
+  time: string;
+  title: string;
+  type: string;
+  age: string;
+  booking: string;
+  cost: string;
+  venue: string | null;
+  cancelled: boolean;
+};
+
+export type PrintDay = { date: string; heading: string; sessions: PrintSession[] };
+
+export type PrintData = {
+  name: string;
+  caption: string;
+  /** Address lines: one place for a hub, every place for a locality. */
+  places: { name: string; lines: string[] }[];
+  isSample: boolean;
+  week: string;
+  weekHeading: string;
+  days: PrintDay[];
+  onlineUrl: string;
+  qr: string;
+  generated: string;
+  prevWeek: string;
+  nextWeek: string;
+  thisWeek: string;
+};
+
+/** The printed week: large type, one section a day, and a QR code to the page online. */
+export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: PrintData; backTo: string; backLabel: string; showVenue: boolean }) {
+  const { t } = useTranslation("share");
+  return (
+    <div className="app-print">
+      <div className="app-print__screen-only">
+        <p className="govuk-body">
+          <Link className="govuk-back-link app-print__back" to={backTo}>
+            {backLabel}
+          </Link>
+        </p>
+        <WeekForm value={data.week} example={data.thisWeek} />
+        <nav className="govuk-pagination govuk-pagination--block" aria-label={t("print.otherWeeks")}>
+          <div className="govuk-pagination__prev">
+            <Link className="govuk-link govuk-pagination__link" to={`?week=${data.prevWeek}`} rel="prev">
+              <span className="govuk-pagination__link-title">{t("print.previousWeek")}</span>
+            </Link>
+          </div>
+          <div className="govuk-pagination__next">
+            <Link className="govuk-link govuk-pagination__link" to={`?week=${data.nextWeek}`} rel="next">
+              <span className="govuk-pagination__link-title">{t("print.nextWeek")}</span>
+            </Link>
+          </div>
+        </nav>
+        <p className="govuk-body">{t("print.hint")}</p>
+        <PrintButton label={t("print.button")} />
+      </div>
+
+      <header className="app-print__header">
+        <div className="app-print__title">
+          <span className="govuk-caption-l">{data.caption}</span>
+          <h1 className="govuk-heading-l app-print__heading">{data.name}</h1>
+          {data.isSample && <strong className="govuk-tag govuk-tag--grey app-print__sample">{t("common:layout.sampleTag")}</strong>}
+          <p className="govuk-body-l app-print__week">{t("print.weekHeading", { dates: data.weekHeading })}</p>
+        </div>
+        <figure className="app-print__qr">
+          <QrCode svg={data.qr} label={t("print.qrLabel", { name: data.name })} />
+          <figcaption className="govuk-body-s">
+            {t("print.qrCaption")}
+            <br />
+            <span className="app-print__url" dir="ltr">
+              {data.onlineUrl}
+            </span>
+          </figcaption>
+        </figure>
+      </header>
+
+      <div className="app-print__days">
+        {data.days.map((day) => (
+          <section key={day.date} className="app-print__day" aria-labelledby={`print-${day.date}`}>
+            <h2 className="govuk-heading-m app-print__day-heading" id={`print-${day.date}`}>
+              {day.heading}
+            </h2>
+            {day.sessions.length === 0 ? (
+              <p className="govuk-body app-print__none">{t("print.nothingOn")}</p>
+            ) : (
+              <ul className="govuk-list app-print__sessions">
+                {day.sessions.map((s) => (
+                  <li key={s.id} className="app-print__session">
+                    <span className="app-print__time">{s.time}</span>{" "}
+                    <strong className="app-print__session-title">{s.title}</strong>
+                    {s.cancelled && (
+                      <>
+                        {" "}
+                        <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
+                      </>
+                    )}
+                    <br />
+                    <span className="app-print__facts">
+                      {[s.type, s.age, s.booking, s.cost].join(" · ")}
+                      {showVenue && s.venue && (
+                        <>
+                          <br />
+                          {t("print.where", { venue: s.venue })}
+                        </>
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+
+      <section className="app-print__places" aria-labelledby="print-places">
+        <h2 className="govuk-heading-m" id="print-places">
+          {data.places.length === 1 ? t("print.address") : t("print.places")}
+        </h2>
+        <ul className="govuk-list app-print__place-list">
+          {data.places.map((p) => (
+            <li key={p.name}>
+              {data.places.length > 1 && <strong>{p.name}</strong>}
+              {data.places.length > 1 && p.lines.length > 0 && ": "}
+              {p.lines.join(", ")}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p className="govuk-body-s app-print__generated">{t("print.generated", { date: data.generated })}</p>
+    </div>
+  );
+}
+
+/** Choose a week by typing it ("2026-W48"): the plain, JavaScript-free way to reach any week. */
+export function WeekForm({ value, example, error }: { value: string; example: string; error?: string }) {
+  const { t, i18n } = useTranslation("share");
+  return (
+    <form method="get" className="app-print__week-form" aria-label={t("print.weekFormLabel")}>
+      <input type="hidden" name="lng" value={i18n.language} />
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="week">
+          {t("print.weekLabel")}
+        </label>
+        <div id="week-hint" className="govuk-hint">
+          {t("print.weekHint", { example })}
+        </div>
+        {error && (
+          <p id="week-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
+          </p>
+        )}
+        <input
+          className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
+          id="week"
+          name="week"
+          type="text"
+          defaultValue={value}
+          spellCheck={false}
+          dir="ltr"
+          aria-describedby={error ? "week-hint week-error" : "week-hint"}
+        />{" "}
+        <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
+          {t("print.weekSubmit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+// "I signposted a family here": one tap on a session or hub page records it in the signposting log
+// (staff.signposts). Shown only to signed-in staff; a plain form, so it works without JavaScript.
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AGE_BANDS } from "~/domain/age-bands";
+
+type Target = { seriesId: number; venueId?: undefined } | { venueId: number; seriesId?: undefined };
+
+export function SignpostButton({ staff, ...target }: { staff: boolean | string | null | undefined } & Target) {
+  const { t } = useTranslation("outreach");
+  const location = useLocation();
+  const navigation = useNavigation();
+  if (!staff) return null;
+
+  const params = new URLSearchParams(location.search);
+  const signposted = params.get("signposted") === "1";
+  // Back to this page afterwards, without the previous "done" flag.
+  params.delete("signposted");
+  const query = params.toString();
+  const returnTo = `${location.pathname}${query ? `?${query}` : ""}`;
+  const sending = navigation.state === "submitting" && navigation.formAction === "/staff/signposts";
+
+  return (
+    <section className="govuk-!-margin-top-6" id="signpost" aria-labelledby="signpost-heading">
+      {signposted && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signpost-success-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="signpost-success-title">
+              {t("signpost.successTitle")}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t("signpost.success")}</p>
+          </div>
+        </div>
+      )}
+      <h2 className="govuk-heading-m" id="signpost-heading">
+        {t("signpost.heading")}
+      </h2>
+      <p className="govuk-body" id="signpost-hint">
+        {target.seriesId !== undefined ? t("signpost.explainedSession") : t("signpost.explainedHub")}
+      </p>
+      <Form method="post" action="/staff/signposts" aria-describedby="signpost-hint">
+        {target.seriesId !== undefined ? (
+          <input type="hidden" name="seriesId" value={target.seriesId} />
+        ) : (
+          <input type="hidden" name="venueId" value={target.venueId} />
+        )}
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="signpost-age-band">
+            {t("signpost.ageBand")}
+          </label>
+          <select className="govuk-select" id="signpost-age-band" name="ageBand" defaultValue="">
+            <option value="">{t("signpost.anyAgeBand")}</option>
+            {AGE_BANDS.map((band) => (
+              <option key={band} value={band}>
+                {t(`common:ageBands.${band}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" disabled={sending}>
+          {t("signpost.button")}
+        </button>
+      </Form>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/staff/signposts">
+          {t("signpost.yourLog")}
+        </Link>
+      </p>
+    </section>
+  );
+}

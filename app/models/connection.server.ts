@@ -1,0 +1,463 @@
+// Connection requests ("Connect families to support"): a member of staff, usually an outreach
+// worker, asks a family hub to contact a family. The family's details are seen only by the sender
+// and the receiving hub's staff; administrators see that a request exists and its status, not who
+// the family is. Details are wiped after the retention period, leaving the anonymous counts.
+import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/connection";
+import * as t from "../../db/schema";
+import type { ConnectionStatus } from "../../db/schema";
+import { AGE_BANDS } from "~/domain/age-bands";
+import { audit } from "~/models/audit.server";
+import type { StaffUser } from "~/utils/auth.server";
+import { formatUkMobile, normaliseUkMobile } from "~/utils/booking-form";
+import { now } from "~/utils/env.server";
+
+export type ConnectionRequest = typeof t.connectionRequests.$inferSelect;
+export type Viewer = Pick<StaffUser, "id" | "role" | "venueIds">;
+type ConnectionRef = Pick<ConnectionRequest, "fromUserId" | "venueId">;
+
+export const CONTACT_METHODS = ["phone", "text", "email"] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+/** Languages offered for "preferred language" (ISO 639-1); English first, the rest by name. */
+export const CONNECTION_LANGUAGES = ["en", "ar", "bn", "fa", "gu", "ku", "pa", "pl", "ps", "pt", "ro", "so", "ti", "ur", "zh"] as const;
+
+export const MAX_NEED = 1000;
+export const MAX_FAMILY_NAME = 100;
+export const MAX_BEST_TIMES = 200;
+export const MAX_REASON = 500;
+/** Longest list a page shows at once. */
+export const LIST_LIMIT = 200;
+
+const noIds = [-1];
+
+// ---------------------------------------------------------------------------------------------
+// Who may see and do what
+
+/** Hub managers and hub staff of the receiving hub. Outreach workers at a hub do not get its inbox. */
+export function isReceivingHub(user: Viewer, venueId: number): boolean {
+  return (user.role === "hub-manager" || user.role === "hub-staff") && user.venueIds.includes(venueId);
+}
+
+/**
+ * May this person know the request exists? The sender, the receiving hub, and administrators.
+ * Everyone else gets a 404, so that a request's existence is not revealed.
+ */
+export function canSeeConnection(user: Viewer, request: ConnectionRef): boolean {
+  return request.fromUserId === user.id || isReceivingHub(user, request.venueId) || user.role === "admin";
+}
+
+/**
+ * May this person see the family's details (name, contact details, what they need)? Only the
+ * sender and the receiving hub. Administrators see the status only: they run the service but are
+ * not part of the family's referral, and the family agreed to share with the hub, not with them.
+ */
+export function canSeeConnectionDetails(user: Viewer, request: ConnectionRef): boolean {
+  return request.fromUserId === user.id || isReceivingHub(user, request.venueId);
+}
+
+/** Accept, decline, mark contacted: the receiving hub only. */
+export function canHandleConnection(user: Viewer, request: ConnectionRef): boolean {
+  return isReceivingHub(user, request.venueId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers: mobiles and landlines
+
+/** A UK phone number (01, 02, 03 or 07) in any common format, returned as +44…; null when it is not one. */
+export function normaliseUkPhone(input: string): string | null {
+  const digits = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");
+  const national = digits.replace(/^(\+44|0044|44)/, "0");
+  return /^0(1\d{8,9}|[237]\d{9})$/.test(national) ? `+44${national.slice(1)}` : null;
+}
+
+/** "+441214960000" → "0121 496 0000", "+447700900123" → "07700 900123". */
+export function formatUkPhone(e164: string): string {
+  if (!e164.startsWith("+44")) return e164;
+  if (e164.startsWith("+447")) return formatUkMobile(e164);
+  const n = `0${e164.slice(3)}`;
+  if (/^02/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  if (/^(01\d1|011|03)/.test(n)) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
+  return `${n.slice(0, 5)} ${n.slice(5)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request form. Messages are keys in the "connections" namespace.
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Browsers count a line break as one character; the form sends two. */
+const oneLineBreak = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
+
+export const CONNECTION_FIELDS = [
+  "venue",
+  "need",
+  "ageBand",
+  "language",
+  "familyName",
+  "contactMethod",
+  "phone",
+  "email",
+  "bestTimes",
+  "consent",
+] as const;
+
+const ConnectionFormSchema = z.object({
+  venue: z.string({ message: "errors.venue" }).trim().min(1, "errors.venue").max(100, "errors.venue"),
+  need: z.preprocess(
+    oneLineBreak,
+    z.string({ message: "errors.need" }).trim().min(1, "errors.need").max(MAX_NEED, "errors.needTooLong"),
+  ),
+  ageBand: z.preprocess(blankToUndefined, z.enum(AGE_BANDS, { errorMap: () => ({ message: "errors.ageBand" }) }).optional()),
+  language: z.enum(CONNECTION_LANGUAGES, { errorMap: () => ({ message: "errors.language" }) }),
+  familyName: z
+    .string({ message: "errors.familyName" })
+    .trim()
+    .min(1, "errors.familyName")
+    .max(MAX_FAMILY_NAME, "errors.familyNameTooLong"),
+  contactMethod: z.enum(CONTACT_METHODS, { errorMap: () => ({ message: "errors.contactMethod" }) }),
+  phone: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(30, "errors.phone")
+      .transform((v, ctx) => {
+        const phone = normaliseUkPhone(v);
+        if (!phone) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.phone" });
+        return phone ?? "";
+      })
+      .optional(),
+  ),
+  email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(254, "errors.email").email("errors.email").optional()),
+  bestTimes: z.preprocess(oneLineBreak, z.string().trim().max(MAX_BEST_TIMES, "errors.bestTimesTooLong").default("")),
+  consent: z.literal("yes", { errorMap: () => ({ message: "errors.consent" }) }),
+});
+
+export type ConnectionForm = z.infer<typeof ConnectionFormSchema>;
+
+/**
+ * Parses the request form, reporting every problem at once, including those that depend on two
+ * fields (the chosen way of contacting the family needs its detail; texts need a mobile).
+ */
+export function parseConnectionForm(
+  values: Record<string, string>,
+): { data: ConnectionForm; errors: null } | { data: null; errors: Record<string, string> } {
+  const parsed = ConnectionFormSchema.safeParse(values);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  }
+  const method = values.contactMethod;
+  const phone = values.phone?.trim() ?? "";
+  if ((method === "phone" || method === "text") && !phone) errors.phone ??= method === "text" ? "errors.phoneForText" : "errors.phoneForCall";
+  if (method === "text" && phone) {
+    const normalised = normaliseUkPhone(phone);
+    if (normalised && !normaliseUkMobile(normalised)) errors.phone ??= "errors.mobileForText";
+  }
+  if (method === "email" && !values.email?.trim()) errors.email ??= "errors.emailForEmail";
+  if (parsed.success && Object.keys(errors).length === 0) return { data: parsed.data, errors: null };
+  return { data: null, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hubs
+
+/** Every family hub, by local authority then name, for the "which hub" list. */
+export function familyHubs(db: Db) {
+  return db
+    .select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name, authority: t.localAuthorities.name })
+    .from(t.venues)
+    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
+    .innerJoin(t.localAuthorities, eq(t.localAuthorities.id, t.localities.localAuthorityId))
+    .where(eq(t.venues.kind, "family-hub"))
+    .orderBy(asc(t.localAuthorities.name), asc(t.venues.name))
+    .all();
+}
+
+export function familyHubBySlug(db: Db, slug: string) {
+  return db
+    .select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name })
+    .from(t.venues)
+    .where(and(eq(t.venues.slug, slug), eq(t.venues.kind, "family-hub")))
+    .get();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating
+
+export type NewConnection = {
+  venueId: number;
+  need: string;
+  ageBand: string | null;
+  preferredLanguage: string;
+  familyName: string;
+  phone: string | null;
+  email: string | null;
+  contactMethod: ContactMethod;
+  bestTimes: string;
+};
+
+/** What the audit log may hold about a request: never the family's name, phone, email or need. */
+function auditSnapshot(row: Pick<ConnectionRequest, "id" | "venueId" | "status">) {
+  return { id: row.id, venueId: row.venueId, status: row.status };
+}
+
+/** Records the request and its audit entry together. Consent is recorded as given now. */
+export function createConnection(db: Db, user: Pick<StaffUser, "id">, input: NewConnection, at: Date = now()): number {
+  const iso = at.toISOString();
+  return db.$client
+    .transaction(() => {
+      const row = db
+        .insert(t.connectionRequests)
+        .values({
+          fromUserId: user.id,
+          venueId: input.venueId,
+          need: input.need,
+          ageBand: input.ageBand,
+          preferredLanguage: input.preferredLanguage,
+          familyName: input.familyName,
+          phone: input.phone,
+          email: input.email,
+          contactMethod: input.contactMethod,
+          bestTimes: input.bestTimes,
+          consentAt: iso,
+          status: "new",
+          createdAt: iso,
+          updatedAt: iso,
+        })
+        .returning()
+        .get();
+      audit(db, user, { action: "connection.create", entityType: "connection", entityId: row.id, venueId: row.venueId, after: auditSnapshot(row) });
+      return row.id;
+    })
+    .immediate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** One request with its hub and the people involved, or undefined. Check canSeeConnection before showing it. */
+export function getConnection(db: Db, id: number) {
+  const row = db
+    .select({ request: t.connectionRequests, venueName: t.venues.name, venueSlug: t.venues.slug })
+    .from(t.connectionRequests)
+    .innerJoin(t.venues, eq(t.venues.id, t.connectionRequests.venueId))
+    .where(eq(t.connectionRequests.id, id))
+    .get();
+  if (!row) return undefined;
+  const person = (userId: number | null) =>
+    userId === null
+      ? null
+      : (db.select({ name: t.users.name, email: t.users.email }).from(t.users).where(eq(t.users.id, userId)).get() ?? null);
+  return { ...row, sender: person(row.request.fromUserId), handledBy: person(row.request.handledByUserId) };
+}
+
+/** Requests this person sent, newest first, with full details (they are the sender). */
+export function listSentConnections(db: Db, userId: number, status?: ConnectionStatus) {
+  return db
+    .select({
+      id: t.connectionRequests.id,
+      familyName: t.connectionRequests.familyName,
+      venueName: t.venues.name,
+      status: t.connectionRequests.status,
+      createdAt: t.connectionRequests.createdAt,
+      updatedAt: t.connectionRequests.updatedAt,
+      redactedAt: t.connectionRequests.redactedAt,
+    })
+    .from(t.connectionRequests)
+    .innerJoin(t.venues, eq(t.venues.id, t.connectionRequests.venueId))
+    .where(and(eq(t.connectionRequests.fromUserId, userId), status ? eq(t.connectionRequests.status, status) : undefined))
+    .orderBy(desc(t.connectionRequests.createdAt), desc(t.connectionRequests.id))
+    .limit(LIST_LIMIT)
+    .all();
+}
+
+/** Whose inbox this person sees: their own hubs (hub people), every hub (admins), none (others). */
+export function inboxScope(user: Viewer): "hubs" | "all" | "none" {
+  if (user.role === "admin") return "all";
+  if ((user.role === "hub-manager" || user.role === "hub-staff") && user.venueIds.length > 0) return "hubs";
+  return "none";
+}
+
+function inboxWhere(user: Viewer): SQL | undefined {
+  return inboxScope(user) === "all" ? undefined : inArray(t.connectionRequests.venueId, inboxScope(user) === "hubs" ? user.venueIds : noIds);
+}
+
+export type InboxRow = {
+  id: number;
+  venueName: string;
+  status: ConnectionStatus;
+  ageBand: string | null;
+  createdAt: string;
+  redacted: boolean;
+  /** Null when this person may not see the family's details (administrators). */
+  familyName: string | null;
+  senderName: string | null;
+};
+
+/**
+ * Requests sent to this person's hubs (admins: every hub), newest first. Administrators get
+ * the status only: no family name, and no sender either.
+ */
+export function listHubConnections(db: Db, user: Viewer, status?: ConnectionStatus): InboxRow[] {
+  if (inboxScope(user) === "none") return [];
+  const rows = db
+    .select({ request: t.connectionRequests, venueName: t.venues.name, senderName: t.users.name })
+    .from(t.connectionRequests)
+    .innerJoin(t.venues, eq(t.venues.id, t.connectionRequests.venueId))
+    .innerJoin(t.users, eq(t.users.id, t.connectionRequests.fromUserId))
+    .where(and(inboxWhere(user), status ? eq(t.connectionRequests.status, status) : undefined))
+    .orderBy(desc(t.connectionRequests.createdAt), desc(t.connectionRequests.id))
+    .limit(LIST_LIMIT)
+    .all();
+  return rows.map(({ request: r, venueName, senderName }) => {
+    const details = canSeeConnectionDetails(user, r);
+    return {
+      id: r.id,
+      venueName,
+      status: r.status,
+      ageBand: r.ageBand,
+      createdAt: r.createdAt,
+      redacted: r.redactedAt !== null,
+      familyName: details ? r.familyName : null,
+      senderName: details ? senderName : null,
+    };
+  });
+}
+
+export type HubCounts = { venueId: number; venueName: string } & Record<ConnectionStatus, number>;
+
+/** Per hub in this person's inbox: how many requests are in each status. Hub people see every hub of theirs. */
+export function hubConnectionCounts(db: Db, user: Viewer): HubCounts[] {
+  const scope = inboxScope(user);
+  if (scope === "none") return [];
+  const hubs =
+    scope === "all"
+      ? db
+          .selectDistinct({ id: t.venues.id, name: t.venues.name })
+          .from(t.venues)
+          .innerJoin(t.connectionRequests, eq(t.connectionRequests.venueId, t.venues.id))
+          .orderBy(asc(t.venues.name))
+          .all()
+      : db
+          .select({ id: t.venues.id, name: t.venues.name })
+          .from(t.venues)
+          .where(inArray(t.venues.id, user.venueIds))
+          .orderBy(asc(t.venues.name))
+          .all();
+  const counts = db
+    .select({ venueId: t.connectionRequests.venueId, status: t.connectionRequests.status, n: count() })
+    .from(t.connectionRequests)
+    .where(inboxWhere(user))
+    .groupBy(t.connectionRequests.venueId, t.connectionRequests.status)
+    .all();
+  return hubs.map((h) => {
+    const row: HubCounts = { venueId: h.id, venueName: h.name, new: 0, accepted: 0, declined: 0, contacted: 0 };
+    for (const c of counts) if (c.venueId === h.id) row[c.status] = c.n;
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing the status
+
+export type ConnectionChange = { to: "accepted" } | { to: "declined"; reason: string } | { to: "contacted" };
+export type ConnectionChangeResult =
+  | { kind: "done" }
+  | { kind: "not-found" }
+  | { kind: "forbidden" }
+  | { kind: "redacted" }
+  | { kind: "invalid-transition"; from: ConnectionStatus };
+
+/** Which statuses each change may start from. */
+const FROM: Record<ConnectionChange["to"], readonly ConnectionStatus[]> = {
+  accepted: ["new"],
+  declined: ["new", "accepted"],
+  contacted: ["accepted"],
+};
+
+export function allowedChanges(status: ConnectionStatus): ConnectionChange["to"][] {
+  return (Object.keys(FROM) as ConnectionChange["to"][]).filter((to) => FROM[to].includes(status));
+}
+
+/**
+ * Accept (from new), decline with a reason (from new or accepted), contacted (from accepted). Run
+ * by the receiving hub; the status is read again inside the transaction, so two people pressing
+ * buttons at once cannot both win.
+ */
+export function changeConnectionStatus(
+  db: Db,
+  user: Viewer,
+  id: number,
+  change: ConnectionChange,
+  at: Date = now(),
+): ConnectionChangeResult {
+  return db.$client
+    .transaction((): ConnectionChangeResult => {
+      const row = db.select().from(t.connectionRequests).where(eq(t.connectionRequests.id, id)).get();
+      if (!row || !canSeeConnection(user, row)) return { kind: "not-found" };
+      if (!canHandleConnection(user, row)) return { kind: "forbidden" };
+      if (row.redactedAt) return { kind: "redacted" };
+      if (!FROM[change.to].includes(row.status)) return { kind: "invalid-transition", from: row.status };
+      const reason = change.to === "declined" ? change.reason.trim() : "";
+      if (change.to === "declined" && (!reason || reason.length > MAX_REASON)) throw new Error("A decline needs a reason");
+      db.update(t.connectionRequests)
+        .set({ status: change.to, statusReason: reason, handledByUserId: user.id, updatedAt: at.toISOString() })
+        .where(eq(t.connectionRequests.id, id))
+        .run();
+      // The reason stays out of the log: it may well describe the family.
+      audit(db, user, {
+        action: `connection.${change.to === "accepted" ? "accept" : change.to === "declined" ? "decline" : "contacted"}`,
+        entityType: "connection",
+        entityId: row.id,
+        venueId: row.venueId,
+        before: auditSnapshot(row),
+        after: { ...auditSnapshot({ ...row, status: change.to }), handledByUserId: user.id },
+      });
+      return { kind: "done" };
+    })
+    .immediate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+
+/** The same instant `months` calendar months earlier (31 March less one month is 28/29 February). */
+export function monthsBefore(at: Date, months: number): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() - months;
+  const target = new Date(at.getTime());
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  target.setUTCFullYear(y, m, Math.min(at.getUTCDate(), lastDay));
+  return target;
+}
+
+/**
+ * Wipes the family's details from requests sent more than `months` ago: name, phone, email, what
+ * they needed, best times and the decline reason. Hub, age band, language, status and dates stay
+ * for counting. Safe to run again: requests already wiped are left alone. Returns how many were wiped.
+ */
+export function purgeExpiredConnections(db: Db, at: Date, months: number): number {
+  const cutoff = monthsBefore(at, months).toISOString();
+  const iso = at.toISOString();
+  return db.$client
+    .transaction(() => {
+      const ids = db
+        .select({ id: t.connectionRequests.id })
+        .from(t.connectionRequests)
+        .where(and(lt(t.connectionRequests.createdAt, cutoff), isNull(t.connectionRequests.redactedAt)))
+        .all()
+        .map((r) => r.id);
+      if (ids.length === 0) return 0;
+      for (let i = 0; i < ids.length; i += 500) {
+        db.update(t.connectionRequests)
+          .set({ familyName: "", phone: null, email: null, need: "", bestTimes: "", statusReason: "", redactedAt: iso, updatedAt: iso })
+          .where(inArray(t.connectionRequests.id, ids.slice(i, i + 500)))
+          .run();
+      }
+      // One entry for the whole run (by the system), with ids only.
+      audit(db, null, { action: "connection.purge", entityType: "connection", entityId: "", after: { count: ids.length, cutoff, ids } });
+      return ids.length;
+    })
+    .immediate();
+}

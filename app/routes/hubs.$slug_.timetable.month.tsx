@@ -1,0 +1,240 @@
+// A hub's month as a calendar: /hubs/:slug/timetable/month?month=2026-11. A table with a column
+// per weekday and the sessions listed in each day; links to print any of its weeks.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { PrintButton } from "~/components/copy-button";
+import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
+import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
+import { getVenue } from "~/models/place.server";
+import { formatDateRange, formatMonthYear, monthParam, timetableBetween } from "~/models/print.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["share"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const db = getDb();
+  const found = parsed.success ? getVenue(db, parsed.data.slug) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { t, title, locale } = await translator(request, "share");
+  const { venue } = found;
+  const { monthStart, raw } = monthParam(new URL(request.url).searchParams);
+  if (!monthStart) {
+    return json(
+      {
+        title: title(t("share:month.errorTitle", { name: venue.name }), true),
+        slug: venue.slug,
+        name: venue.name,
+        isSample: venue.isSample,
+        error: t("share:month.errors.month", { example: formatMonth(londonDate(now())) }),
+        value: raw,
+        example: formatMonth(londonDate(now())),
+        month: null,
+      },
+      { status: 400 },
+    );
+  }
+  const rows = timetableBetween(db, { venueId: venue.id }, monthStart, endOfMonth(monthStart));
+  const monthName = formatMonthYear(monthStart, locale);
+  const weeks = monthWeeks(monthStart).map((days) => {
+    const weekStart = startOfWeek(days.find((d) => d !== null) as string);
+    return {
+      week: formatIsoWeek(weekStart),
+      label: formatDateRange(weekStart, addDays(weekStart, 6), locale),
+      days: days.map((date) =>
+        date === null
+          ? null
+          : {
+              date,
+              day: Number(date.slice(8)),
+              label: formatDate(date, locale),
+              sessions: rows
+                .filter((r) => r.occurrence.date === date)
+                .map((r) => ({
+                  id: r.occurrence.id,
+                  seriesId: r.series.id,
+                  time: formatTimeRange(r.occurrence.startTime, r.occurrence.endTime, locale),
+                  title: r.series.title,
+                  cancelled: r.occurrence.status === "cancelled",
+                })),
+            },
+      ),
+    };
+  });
+  return json({
+    title: title(t("share:month.title", { name: venue.name, month: monthName })),
+    slug: venue.slug,
+    name: venue.name,
+    isSample: venue.isSample,
+    error: null as string | null,
+    value: formatMonth(monthStart),
+    example: formatMonth(londonDate(now())),
+    month: {
+      name: monthName,
+      weeks,
+      count: rows.filter((r) => r.occurrence.status !== "cancelled").length,
+      prev: formatMonth(addMonths(monthStart, -1)),
+      next: formatMonth(addMonths(monthStart, 1)),
+      prevName: formatMonthYear(addMonths(monthStart, -1), locale),
+      nextName: formatMonthYear(addMonths(monthStart, 1), locale),
+    },
+  });
+}
+
+function MonthForm({ value, example, error }: { value: string; example: string; error?: string }) {
+  const { t, i18n } = useTranslation("share");
+  return (
+    <form method="get" className="app-print__screen-only" aria-label={t("month.formLabel")}>
+      <input type="hidden" name="lng" value={i18n.language} />
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="month">
+          {t("month.label")}
+        </label>
+        <div id="month-hint" className="govuk-hint">
+          {t("month.hint", { example })}
+        </div>
+        {error && (
+          <p id="month-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
+          </p>
+        )}
+        <input
+          className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
+          id="month"
+          name="month"
+          type="text"
+          defaultValue={value}
+          spellCheck={false}
+          dir="ltr"
+          aria-describedby={error ? "month-hint month-error" : "month-hint"}
+        />{" "}
+        <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
+          {t("month.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function HubMonth() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("share");
+  const back = (
+    <Link className="govuk-back-link app-print__screen-only" to={`/hubs/${data.slug}`}>
+      {t("print.backToHub", { name: data.name })}
+    </Link>
+  );
+  if (!data.month) {
+    return (
+      <>
+        <ErrorSummary errors={[{ href: "#month", text: data.error ?? "" }]} />
+        {back}
+        <h1 className="govuk-heading-l">{t("month.errorTitle", { name: data.name })}</h1>
+        <MonthForm value={data.value} example={data.example} error={data.error ?? undefined} />
+      </>
+    );
+  }
+  const { month } = data;
+  return (
+    <div className="app-month">
+      {back}
+      <span className="govuk-caption-l">{data.name}</span>
+      <h1 className="govuk-heading-l">{t("month.heading", { month: month.name })}</h1>
+      {data.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
+      <p className="govuk-body">{t("month.count", { count: month.count })}</p>
+      <nav className="govuk-pagination govuk-pagination--block app-print__screen-only" aria-label={t("month.otherMonths")}>
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={`?month=${month.prev}`} rel="prev">
+            <span className="govuk-pagination__link-title">{t("month.previous")}</span>
+            <span className="govuk-visually-hidden">:</span>
+            <span className="govuk-pagination__link-label">{month.prevName}</span>
+          </Link>
+        </div>
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={`?month=${month.next}`} rel="next">
+            <span className="govuk-pagination__link-title">{t("month.next")}</span>
+            <span className="govuk-visually-hidden">:</span>
+            <span className="govuk-pagination__link-label">{month.nextName}</span>
+          </Link>
+        </div>
+      </nav>
+      <div className="app-month__scroll" tabIndex={0} role="region" aria-labelledby="month-caption">
+        <table className="govuk-table app-month__table">
+          <caption className="govuk-table__caption govuk-table__caption--m" id="month-caption">
+            {t("month.caption", { name: data.name, month: month.name })}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {WEEKDAY_SLUGS.map((d) => (
+                <th key={d} scope="col" className="govuk-table__header app-month__weekday">
+                  {t(`common:days.${d}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {month.weeks.map((week) => (
+              <tr key={week.week} className="govuk-table__row">
+                {week.days.map((day, i) =>
+                  day === null ? (
+                    <td key={`blank-${i}`} className="govuk-table__cell app-month__blank" />
+                  ) : (
+                    <td key={day.date} className="govuk-table__cell app-month__day">
+                      <span className="app-month__date" aria-hidden="true">
+                        {day.day}
+                      </span>
+                      <span className="govuk-visually-hidden">{day.label}</span>
+                      {day.sessions.length > 0 && (
+                        <ul className="govuk-list app-month__sessions">
+                          {day.sessions.map((s) => (
+                            <li key={s.id} className="app-month__session">
+                              <span className="app-month__time">{s.time}</span>{" "}
+                              <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
+                                {s.title}
+                              </Link>
+                              {s.cancelled && (
+                                <>
+                                  {" "}
+                                  <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="app-print__screen-only">
+        <h2 className="govuk-heading-m">{t("month.printHeading")}</h2>
+        <p className="govuk-body">{t("month.printHint")}</p>
+        <PrintButton label={t("month.printButton")} />
+        <ul className="govuk-list">
+          {month.weeks.map((week) => (
+            <li key={week.week}>
+              <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/print?week=${week.week}`}>
+                {t("month.printWeek", { dates: week.label })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <MonthForm value={data.value} example={data.example} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// A hub's week on one A4 page: /hubs/:slug/timetable/print?week=2026-W48. Large type, each day's
+// sessions, the address, and a QR code to the page online, in the page's language.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { PrintTimetable, WeekForm, type PrintData } from "~/components/share-panel";
+import { addDays, londonDate } from "~/domain/dates";
+import { formatIsoWeek } from "~/domain/iso-week";
+import { getVenue } from "~/models/place.server";
+import { addressLines, printDays, printFrame, timetableBetween, weekParam } from "~/models/print.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["share"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const db = getDb();
+  const found = parsed.success ? getVenue(db, parsed.data.slug) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { t, title, locale } = await translator(request, ["share", "venue"]);
+  const { venue } = found;
+  const { weekStart, raw } = weekParam(new URL(request.url).searchParams);
+  if (!weekStart) {
+    return json(
+      {
+        title: title(t("share:print.errorTitle", { name: venue.name }), true),
+        slug: venue.slug,
+        name: venue.name,
+        error: t("share:print.errors.week", { example: formatIsoWeek(londonDate(now())) }),
+        value: raw,
+        example: formatIsoWeek(londonDate(now())),
+        print: null,
+      },
+      { status: 400 },
+    );
+  }
+  const rows = timetableBetween(db, { venueId: venue.id }, weekStart, addDays(weekStart, 6));
+  const frame = await printFrame(`/hubs/${venue.slug}`, weekStart, locale);
+  const lines = addressLines(venue, t);
+  if (venue.phone) lines.push(`${t("venue:hub.phone")}: ${venue.phone}`);
+  const print: PrintData = {
+    ...frame,
+    name: venue.name,
+    caption: t("share:print.hubCaption"),
+    places: [{ name: venue.name, lines }],
+    isSample: venue.isSample,
+    days: printDays(rows, weekStart, t, locale),
+  };
+  return json({
+    title: title(t("share:print.title", { name: venue.name, dates: frame.weekHeading })),
+    slug: venue.slug,
+    name: venue.name,
+    error: null as string | null,
+    value: frame.week,
+    example: frame.thisWeek,
+    print,
+  });
+}
+
+export default function PrintHubTimetable() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("share");
+  if (!data.print) {
+    return (
+      <>
+        <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
+        <Link className="govuk-back-link" to={`/hubs/${data.slug}`}>
+          {t("print.backToHub", { name: data.name })}
+        </Link>
+        <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
+        <WeekForm value={data.value} example={data.example} error={data.error ?? undefined} />
+      </>
+    );
+  }
+  return <PrintTimetable data={data.print} backTo={`/hubs/${data.slug}`} backLabel={t("print.backToHub", { name: data.name })} showVenue={false} />;
+}

@@ -1,0 +1,85 @@
+// A locality's week on paper: every session at every hub and venue in the area, with where it is.
+// /localities/:slug/timetable/print?week=2026-W48
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { PrintTimetable, WeekForm, type PrintData } from "~/components/share-panel";
+import { addDays, londonDate } from "~/domain/dates";
+import { formatIsoWeek } from "~/domain/iso-week";
+import { getLocality, listVenues } from "~/models/place.server";
+import { addressLines, printDays, printFrame, timetableBetween, weekParam } from "~/models/print.server";
+import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["share"] };
+export const meta = titleMeta;
+
+const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  const db = getDb();
+  const found = parsed.success ? getLocality(db, parsed.data.slug) : undefined;
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { t, title, locale } = await translator(request, "share");
+  const { locality, localAuthority } = found;
+  const { weekStart, raw } = weekParam(new URL(request.url).searchParams);
+  if (!weekStart) {
+    return json(
+      {
+        title: title(t("share:print.errorTitle", { name: locality.name }), true),
+        slug: locality.slug,
+        name: locality.name,
+        error: t("share:print.errors.week", { example: formatIsoWeek(londonDate(now())) }),
+        value: raw,
+        example: formatIsoWeek(londonDate(now())),
+        print: null,
+      },
+      { status: 400 },
+    );
+  }
+  const rows = timetableBetween(db, { localityId: locality.id }, weekStart, addDays(weekStart, 6));
+  const venues = listVenues(db, locality.id).map((v) => v.venue);
+  const frame = await printFrame(`/localities/${locality.slug}`, weekStart, locale);
+  const print: PrintData = {
+    ...frame,
+    name: locality.name,
+    caption: t("share:print.localityCaption", { area: localAuthority.name }),
+    places: venues.map((v) => ({ name: v.name, lines: addressLines(v, t) })),
+    isSample: venues.some((v) => v.isSample),
+    days: printDays(rows, weekStart, t, locale),
+  };
+  return json({
+    title: title(t("share:print.title", { name: locality.name, dates: frame.weekHeading })),
+    slug: locality.slug,
+    name: locality.name,
+    error: null as string | null,
+    value: frame.week,
+    example: frame.thisWeek,
+    print,
+  });
+}
+
+export default function PrintLocalityTimetable() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("share");
+  if (!data.print) {
+    return (
+      <>
+        <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
+        <Link className="govuk-back-link" to={`/localities/${data.slug}`}>
+          {t("print.backToLocality", { name: data.name })}
+        </Link>
+        <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
+        <WeekForm value={data.value} example={data.example} error={data.error ?? undefined} />
+      </>
+    );
+  }
+  return (
+    <PrintTimetable data={data.print} backTo={`/localities/${data.slug}`} backLabel={t("print.backToLocality", { name: data.name })} showVenue />
+  );
+}
