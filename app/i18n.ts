@@ -3,7 +3,7 @@ export const LANGUAGES = ["en", "ur", "pl", "ro", "ar", "bn"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Languages whose translations are complete enough to offer in the language list. */
-export const OFFERED_LANGUAGES: Language[] = ["en", "ur"];
+export const OFFERED_LANGUAGES: Language[] = ["en", "ur", "pl", "ro", "ar", "bn"];
 
 /** Public namespaces: complete in every offered language. */
 export const PUBLIC_NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages", "share"] as const;

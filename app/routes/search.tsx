@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/govuk/pagination";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
 import { MapPanel } from "~/components/map-panel";
@@ -294,30 +295,17 @@ function Results(props: {
               <SessionCard key={r.seriesId} s={r} />
             ))}
           </ol>
-          {outcome.pageCount > 1 && (
-            <nav className="govuk-pagination" aria-label={t("results.pagination")}>
-              {outcome.page > 1 && (
-                <div className="govuk-pagination__prev">
-                  <Link className="govuk-link govuk-pagination__link" to={props.pageLink(outcome.page - 1)} rel="prev">
-                    <span className="govuk-pagination__link-title">{t("results.previous")}</span>
-                  </Link>
-                </div>
-              )}
-              <p className="govuk-body app-pagination__status">
-                {t("results.pageOf", {
-                  page: formatNumber(outcome.page, props.lng),
-                  pages: formatNumber(outcome.pageCount, props.lng),
-                })}
-              </p>
-              {outcome.page < outcome.pageCount && (
-                <div className="govuk-pagination__next">
-                  <Link className="govuk-link govuk-pagination__link" to={props.pageLink(outcome.page + 1)} rel="next">
-                    <span className="govuk-pagination__link-title">{t("results.next")}</span>
-                  </Link>
-                </div>
-              )}
-            </nav>
-          )}
+          <Pagination
+            page={outcome.page}
+            pageCount={outcome.pageCount}
+            href={props.pageLink}
+            text={{
+              label: t("results.pagination"),
+              previous: t("results.previous"),
+              next: t("results.next"),
+              status: t("results.pageOf", { page: formatNumber(outcome.page, props.lng), pages: formatNumber(outcome.pageCount, props.lng) }),
+            }}
+          />
         </>
       )}
       {outcome.online.length > 0 && outcome.page === 1 && (

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/govuk/pagination";
 import { z } from "zod";
 import { NOTIFICATION_STATUSES } from "../../db/schema";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -250,27 +251,27 @@ export default function Outbox() {
         </div>
       )}
 
-      {data.pageCount > 1 && (
-        <nav className="govuk-pagination" aria-label={t("pagination.label")}>
-          {data.page > 1 && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={pageLink(data.page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">{t("pagination.previous")}</span>
-              </Link>
-            </div>
-          )}
-          <p className="govuk-body app-pagination__status">
-            {t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) })}
-          </p>
-          {data.page < data.pageCount && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={pageLink(data.page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">{t("pagination.next")}</span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination
+
+        page={data.page}
+
+        pageCount={data.pageCount}
+
+        href={pageLink}
+
+        text={{
+
+          label: t("pagination.label"),
+
+          previous: t("pagination.previous"),
+
+          next: t("pagination.next"),
+
+          status: t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) }),
+
+        }}
+
+      />
     </>
   );
 }

@@ -101,7 +101,7 @@ describe("finding a session", () => {
 describe("accessibility (axe) on a phone", () => {
   const pages = ["/", "/search?postcode=B23+6SY&age=0-1", "/search?postcode=hello", "/hubs", "/about-the-data", "/accessibility", "/privacy"];
 
-  for (const lng of ["en", "ur"]) {
+  for (const lng of ["en", "ur", "pl", "ar"]) {
     it(`has no violations in ${lng}`, async () => {
       const context = await phone();
       const page = await context.newPage();
@@ -115,7 +115,7 @@ describe("accessibility (axe) on a phone", () => {
       for (const path of all) {
         await page.goto(`${site.url}${path}${path?.includes("?") ? "&" : "?"}lng=${lng}`);
         expect(await page.getAttribute("html", "lang")).toBe(lng);
-        expect(await page.getAttribute("html", "dir")).toBe(lng === "ur" ? "rtl" : "ltr");
+        expect(await page.getAttribute("html", "dir")).toBe(lng === "ur" || lng === "ar" ? "rtl" : "ltr");
         const violations = await axeViolations(page);
         expect(violations, `${lng} ${path}`).toEqual([]);
       }
