@@ -13,7 +13,7 @@ export type SessionCardData = {
   forPregnancy: boolean;
   costPence: number;
   sendFriendly: boolean;
-  venue: { slug: string; name: string; kind: string; town: string };
+  venue: { name: string; kind: string };
   next: { date: string; startTime: string; endTime: string };
   placesLeft: number | null;
   distance: number | null;
@@ -46,50 +46,45 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
         <strong className="govuk-tag govuk-tag--blue">{t(`types.${s.typeSlug}`)}</strong>{" "}
         {s.sendFriendly && <strong className="govuk-tag govuk-tag--purple">{t("session.sendFriendly")}</strong>}
       </p>
-      <dl className="govuk-summary-list govuk-summary-list--no-border app-result__facts">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("session.where")}</dt>
-          <dd className="govuk-summary-list__value">
+      {/* Plain markup, not GOV.UK's summary list: 20 of these make up most of a results page. */}
+      <dl className="app-facts">
+        <div>
+          <dt>{t("session.where")}</dt>
+          <dd>
             {s.venue.kind === "online" ? (
               t("session.online")
+            ) : s.distance === null ? (
+              s.venue.name
             ) : (
               <>
-                {s.venue.name}
-                {s.distance !== null && (
-                  <>
-                    {" – "}
-                    <strong>{t("session.miles", { count: s.distance, formatted: formatNumber(s.distance, lng, 1) })}</strong>
-                  </>
-                )}
+                {`${s.venue.name} – `}
+                <strong>{t("session.miles", { count: s.distance, formatted: formatNumber(s.distance, lng, 1) })}</strong>
               </>
             )}
           </dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("session.next")}</dt>
-          <dd className="govuk-summary-list__value">
-            {formatDate(s.next.date, lng)}, {formatTimeRange(s.next.startTime, s.next.endTime, lng)}
-          </dd>
+        <div>
+          <dt>{t("session.next")}</dt>
+          <dd>{`${formatDate(s.next.date, lng)}, ${formatTimeRange(s.next.startTime, s.next.endTime, lng)}`}</dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("session.whoFor")}</dt>
-          <dd className="govuk-summary-list__value">
+        <div>
+          <dt>{t("session.whoFor")}</dt>
+          <dd>
             <AgeRangeText range={s} />
           </dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("session.cost")}</dt>
-          <dd className="govuk-summary-list__value">
-            {s.costPence === 0 ? t("session.free") : formatMoney(s.costPence, lng)}
-          </dd>
+        <div>
+          <dt>{t("session.cost")}</dt>
+          <dd>{s.costPence === 0 ? t("session.free") : formatMoney(s.costPence, lng)}</dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t("session.booking")}</dt>
-          <dd className="govuk-summary-list__value">
-            {t(`bookingModes.${s.bookingMode}`)}
-            {s.bookingMode !== "drop-in" && (
+        <div>
+          <dt>{t("session.booking")}</dt>
+          <dd>
+            {s.bookingMode === "drop-in" ? (
+              t(`bookingModes.${s.bookingMode}`)
+            ) : (
               <>
-                {" – "}
+                {`${t(`bookingModes.${s.bookingMode}`)} – `}
                 <PlacesLeft placesLeft={s.placesLeft} bookingMode={s.bookingMode} />
               </>
             )}

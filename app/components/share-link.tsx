@@ -1,7 +1,6 @@
 // The "Share" link on session, hub and search pages, leading to their share page (link, QR code,
 // text message, email; printing for hubs). A plain link: it works without JavaScript.
 import { Link } from "@remix-run/react";
-import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 type Props =
@@ -20,26 +19,14 @@ function shareHref(props: Props): string {
   return `/share?${new URLSearchParams({ search })}`;
 }
 
-function ShareLinkText(props: Props) {
-  const { t } = useTranslation("share");
+export function ShareLink(props: Props) {
+  const { t } = useTranslation();
   return (
     <p className="govuk-body app-share-link">
       <Link className="govuk-link app-share-link__link" to={shareHref(props)}>
-        {props.kind === "session" ? t("link.session") : props.kind === "hub" ? t("link.hub") : t("link.search")}
+        {props.kind === "session" ? t("shareLink.session") : props.kind === "hub" ? t("shareLink.hub") : t("shareLink.search")}
       </Link>
     </p>
   );
 }
 
-/**
- * The pages carry their own translations, not these; in the browser the "share" words arrive a
- * moment later, so the link waits in its own Suspense boundary (the server's HTML stays meanwhile)
- * instead of holding up the whole page.
- */
-export function ShareLink(props: Props) {
-  return (
-    <Suspense fallback={null}>
-      <ShareLinkText {...props} />
-    </Suspense>
-  );
-}

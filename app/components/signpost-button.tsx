@@ -1,16 +1,29 @@
 // "I signposted a family here": one tap on a session or hub page records it in the signposting log
 // (staff.signposts). Shown only to signed-in staff; a plain form, so it works without JavaScript.
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS } from "~/domain/age-bands";
 
 type Target = { seriesId: number; venueId?: undefined } | { venueId: number; seriesId?: undefined };
 
+/**
+ * Families never see this, so public pages do not ship the "outreach" words; a member of staff's
+ * browser fetches them after the page loads, keeping the server's HTML meanwhile.
+ */
 export function SignpostButton({ staff, ...target }: { staff: boolean | string | null | undefined } & Target) {
+  if (!staff) return null;
+  return (
+    <Suspense fallback={null}>
+      <SignpostForm {...target} />
+    </Suspense>
+  );
+}
+
+function SignpostForm(target: Target) {
   const { t } = useTranslation("outreach");
   const location = useLocation();
   const navigation = useNavigation();
-  if (!staff) return null;
 
   const params = new URLSearchParams(location.search);
   const signposted = params.get("signposted") === "1";

@@ -79,3 +79,11 @@ export function londonToUtc(iso: string, hhmm: string): Date {
   }
   return new Date(asUtc);
 }
+
+/** "1,3,5" (ISO weekdays as stored) → [1, 3, 5]; anything that is not 1–7 is dropped. */
+export function parseWeekdays(value: string): number[] {
+  return value
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
+}

@@ -17,3 +17,7 @@ export function distanceMiles(a: LatLng, b: LatLng): number {
 export function roundMiles(miles: number): number {
   return Math.round(miles * 10) / 10;
 }
+
+/** Distances offered in the search form, in miles; "any" means no limit. Part of the stable /search URL. */
+export const DISTANCES = ["1", "3", "5", "10", "25", "any"] as const;
+export const DEFAULT_DISTANCE = "10";

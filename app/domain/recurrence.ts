@@ -26,13 +26,6 @@ export type RecurrenceContext = {
 
 const RRULE_DAYS = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 
-export function parseWeekdays(value: string): number[] {
-  return value
-    .split(",")
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
-}
-
 /** Dates (inclusive window) on which the series runs, in order. */
 export function occurrenceDates(
   series: SeriesPattern,

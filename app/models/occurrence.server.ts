@@ -3,8 +3,8 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import Holidays from "date-holidays";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { addDays } from "~/domain/dates";
-import { occurrenceDates, parseWeekdays, type DateRange } from "~/domain/recurrence";
+import { addDays, parseWeekdays } from "~/domain/dates";
+import { occurrenceDates, type DateRange } from "~/domain/recurrence";
 
 /** England and Wales bank holidays between two dates, from date-holidays' offline rules. */
 export function bankHolidays(from: string, to: string): Set<string> {

@@ -4,8 +4,8 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { addDays, londonDate, londonTime } from "~/domain/dates";
-import { occurrenceDates, parseWeekdays, type DateRange, type RecurrenceContext } from "~/domain/recurrence";
+import { addDays, londonDate, londonTime, parseWeekdays } from "~/domain/dates";
+import { occurrenceDates, type DateRange, type RecurrenceContext } from "~/domain/recurrence";
 import type { StaffUser } from "~/utils/auth.server";
 import { env, now } from "~/utils/env.server";
 import type { SeriesInput } from "~/utils/series-form";

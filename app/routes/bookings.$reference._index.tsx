@@ -17,17 +17,15 @@ import { titleMeta } from "~/utils/meta";
 export const handle = { i18n: ["booking"] };
 export const meta = titleMeta;
 
-const FlagsSchema = z.object({
-  new: z.literal("1").optional().catch(undefined),
-  cancelled: z.literal("1").optional().catch(undefined),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { booking, token } = requireBooking(request, params);
   const details = bookingDetails(getDb(), booking);
   if (!details) throw new Response("Not found", { status: 404 });
   const { t, title } = await translator(request, "booking");
-  const flags = FlagsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // ?new=1 after booking, ?cancelled=1 after cancelling: which banner to show.
+  const flags = z
+    .object({ new: z.literal("1").optional().catch(undefined), cancelled: z.literal("1").optional().catch(undefined) })
+    .parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = londonDate(now());
   return json(
     {

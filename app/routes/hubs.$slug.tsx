@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { MapPanel } from "~/components/map-panel";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
-import { addDays, isValidIsoDate, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
+import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { getVenue } from "~/models/place.server";
 import { venueTimetable } from "~/models/session.server";
 import { currentStaff } from "~/utils/auth.server";
@@ -15,27 +14,19 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { SlugParamsSchema, WeekParamSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue", "share", "outreach"] };
+export const handle = { i18n: ["venue"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
-// ?week=YYYY-MM-DD (any day in the week); anything else shows this week.
-const WeekSchema = z
-  .string()
-  .refine(isValidIsoDate)
-  .transform(startOfWeek)
-  .optional()
-  .catch(undefined);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const found = parsed.success ? getVenue(getDb(), parsed.data.slug) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
-  const { t, title } = await translator(request, "venue");
+  const { title } = await translator(request, "venue");
   const today = londonDate(now());
   const thisWeek = startOfWeek(today);
-  const requested = WeekSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined);
+  const requested = WeekParamSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined);
   // Only weeks with a timetable: from this week up to the published horizon.
   const weekStart = requested && requested >= thisWeek && requested <= addDays(thisWeek, 77) ? requested : thisWeek;
   const entries = venueTimetable(getDb(), found.venue.id, weekStart, addDays(weekStart, 6));

@@ -4,7 +4,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { LanguageForm, SharePanel } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
@@ -16,14 +15,14 @@ import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { translatorFor } from "~/utils/translate.server";
+import { SlugParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const found = parsed.success ? getVenue(getDb(), parsed.data.slug) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
   const { t, title, locale } = await translator(request, "share");

@@ -3,7 +3,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PrintButton } from "~/components/copy-button";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
@@ -15,14 +14,14 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { SlugParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const db = getDb();
   const found = parsed.success ? getVenue(db, parsed.data.slug) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });

@@ -8,20 +8,21 @@ import { MapPanel } from "~/components/map-panel";
 import { SessionCard } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { AGE_BANDS } from "~/domain/age-bands";
+import { DEFAULT_DISTANCE, DISTANCES } from "~/domain/distance";
 import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { locatePostcode } from "~/models/geography.server";
 import { getLocality, listLocalities } from "~/models/place.server";
-import { searchSessions, type SearchOutcome } from "~/models/search.server";
+import { searchSessions, type SearchOutcome, type SessionResult } from "~/models/search.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatNumber, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { DEFAULT_DISTANCE, DISTANCES, parseSearchParams, type FieldErrors } from "~/utils/search-params";
+import { parseSearchParams, type FieldErrors } from "~/utils/search-params.server";
 
-export const handle = { i18n: ["search", "share"] };
+export const handle = { i18n: ["search"] };
 export const meta = titleMeta;
 
 // Languages sessions are run in, offered in the "language spoken" filter.
@@ -76,7 +77,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: title(t("search:results.title"), hasErrors),
       values: raw,
       errors: fieldErrors,
-      outcome,
+      // Only what the page shows: 20 results are most of its weight.
+      outcome: outcome && { ...outcome, results: outcome.results.map(toCard), online: outcome.online.map(toCard) },
       place,
       precision,
       distance: params?.distance ?? DEFAULT_DISTANCE,
@@ -85,6 +87,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { status: hasErrors ? 400 : 200 },
   );
+}
+
+function toCard(r: SessionResult) {
+  const { venue, next } = r;
+  return {
+    seriesId: r.seriesId,
+    title: r.title,
+    typeSlug: r.typeSlug,
+    bookingMode: r.bookingMode,
+    ageMinMonths: r.ageMinMonths,
+    ageMaxMonths: r.ageMaxMonths,
+    forPregnancy: r.forPregnancy,
+    costPence: r.costPence,
+    sendFriendly: r.sendFriendly,
+    venue: { name: venue.name, kind: venue.kind, latitude: venue.latitude, longitude: venue.longitude },
+    next: { date: next.date, startTime: next.startTime, endTime: next.endTime },
+    placesLeft: r.placesLeft,
+    distance: r.distance,
+  };
 }
 
 const FIELD_ORDER = ["postcode", "locality", "age", "type", "day", "time", "distance", "lang", "free", "send", "step", "page"];

@@ -2,12 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SummaryRow } from "~/components/govuk/summary-list";
-import { z } from "zod";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
-import { londonDate, WEEKDAY_SLUGS } from "~/domain/dates";
-import { parseWeekdays } from "~/domain/recurrence";
+import { londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
 import { getSeries, listOccurrences } from "~/models/session.server";
 import { currentStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -15,14 +13,14 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { IdParamsSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue", "share", "outreach"] };
+export const handle = { i18n: ["venue"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const { title, locale } = await translator(request, "venue");

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
@@ -14,13 +13,15 @@ import { createBooking, type BookingOutcome, type BookingRequest } from "~/model
 import { deliverSoon } from "~/models/notification.server";
 import { getSeries, listOccurrences } from "~/models/session.server";
 import { assertSameOrigin, canAccessVenue, currentStaff, type StaffUser } from "~/utils/auth.server";
-import { bookingFieldOrder, childAgeChoices, childFieldName, parseBookingForm } from "~/utils/booking-form";
+import { bookingFieldOrder, childAgeChoices, childFieldName } from "~/utils/booking-form";
+import { BookingQuerySchema, OnBehalfSchema, parseBookingForm } from "~/utils/booking-form.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { allow, clientKey } from "~/utils/rate-limit.server";
+import { IdParamsSchema } from "~/utils/params.server";
 
 // "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
 export const handle = { i18n: ["booking", "venue", "outreach"] };
@@ -30,31 +31,6 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
   const cacheControl = actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control");
   return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
 };
-
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
-const QuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-/**
- * The extra fields of a booking made by staff on a family's behalf. The family's agreement is the
- * consent record (the family is not at the keyboard to tick their own box). Messages are keys in
- * the "outreach" namespace.
- */
-const OnBehalfSchema = z.object({
-  familyAgreed: z.literal("yes", { errorMap: () => ({ message: "book.errors.familyAgreed" }) }),
-  familyLanguage: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine((v) => (OFFERED_LANGUAGES as string[]).includes(v), "book.errors.familyLanguage")
-      .optional(),
-  ),
-  ageOverride: z.preprocess(
-    blankToUndefined,
-    z.literal("yes", { errorMap: () => ({ message: "book.errors.ageOverride" }) }).optional(),
-  ),
-});
 
 /** Booking errors that read better addressed to the member of staff than to the family. */
 const STAFF_WORDING: Record<string, string> = {
@@ -69,7 +45,7 @@ function mayOverrideAge(user: StaffUser, venueId: number) {
 }
 
 function loadSession(params: unknown) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const current = now();
@@ -84,7 +60,7 @@ function loadSession(params: unknown) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = loadSession(params);
   const { t, title } = await translator(request, "booking");
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = BookingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const user = await currentStaff(request);
   return json(
     {

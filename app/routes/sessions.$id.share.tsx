@@ -3,7 +3,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { LanguageForm, SharePanel } from "~/components/share-panel";
 import { londonDate } from "~/domain/dates";
@@ -15,14 +14,14 @@ import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { translatorFor } from "~/utils/translate.server";
+import { IdParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const db = getDb();
   const found = parsed.success ? getSeries(db, parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });

@@ -5,7 +5,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { LanguageForm, SharePanel } from "~/components/share-panel";
 import { formatParsedPostcode } from "~/domain/postcode";
@@ -15,25 +14,11 @@ import { familyLanguage, shareData, shareLanguages } from "~/models/print.server
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { parseSearchParams, SearchParamsSchema, type SearchParams } from "~/utils/search-params";
+import { parseSearchParams, SEARCH_KEYS, SearchLinkSchema, type SearchParams } from "~/utils/search-params.server";
 import { translatorFor } from "~/utils/translate.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
-
-const SEARCH_KEYS: readonly string[] = Object.keys(SearchParamsSchema.shape);
-
-// Messages are keys in the "share" namespace.
-const SearchLinkSchema = z
-  .string({ required_error: "errors.search", invalid_type_error: "errors.search" })
-  .trim()
-  .max(600, "errors.search")
-  .refine((v) => /^\/search(\?|$)/.test(v), "errors.search")
-  .transform((v) => new URLSearchParams(v.slice("/search".length)))
-  .refine((p) => {
-    const keys = [...p.keys()];
-    return keys.every((k) => SEARCH_KEYS.includes(k)) && new Set(keys).size === keys.length;
-  }, "errors.searchUnknown");
 
 /** The search's words in one language: "Stay and play, near B23 6SY, for 0 to 12 months". */
 function describeSearch(params: SearchParams, place: string | null, tr: TFunction): string {

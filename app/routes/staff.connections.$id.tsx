@@ -29,11 +29,11 @@ import { env } from "~/utils/env.server";
 import { languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { IdParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "connections"] };
 export const meta = titleMeta;
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const DONE = ["sent", "accepted", "declined", "contacted"] as const;
 const DoneSchema = z.object({ done: z.enum(DONE).optional().catch(undefined) });
 
@@ -63,7 +63,7 @@ const notFound = () => new Response("Not found", { status: 404 });
 
 async function load(request: Request, params: unknown) {
   const user = await requireStaff(request);
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getConnection(getDb(), parsed.data.id) : undefined;
   if (!found || !canSeeConnection(user, found.request)) throw notFound();
   return { user, found };

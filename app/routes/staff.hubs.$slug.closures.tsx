@@ -25,12 +25,12 @@ import { env, now } from "~/utils/env.server";
 import { formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { SlugParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
 const MANAGERS = ["admin", "hub-manager"] as const;
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const IntentSchema = z.enum(["add", "delete"]);
 const DeleteSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const QuerySchema = z.object({ done: z.enum(["added", "deleted"]).optional().catch(undefined) });
@@ -56,7 +56,7 @@ function addSchema(today: string) {
 
 /** The hub, if this person may manage its closures: 404 for no such hub, 403 for someone else's. */
 function hubFor(user: StaffUser, params: unknown) {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const venue = parsed.success ? venueBySlug(getDb(), parsed.data.slug) : undefined;
   if (!venue) throw new Response("Not found", { status: 404 });
   requireVenueAccess(user, venue.id);

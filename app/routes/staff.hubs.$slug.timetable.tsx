@@ -4,9 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { addDays, isValidIsoDate, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
-import { parseWeekdays } from "~/domain/recurrence";
+import { addDays, londonDate, parseWeekdays, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { staffWeek, venueBySlug, venueSeries, type StaffWeekEntry } from "~/models/timetable.server";
 import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -14,25 +12,23 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { SlugParamsSchema, WeekParamSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
 const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
-const ParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 // ?week=YYYY-MM-DD (any day of the week); anything else shows this week.
-const WeekSchema = z.string().refine(isValidIsoDate).transform(startOfWeek).optional().catch(undefined);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ROLES);
   const db = getDb();
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = SlugParamsSchema.safeParse(params);
   const venue = parsed.success ? venueBySlug(db, parsed.data.slug) : undefined;
   if (!venue) throw new Response("Not found", { status: 404 });
   requireVenueAccess(user, venue.id);
   const { t, title } = await translator(request, "timetable");
   const thisWeek = startOfWeek(londonDate(now()));
-  const weekStart = WeekSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined) ?? thisWeek;
+  const weekStart = WeekParamSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined) ?? thisWeek;
   const entries = staffWeek(db, venue.id, weekStart, addDays(weekStart, 6));
   const series = venueSeries(db, venue.id).map((s) => ({ ...s, weekdays: parseWeekdays(s.weekdays) }));
   return json({

@@ -24,12 +24,12 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { IdParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
 const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const MAX_REASON = 500;
 
 const reason = z
@@ -56,7 +56,7 @@ const DoneSchema = z.object({
 
 async function load(request: Request, params: unknown) {
   const user = await requireStaff(request, ROLES);
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? occurrenceDetail(getDb(), parsed.data.id) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
   requireVenueAccess(user, found.venue.id);

@@ -287,7 +287,7 @@ function ScreenRegister({ data }: { data: Data }) {
   const result = useActionData<typeof action>() as ActionData | undefined;
   const { t, i18n } = useTranslation("register");
   const lng = i18n.language;
-  const { occurrence, series, venue, entries, waiting, walkIns, totals, done } = data;
+  const { occurrence, series, venue, entries, waiting, totals, done } = data;
   const errors = result?.errors ?? {};
   const errorList = ERROR_ORDER.filter((f) => errors[f]).map((f) => ({ href: errorHref(f), text: errors[f] }));
   const base = `/staff/occurrences/${occurrence.id}/register`;

@@ -18,12 +18,12 @@ import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { parseSeriesForm, seriesFormValues, seriesToFormValues, type SeriesFormValues } from "~/utils/series-form";
+import { IdParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
 const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 
 const count = z.coerce.number().int().min(0).max(100_000).catch(0);
 // The banner after a change: what was done, and what it meant for dates and families.
@@ -52,7 +52,7 @@ const IntentSchema = z.discriminatedUnion(
 
 async function load(request: Request, params: unknown) {
   const user = await requireStaff(request, ROLES);
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
   requireVenueAccess(user, found.venue.id);

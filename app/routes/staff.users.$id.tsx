@@ -26,12 +26,12 @@ import { hashPassword, requireStaff, type StaffUser } from "~/utils/auth.server"
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { IdParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
 const MANAGERS = ["admin", "hub-manager"] as const;
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const DONE = ["created", "saved", "password", "signed-out"] as const;
 const QuerySchema = z.object({ done: z.enum(DONE).optional().catch(undefined) });
 const IntentSchema = z.enum(["details", "password", "sign-out"], { message: "users.errors.intent" });
@@ -40,7 +40,7 @@ const forbidden = () => new Response("Forbidden", { status: 403 });
 
 /** The account, if this person may manage it: 404 for no such account, 403 for someone else's. */
 function target(actor: StaffUser, params: unknown): ManagedUser {
-  const parsed = ParamsSchema.safeParse(params);
+  const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getManagedUser(getDb(), parsed.data.id) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
   if (!canManage(actor, found)) throw forbidden();

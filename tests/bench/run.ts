@@ -14,6 +14,7 @@ process.env.NODE_ENV = "production";
 const { getDb } = await import("~/utils/db.server");
 const { createBooking } = await import("~/models/booking.server");
 const { searchSessions } = await import("~/models/search.server");
+const { measurePageWeights } = await import("./page-weight");
 
 const t0 = performance.now();
 const db = getDb();
@@ -92,4 +93,6 @@ for (const s of searches) {
 console.log(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 
 db.$client.close();
+const lightEnough = await measurePageWeights(dir);
 fs.rmSync(dir, { recursive: true, force: true });
+if (!lightEnough) process.exitCode = 1;

@@ -64,7 +64,7 @@ const course = datesOf("course");
 const otherHub = datesOf("per-session", HUBS.other);
 
 const amina = book(session.seriesId, DATE, "Amina Khan", { childAges: [6, EXPECTING], adults: 2, phone: "+447700900123", accessNeeds: "Uses a wheelchair" });
-const formula = book(session.seriesId, DATE, '=HYPERLINK("http://x")');
+book(session.seriesId, DATE, '=HYPERLINK("http://x")');
 const cancelled = book(session.seriesId, DATE, "Carol Cancelled");
 db.$client.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?").run(cancelled);
 const waiting = book(session.seriesId, DATE, "Wendy Waiting", { childAges: [3, 14] });

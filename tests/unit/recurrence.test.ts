@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isoWeekday } from "~/domain/dates";
-import { occurrenceDates, parseWeekdays } from "~/domain/recurrence";
+import { isoWeekday, parseWeekdays } from "~/domain/dates";
+import { occurrenceDates } from "~/domain/recurrence";
 
 const noContext = { terms: [], excludedDates: new Set<string>() };
 const window = { startDate: "2026-11-23", endDate: "2027-01-31" };

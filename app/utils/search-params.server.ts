@@ -4,10 +4,8 @@ import { z } from "zod";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { parsePostcode } from "~/domain/postcode";
+import { DISTANCES } from "~/domain/distance";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
-
-export const DISTANCES = ["1", "3", "5", "10", "25", "any"] as const;
-export const DEFAULT_DISTANCE = "10";
 
 // Empty form fields ("Any") arrive as empty strings: treat them as absent.
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -65,3 +63,17 @@ export function parseSearchParams(searchParams: URLSearchParams) {
   }
   return { params: null, errors, raw };
 }
+
+export const SEARCH_KEYS: readonly string[] = Object.keys(SearchParamsSchema.shape);
+
+/** A /search link pasted into the share form. Messages are keys in the "share" namespace. */
+export const SearchLinkSchema = z
+  .string({ required_error: "errors.search", invalid_type_error: "errors.search" })
+  .trim()
+  .max(600, "errors.search")
+  .refine((v) => /^\/search(\?|$)/.test(v), "errors.search")
+  .transform((v) => new URLSearchParams(v.slice("/search".length)))
+  .refine((p) => {
+    const keys = [...p.keys()];
+    return keys.every((k) => SEARCH_KEYS.includes(k)) && new Set(keys).size === keys.length;
+  }, "errors.searchUnknown");
