@@ -22,6 +22,12 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   bn: "বাংলা",
 };
 
+/**
+ * The language staff write titles and descriptions in. Marked on that text (WCAG 3.1.2) so a
+ * screen reader reading an Urdu page says "Baby & Me" in English rather than in an Urdu voice.
+ */
+export const CONTENT_LANGUAGE = "en";
+
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ur", "ar"]);
 
 export function textDirection(lng: string): "rtl" | "ltr" {

@@ -19,6 +19,7 @@ import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
+import { DATA_NOTICES } from "~/utils/data-notices";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/app.css" },
@@ -194,7 +195,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     </Link>
                   </li>
                 </ul>
-                <p className="govuk-body-s">{t("layout.footer.attribution")}</p>
+                <p className="govuk-body-s govuk-!-margin-bottom-1">{t("layout.footer.noticesIntro")}</p>
+                <ul className="govuk-list govuk-body-s app-notices" lang="en" dir="ltr">
+                  {DATA_NOTICES.map((notice) => (
+                    <li key={notice}>{notice}</li>
+                  ))}
+                </ul>
               </div>
             </div>
           </div>

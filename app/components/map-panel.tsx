@@ -27,6 +27,7 @@ export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[];
         {open ? t("map.hide") : t("map.show")}
       </button>
       <div id="app-map" hidden={!open}>
+        {open && <p className="govuk-hint">{t("map.help")}</p>}
         {open && (
           <Suspense fallback={<div className="app-map app-map--loading">{t("map.loading")}</div>}>
             <LeafletMap markers={markers} tileUrl={root.map.tileUrl} attribution={root.map.attribution} label={t("map.label")} />

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { describeAgeRange } from "~/domain/age-bands";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
 
 export type SessionCardData = {
@@ -38,7 +39,7 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
   return (
     <li className="app-result">
       <Heading className="govuk-heading-s app-result__title">
-        <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
+        <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
           {s.title}
         </Link>
       </Heading>
@@ -54,10 +55,12 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
             {s.venue.kind === "online" ? (
               t("session.online")
             ) : s.distance === null ? (
-              s.venue.name
+              <bdi>{s.venue.name}</bdi>
             ) : (
               <>
-                {`${s.venue.name} – `}
+                {/* Isolated, so a right-to-left page keeps the distance with its own words. */}
+                <bdi>{s.venue.name}</bdi>
+                {" – "}
                 <strong>{t("session.miles", { count: s.distance, formatted: formatNumber(s.distance, lng, 1) })}</strong>
               </>
             )}

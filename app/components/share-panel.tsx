@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { textDirection } from "~/i18n";
+import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { CopyButton, PrintButton } from "./copy-button";
 
@@ -258,7 +258,7 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
                 {day.sessions.map((s) => (
                   <li key={s.id} className="app-print__session">
                     <span className="app-print__time">{s.time}</span>{" "}
-                    <strong className="app-print__session-title">{s.title}</strong>
+                    <strong className="app-print__session-title" lang={CONTENT_LANGUAGE}>{s.title}</strong>
                     {s.cancelled && (
                       <>
                         {" "}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addDays } from "~/domain/dates";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { AgeRangeText, PlacesLeft } from "./session-card";
 
@@ -40,7 +41,7 @@ export function WeekTimetable({ weekStart, entries }: { weekStart: string; entri
                     <span className="app-timetable__time">
                       {formatTimeRange(e.occurrence.startTime, e.occurrence.endTime, i18n.language)}
                     </span>{" "}
-                    <Link className="govuk-link" to={`/sessions/${e.series.id}`}>
+                    <Link className="govuk-link" to={`/sessions/${e.series.id}`} lang={CONTENT_LANGUAGE}>
                       {e.series.title}
                     </Link>
                     <br />

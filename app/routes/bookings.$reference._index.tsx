@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SummaryRow } from "~/components/govuk/summary-list";
 import { z } from "zod";
 import { londonDate } from "~/domain/dates";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { bookingDetails } from "~/models/booking.server";
 import { requireBooking } from "~/utils/booking-link.server";
 import { formatUkMobile } from "~/utils/booking-form";
@@ -111,7 +112,7 @@ export default function ManageBooking() {
 
         <dl className="govuk-summary-list">
           <SummaryRow label={t("manage.session")}>
-            <Link className="govuk-link" to={`/sessions/${data.series.id}`}>
+            <Link className="govuk-link" to={`/sessions/${data.series.id}`} lang={CONTENT_LANGUAGE}>
               {data.series.title}
             </Link>
           </SummaryRow>

@@ -6,6 +6,7 @@ import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { getVenue } from "~/models/place.server";
 import { venueTimetable } from "~/models/session.server";
 import { currentStaff } from "~/utils/auth.server";
@@ -67,7 +68,9 @@ export default function Hub() {
       <h1 className="govuk-heading-l">{venue.name}</h1>
       <ShareLink kind="hub" slug={venue.slug} />
       {venue.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
-      <p className="govuk-body-l">{venue.description}</p>
+      <p className="govuk-body-l" lang={CONTENT_LANGUAGE}>
+        {venue.description}
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">{t("hub.address")}</h2>
@@ -124,7 +127,11 @@ export default function Hub() {
                 <li key={f}>{t(`facilities.${f}`, { defaultValue: f })}</li>
               ))}
           </ul>
-          {venue.accessNotes && <p className="govuk-body">{venue.accessNotes}</p>}
+          {venue.accessNotes && (
+            <p className="govuk-body" lang={CONTENT_LANGUAGE}>
+              {venue.accessNotes}
+            </p>
+          )}
           {venue.travelNotes && (
             <>
               <h2 className="govuk-heading-m">{t("hub.gettingThere")}</h2>
@@ -136,7 +143,7 @@ export default function Hub() {
       {venue.latitude !== null && venue.longitude !== null && (
         <MapPanel
           markers={[
-            { id: venue.slug, latitude: venue.latitude, longitude: venue.longitude, label: venue.name, href: `/hubs/${venue.slug}` },
+            { id: venue.slug, latitude: venue.latitude, longitude: venue.longitude, place: venue.name, label: venue.name, href: `/hubs/${venue.slug}` },
           ]}
         />
       )}

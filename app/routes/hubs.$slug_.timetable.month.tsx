@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PrintButton } from "~/components/copy-button";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { getVenue } from "~/models/place.server";
 import { formatDateRange, formatMonthYear, monthParam, timetableBetween } from "~/models/print.server";
 import { getDb } from "~/utils/db.server";
@@ -198,7 +199,7 @@ export default function HubMonth() {
                           {day.sessions.map((s) => (
                             <li key={s.id} className="app-month__session">
                               <span className="app-month__time">{s.time}</span>{" "}
-                              <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
+                              <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
                                 {s.title}
                               </Link>
                               {s.cancelled && (

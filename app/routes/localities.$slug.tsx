@@ -3,6 +3,7 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionCard } from "~/components/session-card";
 import { londonDate, londonTime } from "~/domain/dates";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { getLocality, listVenues } from "~/models/place.server";
 import { searchSessions } from "~/models/search.server";
 import { getDb } from "~/utils/db.server";
@@ -47,7 +48,9 @@ export default function Locality() {
     <>
       <span className="govuk-caption-l">{localAuthority.name}</span>
       <h1 className="govuk-heading-l">{locality.name}</h1>
-      <p className="govuk-body-l">{locality.description}</p>
+      <p className="govuk-body-l" lang={CONTENT_LANGUAGE}>
+        {locality.description}
+      </p>
       <h2 className="govuk-heading-m">{t("locality.places")}</h2>
       <ul className="govuk-list">
         {venues.map((v) => (

@@ -275,7 +275,8 @@ function Results(props: {
       id: String(r.seriesId),
       latitude: r.venue.latitude as number,
       longitude: r.venue.longitude as number,
-      label: `${r.title} – ${r.venue.name}`,
+      place: r.venue.name,
+      label: r.title,
       href: `/sessions/${r.seriesId}`,
     }));
 

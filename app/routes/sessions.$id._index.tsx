@@ -6,6 +6,7 @@ import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { getSeries, listOccurrences } from "~/models/session.server";
 import { currentStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -60,13 +61,17 @@ export default function Session() {
         </ol>
       </nav>
       <span className="govuk-caption-l">{t(`common:types.${typeSlug}`)}</span>
-      <h1 className="govuk-heading-l">{series.title}</h1>
+      <h1 className="govuk-heading-l" lang={CONTENT_LANGUAGE}>
+        {series.title}
+      </h1>
       <ShareLink kind="session" id={series.id} />
       {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
-          <p className="govuk-body">{series.description}</p>
+          <p className="govuk-body" lang={CONTENT_LANGUAGE}>
+            {series.description}
+          </p>
           <dl className="govuk-summary-list">
             <SummaryRow label={t("common:session.whoFor")}>
               <AgeRangeText range={series} />
@@ -96,14 +101,27 @@ export default function Session() {
             </SummaryRow>
             <SummaryRow label={t("common:session.cost")}>
               {series.costPence === 0 ? t("common:session.free") : formatMoney(series.costPence, lng)}
-              {series.costNotes && <> · {series.costNotes}</>}
+              {series.costNotes && (
+                <>
+                  {" · "}
+                  <span lang={CONTENT_LANGUAGE}>{series.costNotes}</span>
+                </>
+              )}
             </SummaryRow>
             <SummaryRow label={t("common:session.booking")}>{t(`session.bookingExplained.${series.bookingMode}`)}</SummaryRow>
             <SummaryRow label={t("session.languages")}>{formatList(languages, lng)}</SummaryRow>
             {series.sendFriendly && <SummaryRow label={t("session.send")}>{t("session.sendFriendlyExplained")}</SummaryRow>}
             <SummaryRow label={t("session.access")}>{venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</SummaryRow>
-            {series.whatToBring && <SummaryRow label={t("session.whatToBring")}>{series.whatToBring}</SummaryRow>}
-            {series.facilitator && <SummaryRow label={t("session.facilitator")}>{series.facilitator}</SummaryRow>}
+            {series.whatToBring && (
+              <SummaryRow label={t("session.whatToBring")}>
+                <span lang={CONTENT_LANGUAGE}>{series.whatToBring}</span>
+              </SummaryRow>
+            )}
+            {series.facilitator && (
+              <SummaryRow label={t("session.facilitator")}>
+                <span lang={CONTENT_LANGUAGE}>{series.facilitator}</span>
+              </SummaryRow>
+            )}
           </dl>
           <h2 className="govuk-heading-m">
             {series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}

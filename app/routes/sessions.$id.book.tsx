@@ -7,7 +7,7 @@ import { TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING, placesFor } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
-import { LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
+import { CONTENT_LANGUAGE, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
 import { audit } from "~/models/audit.server";
 import { createBooking, type BookingOutcome, type BookingRequest } from "~/models/booking.server";
 import { deliverSoon } from "~/models/notification.server";
@@ -236,7 +236,9 @@ export default function Book() {
   if (series.bookingMode === "drop-in") {
     return (
       <>
-        <h1 className="govuk-heading-l">{series.title}</h1>
+        <h1 className="govuk-heading-l" lang={CONTENT_LANGUAGE}>
+          {series.title}
+        </h1>
         <p className="govuk-body">{t("venue:session.bookingExplained.drop-in")}</p>
         <Link className="govuk-link" to={`/sessions/${series.id}`}>
           {t("form.back")}

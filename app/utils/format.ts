@@ -1,5 +1,7 @@
 // Locale-aware formatting in Europe/London time. Dates arrive as ISO local dates ("2026-11-23")
 // and times as "HH:MM", so they are formatted in UTC to avoid any shift.
+import { RTL_LANGUAGES } from "~/i18n";
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(lng: string, options: Intl.DateTimeFormatOptions) {
@@ -28,8 +30,7 @@ export function formatShortDate(iso: string, lng: string) {
   return dateFormat(lng, { weekday: "short", day: "numeric", month: "short" }).format(utc(iso));
 }
 
-/** "10:00am" in English, the locale's own clock elsewhere. */
-export function formatTime(hhmm: string, lng: string) {
+function clock(hhmm: string, lng: string) {
   const date = utc("2000-01-01", hhmm);
   if (lng === "en") {
     // en-GB with hour12 writes noon as "0:00 pm"; h12 gives "12:00 pm".
@@ -41,8 +42,22 @@ export function formatTime(hhmm: string, lng: string) {
   return dateFormat(lng, { hour: "numeric", minute: "2-digit" }).format(date);
 }
 
+/**
+ * Urdu writes times with Latin "AM"/"PM" ("10:00 AM – 11:30 AM"); inside right-to-left text the
+ * bidi algorithm would scramble that into "AM – 11:30 AM 10:00". A left-to-right isolate keeps it
+ * whole, in page text, emails and texts alike. Arabic's "10:00 ص" needs none.
+ */
+function isolateLatin(text: string, lng: string) {
+  return RTL_LANGUAGES.has(lng) && /[A-Za-z]/.test(text) ? `\u2066${text}\u2069` : text;
+}
+
+/** "10:00am" in English, the locale's own clock elsewhere. */
+export function formatTime(hhmm: string, lng: string) {
+  return isolateLatin(clock(hhmm, lng), lng);
+}
+
 export function formatTimeRange(start: string, end: string, lng: string) {
-  return `${formatTime(start, lng)} – ${formatTime(end, lng)}`;
+  return isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`, lng);
 }
 
 export function formatNumber(n: number, lng: string, fractionDigits = 0) {

@@ -75,10 +75,46 @@ describe("finding a session", () => {
     const before = requests.length;
     await page.getByRole("button", { name: "Show map" }).click();
     await page.locator(".leaflet-container").waitFor();
-    expect(await page.locator(".leaflet-interactive").count()).toBeGreaterThan(0);
+    // One marker per place, however many of its sessions are listed.
+    const markers = page.locator(".app-map-marker");
+    const places = new Set(
+      (await page.locator("ol.app-results .app-facts div:first-child dd").allInnerTexts()).map((t) => t.split(" – ")[0]),
+    );
+    expect(await markers.count()).toBe(places.size);
     // The map's code arrived only after the click.
     expect(requests.slice(before).some((u) => /\.js(\?|$)/.test(u))).toBe(true);
     expect(requests.every((u) => u.startsWith(site.url))).toBe(true);
+
+    // Keyboard: a marker takes focus, says where it is, and Enter lands on the place's sessions.
+    await markers.first().focus();
+    const place = (await markers.first().innerText()).trim();
+    expect(places.has(place)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.locator(".leaflet-popup").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest(".leaflet-popup") !== null && document.activeElement?.tagName))
+      .toBe("A");
+    expect(await page.locator(".leaflet-popup-content").innerText()).toContain(place);
+    const size = await markers.first().boundingBox();
+    expect(size!.width).toBeGreaterThanOrEqual(24);
+    expect(size!.height).toBeGreaterThanOrEqual(24);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("puts the map's controls on the reading side, in the page's language", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(site.url + "/search?postcode=B23+6SY&age=0-1&lng=ur");
+    await page.locator(".app-map-panel button").click();
+    await page.locator(".leaflet-container").waitFor();
+    expect(await page.locator(".leaflet-top.leaflet-right .leaflet-control-zoom").count()).toBe(1);
+    expect(await page.locator(".leaflet-control-zoom-in").getAttribute("title")).toBe("بڑا کریں");
+    await page.locator(".app-map-marker").first().focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".leaflet-popup").waitFor();
+    expect(await page.locator(".leaflet-popup-close-button").getAttribute("aria-label")).toBe("بند کریں");
+    await screenshot(page, "map-ur-phone");
     await context.close();
   });
 

@@ -2,7 +2,12 @@
 // a family books it, the worker cancels one date, and the family's message is in the outbox.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
+import { createConnection } from "~/models/connection.server";
+import { ROOT } from "../setup/constants";
 import { axeViolations, launchBrowser, screenshot, startSite, type Site } from "./harness";
 
 const TABLET = { width: 820, height: 1180 };
@@ -103,29 +108,71 @@ describe("a hub worker's day", () => {
     await staff.close();
   });
 
-  it("has no accessibility violations on the other staff pages", async () => {
+  it("has no accessibility violations on any staff page", async () => {
     const context = await browser.newContext({ viewport: TABLET, extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.90" } });
     const page = await context.newPage();
     await page.goto(`${site.url}/staff/sign-in`);
+    await accessible(page, "/staff/sign-in");
     await page.getByLabel("Email address").fill("admin@example.org");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/staff$/);
-    await accessible(page, "home");
+
+    // Real ids from the running site; a connection request is written straight to its database.
+    const db = openDatabase(site.dbFile);
+    const hub = db.$client.prepare("SELECT id FROM venues WHERE slug = 'erdington-family-hub'").get() as { id: number };
+    const outreach = db.$client.prepare("SELECT id FROM users WHERE role = 'outreach' LIMIT 1").get() as { id: number };
+    const connectionId = createConnection(db, outreach, {
+      venueId: hub.id,
+      need: "Help finding a stay and play group",
+      ageBand: "1-2",
+      preferredLanguage: "ur",
+      familyName: "Axe Sweep",
+      phone: "+447700900123",
+      email: null,
+      contactMethod: "text",
+      bestTimes: "",
+    });
+    const userId = (db.$client.prepare("SELECT id FROM users WHERE role = 'hub-staff' LIMIT 1").get() as { id: number }).id;
+    db.$client.close();
     await page.goto(`${site.url}/staff/hubs/erdington-family-hub/timetable`);
     const occurrenceHref = await page.locator("a[href^='/staff/occurrences/']").first().getAttribute("href");
-    for (const path of [
-      `${occurrenceHref}/register`,
-      `${occurrenceHref}/register?print=1`,
-      "/staff/users",
-      "/staff/users/new",
-      "/staff/audit",
-      "/staff/term-dates",
-      "/staff/hubs/erdington-family-hub/closures",
-    ]) {
-      const res = await page.goto(`${site.url}${path}`);
-      expect(res?.status(), path).toBe(200);
-      await accessible(page, path);
+    const seriesHref = (
+      await page.locator("a[href^='/staff/series/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))
+    ).find((href) => /^\/staff\/series\/\d+/.test(href));
+    expect(occurrenceHref).toMatch(/^\/staff\/occurrences\/\d+$/);
+    expect(seriesHref).toMatch(/^\/staff\/series\/\d+/);
+
+    // Every staff page, by its route file: a new page without an entry here fails this test.
+    const pages: Record<string, string[]> = {
+      "staff._index.tsx": ["/staff"],
+      "staff.audit.tsx": ["/staff/audit"],
+      "staff.connections._index.tsx": ["/staff/connections"],
+      "staff.connections.new.tsx": ["/staff/connections/new"],
+      "staff.connections.$id.tsx": [`/staff/connections/${connectionId}`],
+      "staff.hubs.$slug.closures.tsx": ["/staff/hubs/erdington-family-hub/closures"],
+      "staff.hubs.$slug.timetable.tsx": ["/staff/hubs/erdington-family-hub/timetable"],
+      "staff.occurrences.$id._index.tsx": [occurrenceHref!],
+      "staff.occurrences.$id.register.tsx": [`${occurrenceHref}/register`, `${occurrenceHref}/register?print=1`],
+      "staff.outbox.tsx": ["/staff/outbox"],
+      "staff.series.$id.tsx": [seriesHref!],
+      "staff.series.new.tsx": ["/staff/series/new?venue=erdington-family-hub"],
+      "staff.signposts.tsx": ["/staff/signposts"],
+      "staff.term-dates.tsx": ["/staff/term-dates"],
+      "staff.users._index.tsx": ["/staff/users"],
+      "staff.users.new.tsx": ["/staff/users/new"],
+      "staff.users.$id.tsx": [`/staff/users/${userId}`],
+      "staff.sign-in.tsx": [], // checked above, signed out
+    };
+    // Not pages: the layout, sign-out (a form post) and the register's CSV download.
+    const notPages = new Set(["staff.tsx", "staff.sign-out.tsx", "staff.occurrences.$id.register[.csv].ts"]);
+    const routeFiles = fs.readdirSync(path.join(ROOT, "app/routes")).filter((f) => f.startsWith("staff") && !notPages.has(f));
+    expect(routeFiles.filter((f) => !(f in pages)), "staff pages missing from the sweep").toEqual([]);
+
+    for (const url of Object.values(pages).flat()) {
+      const res = await page.goto(`${site.url}${url}`);
+      expect(res?.status(), url).toBe(200);
+      await accessible(page, url);
     }
     await context.close();
   });

@@ -3,6 +3,21 @@ import { useTranslation } from "react-i18next";
 
 export type ErrorItem = { href: string; text: string };
 
+/**
+ * As GOV.UK Frontend does: a link in the summary puts the cursor in its field and scrolls its
+ * label or legend into view, instead of only jumping to it. Without JavaScript the link still jumps.
+ */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>) {
+  const id = event.currentTarget.hash.slice(1);
+  const input = id ? document.getElementById(id) : null;
+  if (!input) return;
+  event.preventDefault();
+  const legend = input.closest("fieldset")?.querySelector("legend");
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  (legend ?? label ?? input).scrollIntoView();
+  input.focus({ preventScroll: true });
+}
+
 /** GOV.UK error summary: takes focus when shown so screen readers announce it. */
 export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
   const { t } = useTranslation();
@@ -19,7 +34,9 @@ export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li key={e.href}>
-                <a href={e.href}>{e.text}</a>
+                <a href={e.href} onClick={focusField}>
+                  {e.text}
+                </a>
               </li>
             ))}
           </ul>
