@@ -31,14 +31,14 @@ async function bookableSessionUrl(page: Page) {
 
 describe("booking a place on a phone", () => {
   for (const javaScriptEnabled of [true, false]) {
-    for (const lng of javaScriptEnabled ? ["en", "ur"] : ["en"]) {
+    for (const lng of javaScriptEnabled ? ["en", "ur", "pl"] : ["en"]) {
       it(`books, confirms, and cancels (JavaScript ${javaScriptEnabled ? "on" : "off"}, ${lng})`, async () => {
         const context = await browser.newContext({
           viewport: PHONE,
           isMobile: true,
           hasTouch: true,
           javaScriptEnabled,
-          extraHTTPHeaders: { "X-Forwarded-For": `192.0.2.${javaScriptEnabled ? 10 : 20}${lng === "ur" ? 1 : 0}` },
+          extraHTTPHeaders: { "X-Forwarded-For": `192.0.2.${javaScriptEnabled ? 10 : 20}${["en", "ur", "pl"].indexOf(lng)}` },
         });
         const page = await context.newPage();
         await page.goto(`${await bookableSessionUrl(page)}?lng=${lng}`);

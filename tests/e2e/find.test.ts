@@ -147,7 +147,20 @@ describe("accessibility (axe) on a phone", () => {
       await page.goto(`${site.url}${sessionHref}`);
       const hubHref = await page.locator(".govuk-breadcrumbs a").last().getAttribute("href");
       const localityHref = await page.locator(".govuk-breadcrumbs a").first().getAttribute("href");
-      const all = [...pages, sessionHref, hubHref, localityHref, "/no-such-page"];
+      const all = [
+        ...pages,
+        sessionHref,
+        `${sessionHref}/book`,
+        `${sessionHref}/share`,
+        hubHref,
+        `${hubHref}/share`,
+        `${hubHref}/timetable/print`,
+        `${hubHref}/timetable/month`,
+        localityHref,
+        `${localityHref}/timetable/print`,
+        `/share?search=${encodeURIComponent("/search?postcode=B23 6SY&age=0-1")}`,
+        "/no-such-page",
+      ];
       for (const path of all) {
         await page.goto(`${site.url}${path}${path?.includes("?") ? "&" : "?"}lng=${lng}`);
         expect(await page.getAttribute("html", "lang")).toBe(lng);
