@@ -43,6 +43,7 @@ export default function Home() {
               type="text"
               autoComplete="postal-code"
               spellCheck={false}
+              dir="ltr"
               aria-describedby="postcode-hint"
             />
           </div>

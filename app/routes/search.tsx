@@ -151,6 +151,7 @@ export default function Search() {
               className="govuk-input--width-10"
               autoComplete="postal-code"
               spellCheck={false}
+              dir="ltr"
             />
             <Select
               id="locality"

@@ -29,6 +29,8 @@ type TextInputProps = {
   type?: "text" | "email" | "tel" | "password";
   labelClassName?: string;
   spellCheck?: boolean;
+  /** Postcodes, emails and phone numbers read left to right even on an Urdu or Arabic page. */
+  dir?: "ltr";
 };
 
 export function TextInput(p: TextInputProps) {
@@ -53,6 +55,7 @@ export function TextInput(p: TextInputProps) {
         autoComplete={p.autoComplete}
         inputMode={p.inputMode}
         spellCheck={p.spellCheck}
+        dir={p.dir ?? (p.type === "email" || p.type === "tel" ? "ltr" : undefined)}
         aria-describedby={describedBy || undefined}
       />
     </div>
