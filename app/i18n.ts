@@ -5,9 +5,9 @@ export type Language = (typeof LANGUAGES)[number];
 /** Languages whose translations are complete enough to offer in the language list. */
 export const OFFERED_LANGUAGES: Language[] = ["en", "ur", "pl", "ro", "ar", "bn"];
 
-/** Public namespaces: complete in every offered language. */
+/** Every namespace is complete in every offered language (tests/unit/locales.test.ts). */
 export const PUBLIC_NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages", "share"] as const;
-/** Staff screens: English at least; other languages fall back to English key by key. */
+/** Staff screens; a family never downloads these. */
 export const STAFF_NAMESPACES = ["staff", "timetable", "register", "admin", "outreach", "connections"] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...STAFF_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];

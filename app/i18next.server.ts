@@ -4,7 +4,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import type { Resource } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import i18n, { NAMESPACES, OFFERED_LANGUAGES, STAFF_NAMESPACES } from "~/i18n";
+import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -21,8 +21,6 @@ function readResources(): Resource {
     resources[lng] = {};
     for (const ns of NAMESPACES) {
       const file = path.join(LOCALES_DIR, lng, `${ns}.json`);
-      // Staff namespaces may exist in English only; i18next falls back to English for them.
-      if (lng !== "en" && !fs.existsSync(file) && (STAFF_NAMESPACES as readonly string[]).includes(ns)) continue;
       resources[lng][ns] = JSON.parse(fs.readFileSync(file, "utf8"));
     }
   }
