@@ -130,7 +130,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {actionTitle ? <title>{actionTitle}</title> : <Meta />}
         <Links />
       </head>
-      <body className="govuk-template__body">
+      <body className="govuk-template__body" suppressHydrationWarning>
+        {/* Before first paint, so JavaScript-only controls (.app-js-only) take their place at once
+            instead of pushing the page down after hydration, and stay hidden without JavaScript. */}
+        <script dangerouslySetInnerHTML={{ __html: 'document.body.classList.add("app-js")' }} />
         <a href="#main-content" className="govuk-skip-link">
           {t("layout.skipLink")}
         </a>

@@ -1,5 +1,5 @@
 // "Show map" for JavaScript users: Leaflet and the map code are fetched only when it is opened.
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "@remix-run/react";
 import type { RootData } from "~/root";
@@ -7,16 +7,20 @@ import type { MapMarker } from "./map.client";
 
 const LeafletMap = lazy(() => import("./map.client"));
 
-export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[]; startOpen?: boolean }) {
+export function MapPanel({
+  markers,
+  startOpen = false,
+}: {
+  markers: MapMarker[];
+  startOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
-  const [hydrated, setHydrated] = useState(false);
   const [open, setOpen] = useState(startOpen);
-  useEffect(() => setHydrated(true), []);
-  // Without JavaScript there is no map: the list above is the whole answer.
-  if (!hydrated || markers.length === 0 || !root) return null;
+  // Without JavaScript there is no map (the panel stays hidden): the list is the whole answer.
+  if (markers.length === 0 || !root) return null;
   return (
-    <div className="app-map-panel">
+    <div className="app-map-panel app-js-only">
       <button
         type="button"
         className="govuk-button govuk-button--secondary"
@@ -29,8 +33,17 @@ export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[];
       <div id="app-map" hidden={!open}>
         {open && <p className="govuk-hint">{t("map.help")}</p>}
         {open && (
-          <Suspense fallback={<div className="app-map app-map--loading">{t("map.loading")}</div>}>
-            <LeafletMap markers={markers} tileUrl={root.map.tileUrl} attribution={root.map.attribution} label={t("map.label")} />
+          <Suspense
+            fallback={
+              <div className="app-map app-map--loading">{t("map.loading")}</div>
+            }
+          >
+            <LeafletMap
+              markers={markers}
+              tileUrl={root.map.tileUrl}
+              attribution={root.map.attribution}
+              label={t("map.label")}
+            />
           </Suspense>
         )}
       </div>

@@ -87,6 +87,34 @@ describe("small screens", () => {
   }
 });
 
+describe("no layout shift from late content", () => {
+  it("keeps home, results, session, hub and share pages still while they load", async () => {
+    // A tall desktop window, so more of each page is on screen where a shift would count.
+    const ctx = await context({ width: 1280, height: 2000, touch: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}${SEARCH}`);
+    const session = await page.locator("ol.app-results > .app-result a").first().getAttribute("href");
+    for (const url of ["/", SEARCH, session!, `${session}/share`, "/hubs/erdington-family-hub"]) {
+      await page.goto(`${site.url}${url}`, { waitUntil: "networkidle" });
+      // Cumulative layout shift as Chromium measures it, since the page started loading.
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+                if (!e.hadRecentInput) sum += e.value;
+              }
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve(sum), 300);
+          }),
+      );
+      expect(shift, `layout shift on ${url}`).toBeLessThan(0.01);
+    }
+    await ctx.close();
+  });
+});
+
 /** Presses Tab until the element matching `selector` has focus; fails if it never does. */
 async function tabTo(page: Page, selector: string, max = 120) {
   for (let i = 0; i < max; i++) {
