@@ -306,6 +306,13 @@ describe("a family who reads only Urdu, then only Polish, on a small phone witho
       await page.locator("ol.app-results > .app-result a").first().click();
       await page.waitForURL(/\/sessions\/\d+$/);
       await check("session");
+      // Sharing works without JavaScript too; the copy button, which needs it, is not shown.
+      const sessionUrl = page.url();
+      await page.goto(`${sessionUrl}/share`);
+      await check("share");
+      expect(await page.locator(".app-copy button").count()).toBeGreaterThan(0);
+      for (const button of await page.locator(".app-copy button").all()) expect(await button.isVisible()).toBe(false);
+      await page.goto(sessionUrl);
       await page.locator("table a[href*='/book?occurrence=']").first().click();
       await page.waitForURL(/\/book\?occurrence=/);
       await check("booking form");
