@@ -31,6 +31,8 @@ const PLAIN: Record<string, string> = {
   "\u201D": '"',
   "\u201E": '"',
   "\u00A0": " ",
+  "\u2066": "", // left-to-right isolate around Latin times (format.ts)
+  "\u2069": "", // pop directional isolate
   "\u2009": " ", // thin space (Intl date ranges)
   "\u202F": " ", // narrow no-break space (Intl times)
   "\u2007": " ",

@@ -56,8 +56,9 @@ export function formatTime(hhmm: string, lng: string) {
   return isolateLatin(clock(hhmm, lng), lng);
 }
 
+/** "10:00am – 11:30am", with no-break spaces so a narrow screen never splits it across lines. */
 export function formatTimeRange(start: string, end: string, lng: string) {
-  return isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`, lng);
+  return isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`.replace(/ /g, "\u00a0"), lng);
 }
 
 export function formatNumber(n: number, lng: string, fractionDigits = 0) {

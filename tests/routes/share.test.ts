@@ -212,7 +212,7 @@ describe("printed hub timetable", () => {
     expect(printed.length).toBeGreaterThan(3);
     expect(printed).toEqual(expected);
     const first = p.days[0].sessions[0];
-    expect(first.time).toMatch(/\d{1,2}:\d{2}(am|pm) – \d{1,2}:\d{2}(am|pm)/);
+    expect(first.time).toMatch(/\d{1,2}:\d{2}(am|pm)\u00a0–\u00a0\d{1,2}:\d{2}(am|pm)/);
     expect(first.title).toBeTruthy();
     expect(first.age).toBeTruthy();
     const bookings = p.days.flatMap((d: { sessions: { booking: string }[] }) => d.sessions.map((s) => s.booking));
