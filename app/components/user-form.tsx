@@ -1,6 +1,7 @@
 // The fields of a staff account (name, email, role, hubs, active, password), shared by the create
 // and edit pages. GOV.UK markup; works without JavaScript.
 import { useTranslation } from "react-i18next";
+import { Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
 
 export type UserFormValues = {
   name?: string;
@@ -10,42 +11,21 @@ export type UserFormValues = {
   active?: string;
 };
 
-function cx(...names: (string | false | undefined)[]) {
-  return names.filter(Boolean).join(" ");
-}
-
-export function FieldError({ id, error }: { id: string; error?: string }) {
-  const { t } = useTranslation("admin");
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
-    </p>
-  );
-}
-
+/** Setting a password, on the create page and on the edit page: the same policy hint and autocomplete. */
 export function PasswordInput({ id, label, error }: { id: string; label: string; error?: string }) {
   const { t } = useTranslation("admin");
-  const describedBy = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className={cx("govuk-form-group", !!error && "govuk-form-group--error")}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <div id={`${id}-hint`} className="govuk-hint">
-        {t("users.passwordHint")}
-      </div>
-      <FieldError id={id} error={error} />
-      <input
-        className={cx("govuk-input govuk-!-width-two-thirds", !!error && "govuk-input--error")}
-        id={id}
-        name={id}
-        type="password"
-        autoComplete="new-password"
-        spellCheck={false}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <TextInput
+      id={id}
+      name={id}
+      type="password"
+      label={label}
+      hint={t("users.passwordHint")}
+      error={error}
+      autoComplete="new-password"
+      spellCheck={false}
+      className="govuk-!-width-two-thirds"
+    />
   );
 }
 
@@ -58,46 +38,32 @@ export function UserFields(p: {
 }) {
   const { t } = useTranslation("admin");
   const { values, errors } = p;
-  const chosenHubs = new Set(values.hubs ?? []);
   return (
     <>
-      <div className={cx("govuk-form-group", !!errors.name && "govuk-form-group--error")}>
-        <label className="govuk-label" htmlFor="name">
-          {t("users.name")}
-        </label>
-        <FieldError id="name" error={errors.name} />
-        <input
-          className={cx("govuk-input govuk-!-width-two-thirds", !!errors.name && "govuk-input--error")}
-          id="name"
-          name="name"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={values.name}
-          aria-describedby={errors.name ? "name-error" : undefined}
-        />
-      </div>
+      <TextInput
+        id="name"
+        name="name"
+        label={t("users.name")}
+        error={errors.name}
+        defaultValue={values.name}
+        autoComplete="off"
+        spellCheck={false}
+        className="govuk-!-width-two-thirds"
+      />
 
       {p.mode === "new" && (
-        <div className={cx("govuk-form-group", !!errors.email && "govuk-form-group--error")}>
-          <label className="govuk-label" htmlFor="email">
-            {t("users.email")}
-          </label>
-          <div id="email-hint" className="govuk-hint">
-            {t("users.emailHint")}
-          </div>
-          <FieldError id="email" error={errors.email} />
-          <input
-            className={cx("govuk-input govuk-!-width-two-thirds", !!errors.email && "govuk-input--error")}
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={values.email}
-            aria-describedby={["email-hint", errors.email && "email-error"].filter(Boolean).join(" ")}
-          />
-        </div>
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label={t("users.email")}
+          hint={t("users.emailHint")}
+          error={errors.email}
+          defaultValue={values.email}
+          autoComplete="off"
+          spellCheck={false}
+          className="govuk-!-width-two-thirds"
+        />
       )}
 
       {p.roles.length === 1 && !errors.role ? (
@@ -109,93 +75,35 @@ export function UserFields(p: {
           </p>
         </div>
       ) : (
-        <div className={cx("govuk-form-group", !!errors.role && "govuk-form-group--error")}>
-          <fieldset className="govuk-fieldset" aria-describedby={errors.role ? "role-error" : undefined}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("users.role")}</legend>
-            <FieldError id="role" error={errors.role} />
-            <div className="govuk-radios" data-module="govuk-radios">
-              {p.roles.map((role, i) => {
-                const id = i === 0 ? "role" : `role-${role}`;
-                return (
-                  <div className="govuk-radios__item" key={role}>
-                    <input
-                      className="govuk-radios__input"
-                      id={id}
-                      name="role"
-                      type="radio"
-                      value={role}
-                      defaultChecked={values.role === role}
-                      aria-describedby={`${id}-hint`}
-                    />
-                    <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                      {t(`staff:roles.${role}`)}
-                    </label>
-                    <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
-                      {t(`roleHints.${role}`)}
-                    </div>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </div>
+        <Radios
+          name="role"
+          legend={t("users.role")}
+          error={errors.role}
+          options={p.roles.map((role) => ({ value: role, label: t(`staff:roles.${role}`), hint: t(`roleHints.${role}`) }))}
+          defaultValue={values.role}
+        />
       )}
 
-      <div className={cx("govuk-form-group", !!errors.hubs && "govuk-form-group--error")}>
-        <fieldset className="govuk-fieldset" aria-describedby={["hubs-hint", errors.hubs && "hubs-error"].filter(Boolean).join(" ")}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("users.hubs")}</legend>
-          <div id="hubs-hint" className="govuk-hint">
-            {p.roles.includes("admin") ? t("users.hubsHint") : t("users.hubsHintOwn")}
-          </div>
-          <FieldError id="hubs" error={errors.hubs} />
-          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-            {p.venues.map((v, i) => {
-              const id = i === 0 ? "hubs" : `hubs-${v.id}`;
-              return (
-                <div className="govuk-checkboxes__item" key={v.id}>
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={id}
-                    name="hubs"
-                    type="checkbox"
-                    value={String(v.id)}
-                    defaultChecked={chosenHubs.has(String(v.id))}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                    {v.name}
-                  </label>
-                </div>
-              );
-            })}
-          </div>
-        </fieldset>
-      </div>
+      <Checkboxes
+        name="hubs"
+        legend={t("users.hubs")}
+        hint={p.roles.includes("admin") ? t("users.hubsHint") : t("users.hubsHintOwn")}
+        error={errors.hubs}
+        small
+        options={p.venues.map((v) => ({ value: String(v.id), label: v.name }))}
+        defaultValue={values.hubs}
+      />
 
       {p.mode === "edit" && (
-        <div className={cx("govuk-form-group", !!errors.active && "govuk-form-group--error")}>
-          <fieldset className="govuk-fieldset" aria-describedby={["active-hint", errors.active && "active-error"].filter(Boolean).join(" ")}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("users.status")}</legend>
-            <div id="active-hint" className="govuk-hint">
-              {t("users.activeHint")}
-            </div>
-            <FieldError id="active" error={errors.active} />
-            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id="active"
-                  name="active"
-                  type="checkbox"
-                  value="1"
-                  defaultChecked={values.active === "1"}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor="active">
-                  {t("users.active")}
-                </label>
-              </div>
-            </div>
-          </fieldset>
-        </div>
+        <Checkboxes
+          name="active"
+          legend={t("users.status")}
+          hint={t("users.activeHint")}
+          error={errors.active}
+          small
+          options={[{ value: "1", label: t("users.active") }]}
+          defaultValue={values.active ? [values.active] : []}
+        />
       )}
 
       {p.mode === "new" && <PasswordInput id="password" label={t("users.password")} error={errors.password} />}

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Radios, Select, TextInput } from "~/components/govuk/fields";
+import { Checkboxes, Radios, Select, Textarea, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import {
   CONNECTION_FIELDS,
@@ -121,37 +121,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/staff/connections/${id}?done=sent`);
 }
 
-function Textarea(p: { id: string; label: string; hint?: string; error?: string; value?: string; maxLength: number; rows?: number }) {
-  const { t } = useTranslation("connections");
-  const describedBy = [p.hint && `${p.id}-hint`, p.error && `${p.id}-error`].filter(Boolean).join(" ");
-  return (
-    <div className={`govuk-form-group${p.error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={p.id}>
-        {p.label}
-      </label>
-      {p.hint && (
-        <div id={`${p.id}-hint`} className="govuk-hint">
-          {p.hint}
-        </div>
-      )}
-      {p.error && (
-        <p id={`${p.id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {p.error}
-        </p>
-      )}
-      <textarea
-        className={`govuk-textarea${p.error ? " govuk-textarea--error" : ""}`}
-        id={p.id}
-        name={p.id}
-        rows={p.rows ?? 5}
-        maxLength={p.maxLength}
-        defaultValue={p.value}
-        aria-describedby={describedBy || undefined}
-      />
-    </div>
-  );
-}
-
 export default function NewConnection() {
   const loaderData = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -183,7 +152,7 @@ export default function NewConnection() {
           />
 
           <h2 className="govuk-heading-m">{t("new.aboutHeading")}</h2>
-          <Textarea id="need" label={t("new.need")} hint={t("new.needHint", { max: MAX_NEED })} error={errors.need} value={values.need} maxLength={MAX_NEED} />
+          <Textarea id="need" name="need" label={t("new.need")} labelClassName="govuk-label--s" hint={t("new.needHint", { max: MAX_NEED })} error={errors.need} defaultValue={values.need} maxLength={MAX_NEED} />
           <Select
             id="ageBand"
             name="ageBand"
@@ -246,41 +215,25 @@ export default function NewConnection() {
           />
           <Textarea
             id="bestTimes"
+            name="bestTimes"
             label={t("new.bestTimes")}
+            labelClassName="govuk-label--s"
             hint={t("new.bestTimesHint", { max: MAX_BEST_TIMES })}
             error={errors.bestTimes}
-            value={values.bestTimes}
+            defaultValue={values.bestTimes}
             maxLength={MAX_BEST_TIMES}
             rows={2}
           />
 
-          <div className={`govuk-form-group${errors.consent ? " govuk-form-group--error" : ""}`}>
-            <fieldset className="govuk-fieldset" aria-describedby={errors.consent ? "consent-error" : undefined}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                <h2 className="govuk-fieldset__heading">{t("new.consentHeading")}</h2>
-              </legend>
-              {errors.consent && (
-                <p id="consent-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors.consent}
-                </p>
-              )}
-              <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id="consent"
-                    name="consent"
-                    type="checkbox"
-                    value="yes"
-                    defaultChecked={values.consent === "yes"}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor="consent">
-                    {t("new.consent")}
-                  </label>
-                </div>
-              </div>
-            </fieldset>
-          </div>
+          <Checkboxes
+            name="consent"
+            legend={t("new.consentHeading")}
+            legendClassName="govuk-fieldset__legend--m"
+            legendHeading
+            error={errors.consent}
+            options={[{ value: "yes", label: t("new.consent") }]}
+            defaultValue={values.consent ? [values.consent] : []}
+          />
 
           <button type="submit" className="govuk-button" disabled={navigation.state === "submitting"}>
             {t("new.submit")}

@@ -69,24 +69,15 @@ export default function SignIn() {
         <h1 className="govuk-heading-l">{t("signIn.heading")}</h1>
         <Form method="post" noValidate>
           <TextInput id="email" name="email" label={t("signIn.email")} error={errors.email} defaultValue={result?.email} autoComplete="username" spellCheck={false} inputMode="email" />
-          <div className={`govuk-form-group${errors.password ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="password">
-              {t("signIn.password")}
-            </label>
-            {errors.password && (
-              <p id="password-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors.password}
-              </p>
-            )}
-            <input
-              className={`govuk-input govuk-!-width-two-thirds${errors.password ? " govuk-input--error" : ""}`}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={errors.password ? "password-error" : undefined}
-            />
-          </div>
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            label={t("signIn.password")}
+            error={errors.password}
+            autoComplete="current-password"
+            className="govuk-!-width-two-thirds"
+          />
           <button type="submit" className="govuk-button">
             {t("signIn.submit")}
           </button>
