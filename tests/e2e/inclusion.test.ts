@@ -191,6 +191,10 @@ describe("keyboard only", () => {
     const firstError = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).hash.slice(1));
     await page.keyboard.press("Enter");
     expect(await activeId(page)).toBe(firstError);
+    // Sending the same mistakes again brings focus back to the summary.
+    await tabTo(page, "form#book-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
 
     await tabTo(page, "#child1");
     await page.keyboard.press("ArrowDown");

@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -22,9 +23,23 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>) {
 export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const navigation = useNavigation();
+  const busy = useRef(false);
+  const shown = errors.length > 0;
+  // Focus when the page arrives with errors, and each time a submission or search comes back with
+  // them; never on other re-renders, which would pull focus back from the field someone moved to.
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+    if (shown) ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on first render only
+  }, []);
+  useEffect(() => {
+    if (navigation.state !== "idle") {
+      busy.current = true;
+    } else if (busy.current) {
+      busy.current = false;
+      if (shown) ref.current?.focus();
+    }
+  }, [navigation.state, shown]);
   if (errors.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
