@@ -6,6 +6,50 @@ import { useTranslation } from "react-i18next";
 import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { CopyButton, PrintButton } from "./copy-button";
+import { ErrorSummary } from "./govuk/error-summary";
+
+/**
+ * The share pages of a session, a hub and a search: what leads back (breadcrumbs or a back link),
+ * the heading, the family's language choice, then the panel and anything printable.
+ */
+export function SharePage(p: {
+  top: ReactNode;
+  caption?: string;
+  heading: ReactNode;
+  lead?: ReactNode;
+  action: string;
+  hidden?: Record<string, string>;
+  state: Pick<ShareData, "familyLang" | "languages"> & { pageLang: string; error: string | null; share: ShareData | null };
+  qrLabel: string;
+  linkLabel: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation("share");
+  const { state } = p;
+  return (
+    <>
+      {p.top}
+      <ErrorSummary errors={state.error ? [{ href: "#lang", text: state.error }] : []} />
+      {p.caption && <span className="govuk-caption-l">{p.caption}</span>}
+      <h1 className="govuk-heading-l">{p.heading}</h1>
+      {p.lead}
+      <p className="govuk-body">{t("intro")}</p>
+      <LanguageForm
+        action={p.action}
+        share={{ familyLang: state.familyLang, languages: state.languages }}
+        pageLang={state.pageLang}
+        hidden={p.hidden}
+        error={state.error ?? undefined}
+      />
+      {state.share && (
+        <SharePanel share={state.share} qrLabel={p.qrLabel} linkLabel={p.linkLabel}>
+          {p.children}
+        </SharePanel>
+      )}
+      <p className="govuk-body app-share__privacy">{t("privacy")}</p>
+    </>
+  );
+}
 
 /** An inline SVG QR code, named for screen readers by what it opens. */
 export function QrCode({ svg, label, className }: { svg: string; label: string; className?: string }) {

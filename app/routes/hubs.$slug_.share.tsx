@@ -4,8 +4,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/govuk/error-summary";
-import { LanguageForm, SharePanel } from "~/components/share-panel";
+import { Breadcrumbs } from "~/components/govuk/breadcrumbs";
+import { SharePage } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
 import { formatIsoWeek, formatMonth } from "~/domain/iso-week";
 import { familyLanguage, shareData, shareLanguages } from "~/models/print.server";
@@ -63,64 +63,50 @@ export default function ShareHub() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("share");
   return (
-    <>
-      <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/localities/${data.locality.slug}`}>
-              {data.locality.name}
+    <SharePage
+      top={
+        <Breadcrumbs
+          items={[
+            { to: `/localities/${data.locality.slug}`, label: data.locality.name },
+            { to: `/hubs/${data.slug}`, label: data.name },
+          ]}
+        />
+      }
+      caption={t("hub.caption")}
+      heading={data.name}
+      action={`/hubs/${data.slug}/share`}
+      state={data}
+      qrLabel={t("hub.qrLabel", { name: data.name })}
+      linkLabel={t("hub.linkLabel")}
+    >
+      <section aria-labelledby="share-print-heading">
+        <h2 className="govuk-heading-m" id="share-print-heading">
+          {t("panel.printHeading")}
+        </h2>
+        <p className="govuk-body">{t("panel.printIntro")}</p>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/print?week=${data.thisWeek}`}>
+              {t("panel.printThisWeek")}
             </Link>
           </li>
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/hubs/${data.slug}`}>
-              {data.name}
+          <li>
+            <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/print?week=${data.nextWeek}`}>
+              {t("panel.printNextWeek")}
             </Link>
           </li>
-        </ol>
-      </nav>
-      <ErrorSummary errors={data.error ? [{ href: "#lang", text: data.error }] : []} />
-      <span className="govuk-caption-l">{t("hub.caption")}</span>
-      <h1 className="govuk-heading-l">{data.name}</h1>
-      <p className="govuk-body">{t("intro")}</p>
-      <LanguageForm
-        action={`/hubs/${data.slug}/share`}
-        share={{ familyLang: data.familyLang, languages: data.languages }}
-        pageLang={data.pageLang}
-        error={data.error ?? undefined}
-      />
-      {data.share && (
-        <SharePanel share={data.share} qrLabel={t("hub.qrLabel", { name: data.name })} linkLabel={t("hub.linkLabel")}>
-          <section aria-labelledby="share-print-heading">
-            <h2 className="govuk-heading-m" id="share-print-heading">
-              {t("panel.printHeading")}
-            </h2>
-            <p className="govuk-body">{t("panel.printIntro")}</p>
-            <ul className="govuk-list">
-              <li>
-                <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/print?week=${data.thisWeek}`}>
-                  {t("panel.printThisWeek")}
-                </Link>
-              </li>
-              <li>
-                <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/print?week=${data.nextWeek}`}>
-                  {t("panel.printNextWeek")}
-                </Link>
-              </li>
-              <li>
-                <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/month?month=${data.thisMonth}`}>
-                  {t("panel.month")}
-                </Link>
-              </li>
-              <li>
-                <Link className="govuk-link" to={`/localities/${data.locality.slug}/timetable/print?week=${data.thisWeek}`}>
-                  {t("panel.printLocality", { name: data.locality.name })}
-                </Link>
-              </li>
-            </ul>
-          </section>
-        </SharePanel>
-      )}
-      <p className="govuk-body app-share__privacy">{t("privacy")}</p>
-    </>
+          <li>
+            <Link className="govuk-link" to={`/hubs/${data.slug}/timetable/month?month=${data.thisMonth}`}>
+              {t("panel.month")}
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" to={`/localities/${data.locality.slug}/timetable/print?week=${data.thisWeek}`}>
+              {t("panel.printLocality", { name: data.locality.name })}
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </SharePage>
   );
 }

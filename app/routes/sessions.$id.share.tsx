@@ -3,10 +3,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/govuk/error-summary";
-import { LanguageForm, SharePanel } from "~/components/share-panel";
+import { Breadcrumbs } from "~/components/govuk/breadcrumbs";
+import { SharePage } from "~/components/share-panel";
 import { londonDate } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
+import { CONTENT_LANGUAGE } from "~/i18n";
 import { familyLanguage, sessionWhen, shareData, shareLanguages } from "~/models/print.server";
 import { getSeries, listOccurrences } from "~/models/session.server";
 import { getDb } from "~/utils/db.server";
@@ -64,46 +65,32 @@ export default function ShareSession() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("share");
   return (
-    <>
-      <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/hubs/${data.venue.slug}`}>
-              {data.venue.name}
-            </Link>
-          </li>
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/sessions/${data.id}`}>
-              {data.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
-      <ErrorSummary errors={data.error ? [{ href: "#lang", text: data.error }] : []} />
-      <span className="govuk-caption-l">{t("session.caption")}</span>
-      <h1 className="govuk-heading-l">{data.name}</h1>
-      <p className="govuk-body">{t("intro")}</p>
-      <LanguageForm
-        action={`/sessions/${data.id}/share`}
-        share={{ familyLang: data.familyLang, languages: data.languages }}
-        pageLang={data.pageLang}
-        error={data.error ?? undefined}
-      />
-      {data.share && (
-        <SharePanel share={data.share} qrLabel={t("session.qrLabel", { name: data.name })} linkLabel={t("session.linkLabel")}>
-          <section aria-labelledby="share-print-heading">
-            <h2 className="govuk-heading-m" id="share-print-heading">
-              {t("panel.printHeading")}
-            </h2>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/hubs/${data.venue.slug}/timetable/print?week=${data.thisWeek}`}>
-                {t("panel.printHub", { name: data.venue.name })}
-              </Link>
-            </p>
-          </section>
-        </SharePanel>
-      )}
-      <p className="govuk-body app-share__privacy">{t("privacy")}</p>
-    </>
+    <SharePage
+      top={
+        <Breadcrumbs
+          items={[
+            { to: `/hubs/${data.venue.slug}`, label: data.venue.name },
+            { to: `/sessions/${data.id}`, label: data.name, lang: CONTENT_LANGUAGE },
+          ]}
+        />
+      }
+      caption={t("session.caption")}
+      heading={<span lang={CONTENT_LANGUAGE}>{data.name}</span>}
+      action={`/sessions/${data.id}/share`}
+      state={data}
+      qrLabel={t("session.qrLabel", { name: data.name })}
+      linkLabel={t("session.linkLabel")}
+    >
+      <section aria-labelledby="share-print-heading">
+        <h2 className="govuk-heading-m" id="share-print-heading">
+          {t("panel.printHeading")}
+        </h2>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/hubs/${data.venue.slug}/timetable/print?week=${data.thisWeek}`}>
+            {t("panel.printHub", { name: data.venue.name })}
+          </Link>
+        </p>
+      </section>
+    </SharePage>
   );
 }

@@ -6,7 +6,7 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { LanguageForm, SharePanel } from "~/components/share-panel";
+import { SharePage } from "~/components/share-panel";
 import { formatParsedPostcode } from "~/domain/postcode";
 import { locatePostcode } from "~/models/geography.server";
 import { getLocality } from "~/models/place.server";
@@ -106,23 +106,19 @@ export default function ShareSearch() {
     );
   }
   return (
-    <>
-      <ErrorSummary errors={data.error ? [{ href: "#lang", text: data.error }] : []} />
-      <Link className="govuk-back-link" to={data.searchPath}>
-        {t("search.back")}
-      </Link>
-      <h1 className="govuk-heading-l">{t("search.heading")}</h1>
-      <p className="govuk-body-l">{data.summary}</p>
-      <p className="govuk-body">{t("intro")}</p>
-      <LanguageForm
-        action="/share"
-        share={{ familyLang: data.familyLang, languages: data.languages }}
-        pageLang={data.pageLang}
-        hidden={{ search: data.searchPath }}
-        error={data.error ?? undefined}
-      />
-      {data.share && <SharePanel share={data.share} qrLabel={t("search.qrLabel")} linkLabel={t("search.linkLabel")} />}
-      <p className="govuk-body app-share__privacy">{t("privacy")}</p>
-    </>
+    <SharePage
+      top={
+        <Link className="govuk-back-link" to={data.searchPath}>
+          {t("search.back")}
+        </Link>
+      }
+      heading={t("search.heading")}
+      lead={<p className="govuk-body-l">{data.summary}</p>}
+      action="/share"
+      hidden={{ search: data.searchPath }}
+      state={data}
+      qrLabel={t("search.qrLabel")}
+      linkLabel={t("search.linkLabel")}
+    />
   );
 }
