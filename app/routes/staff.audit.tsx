@@ -230,25 +230,15 @@ export default function AuditLog() {
       )}
 
       <Pagination
-
         page={data.page}
-
         pageCount={data.pageCount}
-
         href={pageLink}
-
         text={{
-
           label: t("pagination.label"),
-
           previous: t("pagination.previous"),
-
           next: t("pagination.next"),
-
           status: t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) }),
-
         }}
-
       />
     </>
   );

@@ -252,25 +252,15 @@ export default function Outbox() {
       )}
 
       <Pagination
-
         page={data.page}
-
         pageCount={data.pageCount}
-
         href={pageLink}
-
         text={{
-
           label: t("pagination.label"),
-
           previous: t("pagination.previous"),
-
           next: t("pagination.next"),
-
           status: t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) }),
-
         }}
-
       />
     </>
   );
