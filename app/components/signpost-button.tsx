@@ -4,6 +4,7 @@ import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS } from "~/domain/age-bands";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 
 type Target = { seriesId: number; venueId?: undefined } | { venueId: number; seriesId?: undefined };
 
@@ -36,16 +37,7 @@ function SignpostForm(target: Target) {
   return (
     <section className="govuk-!-margin-top-6" id="signpost" aria-labelledby="signpost-heading">
       {signposted && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signpost-success-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="signpost-success-title">
-              {t("signpost.successTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("signpost.success")}</p>
-          </div>
-        </div>
+        <SuccessBanner title={t("signpost.successTitle")} heading={t("signpost.success")} titleId="signpost-success-title" />
       )}
       <h2 className="govuk-heading-m" id="signpost-heading">
         {t("signpost.heading")}

@@ -5,12 +5,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { ConnectionStatus } from "../../db/schema";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SummaryRow } from "~/components/govuk/summary-list";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import {
   allowedChanges,
   canHandleConnection,
@@ -165,22 +165,6 @@ function StatusTag({ status, label }: { status: ConnectionStatus; label: string 
   return <strong className={`govuk-tag ${TAG[status]}`}>{label}</strong>;
 }
 
-function Banner({ children }: { children: ReactNode }) {
-  const { t } = useTranslation("connections");
-  return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="done-title">
-          {t("detail.doneTitle")}
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{children}</p>
-      </div>
-    </div>
-  );
-}
-
 export default function ConnectionDetail() {
   const { request: r, details, people, actions, isSender, canHandle, retentionMonths, done, seesDetails } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -198,7 +182,7 @@ export default function ConnectionDetail() {
           {t("detail.back")}
         </Link>
         <ErrorSummary errors={errorList} />
-        {done && !result && <Banner>{t(`detail.done.${done}`, { hub: r.venueName })}</Banner>}
+        {done && !result && <SuccessBanner title={t("detail.doneTitle")} heading={t(`detail.done.${done}`, { hub: r.venueName })} />}
         <span className="govuk-caption-l">{r.venueName}</span>
         <h1 className="govuk-heading-l">
           {details ? details.familyName : t("detail.heading")}

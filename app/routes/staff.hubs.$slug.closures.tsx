@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { topUpOccurrences } from "~/models/occurrence.server";
 import {
@@ -140,16 +141,7 @@ export default function Closures() {
     <>
       <ErrorSummary errors={errorList} />
       {done && !result && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              {t("closures.doneTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{done === "added" ? t("closures.added") : t("closures.deleted")}</p>
-          </div>
-        </div>
+        <SuccessBanner title={t("closures.doneTitle")} heading={done === "added" ? t("closures.added") : t("closures.deleted")} />
       )}
       <span className="govuk-caption-l">{venue.name}</span>
       <h1 className="govuk-heading-l">{t("closures.heading")}</h1>

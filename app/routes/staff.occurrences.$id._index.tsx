@@ -4,10 +4,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { startOfWeek } from "~/domain/dates";
 import { deliverSoon } from "~/models/notification.server";
 import {
@@ -142,23 +142,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Banner({ heading, children }: { heading: string; children?: ReactNode }) {
-  const { t } = useTranslation("timetable");
-  return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="done-title">
-          {t("banner.success")}
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{heading}</p>
-        {children}
-      </div>
-    </div>
-  );
-}
-
 function ReasonField({ error, value, hint }: { error?: string; value?: string; hint: string }) {
   const { t } = useTranslation("timetable");
   return (
@@ -209,11 +192,11 @@ export default function Occurrence() {
         </Link>
         <ErrorSummary errors={errorList} />
         {done && !result && (
-          <Banner heading={t(`occurrence.done.${done.done}`)}>
+          <SuccessBanner title={t("banner.success")} heading={t(`occurrence.done.${done.done}`)}>
             {(done.done === "cancelled" || done.done === "removed") && (
               <p className="govuk-body">{t("occurrence.done.told", { count: done.told })}</p>
             )}
-          </Banner>
+          </SuccessBanner>
         )}
         <span className="govuk-caption-l">{venue.name}</span>
         <h1 className="govuk-heading-l">{series.title}</h1>

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { EXPECTING } from "~/domain/booking";
 import { parsePostcode } from "~/domain/postcode";
 import { addWalkIn, describeAges, markAttendance, REGISTER_ROLES, registerFor, requireRegisterOccurrence } from "~/models/register.server";
@@ -453,16 +454,7 @@ function DoneBanner({ done }: { done: NonNullable<Data["done"]> }) {
             : t("done.clear", { name: done.name })
         : t("done.saved");
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="done-title">
-          {t("done.title")}
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{message}</p>
-      </div>
-    </div>
+    <SuccessBanner title={t("done.title")} heading={message} />
   );
 }
 

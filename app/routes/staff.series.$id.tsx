@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SeriesForm, seriesErrorList } from "~/components/series-form";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { londonDate, startOfWeek } from "~/domain/dates";
 import { deliverSoon } from "~/models/notification.server";
 import { getSeries } from "~/models/session.server";
@@ -148,29 +149,21 @@ export default function EditSeries() {
         </Link>
         <ErrorSummary errors={seriesErrorList(errors, ["confirmArchive"])} />
         {done && !result && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="done-title">
-                {t("banner.success")}
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t(`series.done.${done.done}`)}</p>
-              <ul className="govuk-list">
-                {done.added > 0 && <li>{t("series.done.added", { count: done.added })}</li>}
-                {done.moved > 0 && <li>{t("series.done.moved", { count: done.moved })}</li>}
-                {done.removed > 0 && <li>{t("series.done.removed", { count: done.removed })}</li>}
-                {done.flagged > 0 && <li>{t("series.done.flagged", { count: done.flagged })}</li>}
-                {done.toWaiting > 0 && <li>{t("series.done.toWaiting", { count: done.toWaiting })}</li>}
-                {done.promoted > 0 && <li>{t("series.done.promoted", { count: done.promoted })}</li>}
-              </ul>
-              <p className="govuk-body">
-                <Link className="govuk-notification-banner__link" to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
-                  {t("series.seeTimetable")}
-                </Link>
-              </p>
-            </div>
-          </div>
+          <SuccessBanner title={t("banner.success")} heading={t(`series.done.${done.done}`)}>
+            <ul className="govuk-list">
+              {done.added > 0 && <li>{t("series.done.added", { count: done.added })}</li>}
+              {done.moved > 0 && <li>{t("series.done.moved", { count: done.moved })}</li>}
+              {done.removed > 0 && <li>{t("series.done.removed", { count: done.removed })}</li>}
+              {done.flagged > 0 && <li>{t("series.done.flagged", { count: done.flagged })}</li>}
+              {done.toWaiting > 0 && <li>{t("series.done.toWaiting", { count: done.toWaiting })}</li>}
+              {done.promoted > 0 && <li>{t("series.done.promoted", { count: done.promoted })}</li>}
+            </ul>
+            <p className="govuk-body">
+              <Link className="govuk-notification-banner__link" to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
+                {t("series.seeTimetable")}
+              </Link>
+            </p>
+          </SuccessBanner>
         )}
         <span className="govuk-caption-l">{venue.name}</span>
         <h1 className="govuk-heading-l">{t("series.heading", { title: series.title })}</h1>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { assertSameOrigin, currentStaff, signIn } from "~/utils/auth.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
@@ -60,11 +61,7 @@ export default function SignIn() {
       <div className="govuk-grid-column-one-half">
         <ErrorSummary errors={list} />
         {signedOut && !result && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t("signIn.signedOut")}</p>
-            </div>
-          </div>
+          <SuccessBanner heading={t("signIn.signedOut")} />
         )}
         <h1 className="govuk-heading-l">{t("signIn.heading")}</h1>
         <Form method="post" noValidate>

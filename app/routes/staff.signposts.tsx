@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate } from "~/domain/dates";
 import {
@@ -129,16 +130,7 @@ export default function Signposts() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errorList} />
         {signposted && !result && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="signposted-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="signposted-title">
-                {t("signposts.successTitle")}
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t("signposts.success")}</p>
-            </div>
-          </div>
+          <SuccessBanner title={t("signposts.successTitle")} heading={t("signposts.success")} titleId="signposted-title" />
         )}
         <h1 className="govuk-heading-l">{t("signposts.heading")}</h1>
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { topUpOccurrences } from "~/models/occurrence.server";
 import { addTermDate, deleteTermDate, formatDayWithYear, issuesByField, listLocalAuthorities, listTermDates } from "~/models/staff-admin.server";
@@ -124,18 +125,7 @@ export default function TermDates() {
     <>
       <ErrorSummary errors={errorList} />
       {done && !result && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              {t("terms.doneTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              {done === "added" ? t("terms.added", { count: added }) : t("terms.deleted")}
-            </p>
-          </div>
-        </div>
+        <SuccessBanner title={t("terms.doneTitle")} heading={done === "added" ? t("terms.added", { count: added }) : t("terms.deleted")} />
       )}
       <h1 className="govuk-heading-l">{t("terms.heading")}</h1>
       <p className="govuk-body">{t("terms.intro")}</p>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
+import { SuccessBanner } from "~/components/govuk/success-banner";
 import {
   assignableRoles,
   assignableVenues,
@@ -136,16 +137,7 @@ export default function EditStaffUser() {
         </Link>
         <ErrorSummary errors={errorList} />
         {done && !result && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="done-title">
-                {t("users.doneTitle")}
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t(`users.done.${done}`)}</p>
-            </div>
-          </div>
+          <SuccessBanner title={t("users.doneTitle")} heading={t(`users.done.${done}`)} />
         )}
         <span className="govuk-caption-l">{account.email}</span>
         <h1 className="govuk-heading-l">{account.name}</h1>

@@ -1,12 +1,10 @@
 // Page weight: gzipped HTML and JavaScript each page makes a phone download on a first visit.
 // Starts the built site (npm run build first) on its own fresh database and reads pages over HTTP.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { ROOT } from "../setup/constants";
+import { serveBuilt } from "../support/serve";
 
 /** Issue 6: a bare Remix v2 page ships ~85 KB gzipped; list pages may add at most 35 KB. */
 export const JS_LIMIT_KB = 120;
@@ -15,17 +13,6 @@ export const HTML_LIMIT_KB = 60;
 
 const gz = (body: Buffer | string) => zlib.gzipSync(body).length;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /** Scripts a first visit downloads: module scripts and modulepreloads, resolved against the site. */
 export function scriptUrls(html: string, base: string): string[] {
@@ -42,34 +29,9 @@ export async function measurePageWeights(dir: string): Promise<boolean> {
     console.log("page weight: skipped — run `npm run build` first");
     return true;
   }
-  const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: path.join(dir, "weight.db"),
-      MAP_TILE_URL: "",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
+  const site = await serveBuilt(path.join(dir, "weight.db"));
+  const base = site.url;
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the site stopped while starting:\n${output}`);
-      const ok = await fetch(`${base}/healthcheck`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`the site did not start in time:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-
     const get = async (p: string) => {
       const res = await fetch(base + p, { redirect: "manual" });
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
@@ -126,7 +88,6 @@ export async function measurePageWeights(dir: string): Promise<boolean> {
     }
     return ok;
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+    await site.stop();
   }
 }

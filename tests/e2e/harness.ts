@@ -1,25 +1,13 @@
 // Starts the built site on a copy of the template database and drives Debian's Chromium.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { BASE_DB, ROOT, TEST_NOW, TMP_DIR } from "../setup/constants";
+import { serveBuilt } from "../support/serve";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const PHONE = { width: 390, height: 844 };
 export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 export type Site = {
   url: string;
@@ -30,55 +18,17 @@ export type Site = {
   kill: () => Promise<void>;
 };
 
+/** The built site on its own copy of the template database, at the tests' fixed clock. */
 export async function startSite(extraEnv: Record<string, string> = {}): Promise<Site> {
-  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
-    throw new Error("The site is not built: run `npm run build` (npm test does it for you).");
-  }
-  const port = await freePort();
-  const dbFile = path.join(TMP_DIR, `e2e-${port}.db`);
+  const dbFile = path.join(TMP_DIR, `e2e-${process.pid}-${Date.now()}.db`);
   fs.copyFileSync(BASE_DB, dbFile);
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: dbFile,
-      NOW: TEST_NOW,
-      MAP_TILE_URL: "",
-      LOG_LEVEL: "warn",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The site stopped while starting:\n${output}`);
-    try {
-      const res = await fetch(`${url}/healthcheck`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The site did not start in time:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const exited = new Promise((r) => child.once("exit", r));
+  const served = await serveBuilt(dbFile, { NOW: TEST_NOW, ...extraEnv });
   return {
-    url,
+    url: served.url,
     dbFile,
-    kill: async () => {
-      child.kill("SIGKILL");
-      await exited;
-    },
+    kill: served.kill,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
+      await served.stop();
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
     },
   };

@@ -240,7 +240,7 @@ function englishPhrases(lng: string, names: string): string[] {
     const en = read("en", ns);
     const other = read(lng, ns);
     for (const [key, value] of en) {
-      const translated = other.get(key) ?? other.get(key.replace(/_(one|other)$/, "_many"));
+      const translated = other.get(key);
       if (translated === value) continue;
       for (const piece of value.split(/{{\s*\w+\s*}}|<\/?\d+>|\n/)) {
         const p = piece.trim().replace(/^[,.:;–-]\s*|\s*[,.:;–-]$/g, "");

@@ -1,6 +1,8 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const ROOT = path.resolve(__dirname, "../..");
+// import.meta rather than __dirname: the bench (tsx, ES modules) imports this too.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Each test run works in its own folder (set by global-setup), so runs never disturb each other. */
 export const TMP_DIR = process.env.FH_TEST_TMP ?? path.join(ROOT, "tests/.tmp");
 export const BASE_DB = path.join(TMP_DIR, "base.db");
