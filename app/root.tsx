@@ -13,6 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
@@ -20,6 +21,7 @@ import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
+import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/app.css" },
@@ -132,8 +134,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>
         {/* Before first paint, so JavaScript-only controls (.app-js-only) take their place at once
-            instead of pushing the page down after hydration, and stay hidden without JavaScript. */}
-        <script dangerouslySetInnerHTML={{ __html: 'document.body.classList.add("app-js")' }} />
+            instead of pushing the page down after hydration, and stay hidden without JavaScript.
+            It also records taps on them that land before hydration (utils/early-clicks). */}
+        <script dangerouslySetInnerHTML={{ __html: EARLY_SCRIPT }} />
         <a href="#main-content" className="govuk-skip-link">
           {t("layout.skipLink")}
         </a>
@@ -219,6 +222,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<RootData>("root");
   useChangeLanguage(data?.locale ?? "en");
+  // Parents' effects run after their children's, so every control has taken its early taps.
+  useEffect(() => stopRecordingEarlyClicks(), []);
   return <Outlet />;
 }
 

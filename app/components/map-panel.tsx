@@ -1,8 +1,9 @@
 // "Show map" for JavaScript users: Leaflet and the map code are fetched only when it is opened.
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "@remix-run/react";
 import type { RootData } from "~/root";
+import { takeEarlyClick } from "~/utils/early-clicks";
 import type { MapMarker } from "./map.client";
 
 const LeafletMap = lazy(() => import("./map.client"));
@@ -17,6 +18,9 @@ export function MapPanel({
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
   const [open, setOpen] = useState(startOpen);
+  useEffect(() => {
+    if (takeEarlyClick("map")) setOpen(true);
+  }, []);
   // Without JavaScript there is no map (the panel stays hidden): the list is the whole answer.
   if (markers.length === 0 || !root) return null;
   return (
@@ -26,6 +30,7 @@ export function MapPanel({
         className="govuk-button govuk-button--secondary"
         aria-expanded={open}
         aria-controls="app-map"
+        data-early-click="map"
         onClick={() => setOpen((o) => !o)}
       >
         {open ? t("map.hide") : t("map.show")}

@@ -98,7 +98,28 @@ describe("finding a session", () => {
     const size = await markers.first().boundingBox();
     expect(size!.width).toBeGreaterThanOrEqual(24);
     expect(size!.height).toBeGreaterThanOrEqual(24);
+    // Leaflet fades the popup in; measured mid-fade its links would fail contrast.
+    await expect.poll(() => page.locator(".leaflet-popup").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("opens the map for a tap made before the page's JavaScript has arrived", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    // Hold the page's scripts back until the tap has happened, as on a slow phone connection.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/build\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Module scripts hold back DOMContentLoaded too, so wait for the button itself.
+    await page.goto(site.url + "/search?postcode=B23+6SY&age=0-1", { waitUntil: "commit" });
+    await page.getByRole("button", { name: "Show map" }).click();
+    release();
+    await page.locator(".leaflet-container").waitFor();
+    expect(await page.getByRole("button", { name: "Hide map" }).getAttribute("aria-expanded")).toBe("true");
     await context.close();
   });
 
