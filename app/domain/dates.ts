@@ -19,6 +19,14 @@ export function londonDate(now: Date = new Date()): string {
   return isoFormatter.format(now);
 }
 
+/**
+ * Attendance and walk-ins can be recorded from the day of the session (in London), never before:
+ * nobody has attended yet. Later days stay open so a busy hub can catch up its registers.
+ */
+export function registerIsOpen(sessionDate: string, today: string): boolean {
+  return sessionDate <= today;
+}
+
 export function londonTime(now: Date = new Date()): string {
   return timeFormatter.format(now);
 }

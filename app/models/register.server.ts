@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { EXPECTING } from "~/domain/booking";
+import { londonDate, registerIsOpen } from "~/domain/dates";
 import { parsePostcode } from "~/domain/postcode";
 import { requireVenueAccess, type StaffUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -167,6 +168,8 @@ export type MarkOutcome =
   | { kind: "ok"; changed: boolean; name: string }
   | { kind: "not-found" }
   | { kind: "cancelled" }
+  /** The date has not come yet (registerIsOpen). */
+  | { kind: "too-early" }
   /** The booking is not a confirmed booking of this date or its course. */
   | { kind: "not-on-register" };
 
@@ -183,6 +186,7 @@ export function markAttendance(
       const found = findOccurrence(db, occurrenceId);
       if (!found) return { kind: "not-found" };
       if (found.occurrence.status === "cancelled") return { kind: "cancelled" };
+      if (!registerIsOpen(found.occurrence.date, londonDate(now()))) return { kind: "too-early" };
       const booking = db
         .select({ id: t.bookings.id, name: t.bookings.name })
         .from(t.bookings)
@@ -229,7 +233,12 @@ export type WalkInInput = {
   firstVisit: boolean;
 };
 
-export type WalkInOutcome = { kind: "ok"; id: number } | { kind: "not-found" } | { kind: "cancelled" } | { kind: "invalid" };
+export type WalkInOutcome =
+  | { kind: "ok"; id: number }
+  | { kind: "not-found" }
+  | { kind: "cancelled" }
+  | { kind: "too-early" }
+  | { kind: "invalid" };
 
 export function addWalkIn(db: Db, user: Pick<StaffUser, "id">, occurrenceId: number, input: WalkInInput): WalkInOutcome {
   const ages = input.childAges.filter((a) => Number.isInteger(a) && (a === EXPECTING || (a >= 0 && a <= 300)));
@@ -262,6 +271,7 @@ export function addWalkIn(db: Db, user: Pick<StaffUser, "id">, occurrenceId: num
       const found = findOccurrence(db, occurrenceId);
       if (!found) return { kind: "not-found" };
       if (found.occurrence.status === "cancelled") return { kind: "cancelled" };
+      if (!registerIsOpen(found.occurrence.date, londonDate(now()))) return { kind: "too-early" };
       const { id } = db.insert(t.walkIns).values(values).returning({ id: t.walkIns.id }).get();
       // The name stays in the walk-in record only; the log says who added whom, and the counts.
       const { name: _name, ...logged } = values;

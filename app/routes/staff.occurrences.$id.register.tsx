@@ -10,11 +10,13 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { EXPECTING } from "~/domain/booking";
+import { londonDate, registerIsOpen } from "~/domain/dates";
 import { parsePostcode } from "~/domain/postcode";
 import { addWalkIn, describeAges, markAttendance, REGISTER_ROLES, registerFor, requireRegisterOccurrence } from "~/models/register.server";
 import { requireStaff } from "~/utils/auth.server";
 import { childAgeChoices, formatUkMobile } from "~/utils/booking-form";
 import { getDb } from "~/utils/db.server";
+import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
@@ -162,6 +164,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         endTime: occurrence.endTime,
         cancelled: occurrence.status === "cancelled",
         cancelReason: occurrence.cancelReason,
+        notYet: !registerIsOpen(occurrence.date, londonDate(now())),
       },
       series: { id: series.id, title: series.title, bookingMode: series.bookingMode, placeUnit: series.placeUnit },
       venue: { name: venue.name, slug: venue.slug },
@@ -232,6 +235,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return fail({ register: t("register:errors.notOnRegister") });
       case "cancelled":
         return fail({ register: t("register:errors.cancelled") }, 409);
+      case "too-early":
+        return fail({ register: t("register:errors.tooEarly") }, 409);
       case "not-found":
         throw new Response("Not found", { status: 404 });
     }
@@ -252,6 +257,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return fail({ walkIn: t("register:errors.walkIn") });
     case "cancelled":
       return fail({ walkIn: t("register:errors.cancelled") }, 409);
+    case "too-early":
+      return fail({ walkIn: t("register:errors.tooEarly") }, 409);
     case "not-found":
       throw new Response("Not found", { status: 404 });
   }
@@ -292,7 +299,8 @@ function ScreenRegister({ data }: { data: Data }) {
   const errors = result?.errors ?? {};
   const errorList = ERROR_ORDER.filter((f) => errors[f]).map((f) => ({ href: errorHref(f), text: errors[f] }));
   const base = `/staff/occurrences/${occurrence.id}/register`;
-  const readOnly = occurrence.cancelled;
+  // Nothing to mark on a cancelled date, nor before the day itself.
+  const readOnly = occurrence.cancelled || occurrence.notYet;
 
   return (
     <>
@@ -307,7 +315,7 @@ function ScreenRegister({ data }: { data: Data }) {
       <p className="govuk-body-l">
         {formatDate(occurrence.date, lng)}, {formatTimeRange(occurrence.startTime, occurrence.endTime, lng)}
       </p>
-      {readOnly && (
+      {occurrence.cancelled && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
@@ -317,6 +325,9 @@ function ScreenRegister({ data }: { data: Data }) {
             {occurrence.cancelReason ? t("cancelledBecause", { reason: occurrence.cancelReason }) : t("cancelled")} {t("readOnly")}
           </strong>
         </div>
+      )}
+      {!occurrence.cancelled && occurrence.notYet && (
+        <div className="govuk-inset-text">{t("notYet", { date: formatDate(occurrence.date, lng) })}</div>
       )}
 
       <ul className="govuk-list app-register__links">
@@ -583,7 +594,7 @@ function WalkIns({ data, errors, values }: { data: Data; errors: Record<string, 
         </div>
       )}
 
-      {!occurrence.cancelled && (
+      {!occurrence.cancelled && !occurrence.notYet && (
         // A new key after each walk-in is added empties the form for the next family.
         <Form method="post" noValidate id="walk-in" key={walkIns.length} className="app-register__walk-in">
           <input type="hidden" name="intent" value="walk-in" />

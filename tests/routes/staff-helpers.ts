@@ -78,3 +78,8 @@ export function classify(o: Outcome): Expectation | `status ${number}` {
   if (o.status < 300 || o.status === 400) return "ok";
   return `status ${o.status}`;
 }
+
+/** Signs everyone in afresh next time: for tests that move the clock past the idle timeout. */
+export function forgetSignIns() {
+  cookies.clear();
+}

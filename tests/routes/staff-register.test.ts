@@ -5,18 +5,36 @@ import i18next from "i18next";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EXPECTING } from "~/domain/booking";
+import { addDays, londonToUtc } from "~/domain/dates";
 import { resources } from "~/i18next.server";
 import { createBooking } from "~/models/booking.server";
 import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import RegisterPage, { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
 import { getDb } from "~/utils/db.server";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";
-import { HUBS, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
+import { forgetSignIns, HUBS, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
+
+// The families book at TEST_NOW; the register is then kept on a later day, once its dates have
+// come (a register cannot be marked before the day of the session).
+const clock = vi.hoisted(() => ({ at: null as Date | null }));
+vi.mock("~/utils/env.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/utils/env.server")>();
+  return { ...actual, now: () => clock.at ?? actual.now() };
+});
 
 const db = getDb();
 const NOW = { date: TEST_TODAY, time: "08:00", iso: TEST_NOW };
+const dateOf = (occurrenceId: number) =>
+  (db.$client.prepare("SELECT date FROM occurrences WHERE id = ?").get(occurrenceId) as { date: string }).date;
+/** Midday in London on that date (UTC and London agree on the date at noon, all year). */
+const middayOn = (date: string) => new Date(`${date}T12:00:00Z`);
+/** Moves the clock (null: back to TEST_NOW); sessions would look idle across the jump, so sign in again. */
+function setClock(at: Date | null) {
+  clock.at = at;
+  forgetSignIns();
+}
 
 /** The next dates of the first series of this kind at a hub. */
 function datesOf(mode: "per-session" | "course", slug: string = HUBS.own) {
@@ -74,6 +92,14 @@ const enrolled = book(course.seriesId, null, "Chloe Course", { childAges: [4], a
 const onCancelled = book(session.seriesId, CANCELLED_DATE, "Fatima Friday");
 db.$client.prepare("UPDATE occurrences SET status = 'cancelled', cancel_reason = 'Heating broken' WHERE id = ?").run(CANCELLED_DATE);
 const atOtherHub = book(otherHub.seriesId, otherHub.occurrenceIds[0], "Hillfields Family");
+
+const lastDate = [...session.occurrenceIds, ...course.occurrenceIds].map(dateOf).sort().at(-1)!;
+beforeAll(() => {
+  setClock(middayOn(lastDate));
+});
+afterAll(() => {
+  setClock(null);
+});
 
 const path = (id: number | string, rest = "") => `/staff/occurrences/${id}/register${rest}`;
 
@@ -292,6 +318,46 @@ describe("walk-ins", () => {
   });
 });
 
+describe("before the day of the session", () => {
+  // Back to TEST_NOW, when every date used here is still to come.
+  beforeAll(() => {
+    setClock(null);
+  });
+  afterAll(() => {
+    setClock(middayOn(lastDate));
+  });
+
+  it("refuses marks and walk-ins with a 409 and says when they open, writing nothing", async () => {
+    const marks = db.$client.prepare("SELECT COUNT(*) AS n FROM attendance").get();
+    const walkIns = db.$client.prepare("SELECT COUNT(*) AS n FROM walk_ins").get();
+    const mark = await post("staff", DATE, { intent: "mark", booking: String(amina), status: "attended" });
+    expect(mark.status).toBe(409);
+    expect((await data(mark.response)).errors.register).toContain("has not happened yet");
+    const walkIn = await post("staff", DATE, { intent: "walk-in", children: "1", adults: "1" });
+    expect(walkIn.status).toBe(409);
+    expect((await data(walkIn.response)).errors.walkIn).toContain("has not happened yet");
+    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM attendance").get()).toEqual(marks);
+    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM walk_ins").get()).toEqual(walkIns);
+  });
+
+  it("still shows the register to read, print and download", async () => {
+    const page = await data((await get("staff", DATE)).response);
+    expect(page.occurrence.notYet).toBe(true);
+    expect(page.entries.length).toBe(2);
+    expect((await csv("staff", DATE)).status).toBe(200);
+  });
+
+  it("opens on the morning of the session, in London time", async () => {
+    const date = dateOf(OTHER_DATE);
+    setClock(londonToUtc(addDays(date, -1), "23:30"));
+    expect((await post("staff", OTHER_DATE, { intent: "mark", booking: String(elsewhere), status: "attended" })).status).toBe(409);
+    setClock(londonToUtc(date, "07:30"));
+    expect((await post("staff", OTHER_DATE, { intent: "mark", booking: String(elsewhere), status: "attended" })).status).toBe(302);
+    expect((await data((await get("staff", OTHER_DATE)).response)).occurrence.notYet).toBe(false);
+    expect((await post("staff", OTHER_DATE, { intent: "mark", booking: String(elsewhere), status: "clear" })).status).toBe(302);
+  });
+});
+
 describe("the CSV", () => {
   it("has the header, CRLF line ends, neutralised formulas, and is audited", async () => {
     const o = await csv("staff", DATE);
@@ -392,6 +458,19 @@ describe("the page", () => {
     expect(html).toContain('href="tel:+447700900123"');
     expect(html).toContain(`${path(DATE)}.csv`);
     expect(html).toContain(`${path(DATE)}?print=1`);
+  });
+
+  it("before the day, says when marking opens instead of showing mark buttons or the walk-in form", async () => {
+    setClock(null);
+    try {
+      const html = await render();
+      expect(html).toContain("You can mark who came and add walk-ins from that day");
+      expect(html).not.toMatch(/name="intent" value="mark"/);
+      expect(html).not.toContain('id="walk-in"');
+      expect(html).toContain("Amina Khan");
+    } finally {
+      setClock(middayOn(lastDate));
+    }
   });
 
   it("prints without forms, with a tick box for each family", async () => {
