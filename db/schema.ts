@@ -188,6 +188,8 @@ export const bookings = sqliteTable(
     consentAt: text("consent_at").notNull(),
     confirmedAt: text("confirmed_at"),
     cancelledAt: text("cancelled_at"),
+    // Set when the family's details were deleted after the retention period (models/retention).
+    redactedAt: text("redacted_at"),
     ...timestamps,
   },
   (t) => [
@@ -229,6 +231,8 @@ export const notifications = sqliteTable(
     // Makes jobs idempotent: a reminder for a booking and date is queued at most once.
     dedupeKey: text("dedupe_key").unique(),
     sentAt: text("sent_at"),
+    // Set when the recipient and text were deleted with the booking's details (models/retention).
+    redactedAt: text("redacted_at"),
     ...timestamps,
   },
   (t) => [index("notifications_status_idx").on(t.status), index("notifications_booking_idx").on(t.bookingId)],

@@ -95,3 +95,13 @@ export function parseWeekdays(value: string): number[] {
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
 }
+
+/** The same instant `months` calendar months earlier (31 March less one month is 28/29 February). */
+export function monthsBefore(at: Date, months: number): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() - months;
+  const target = new Date(at.getTime());
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  target.setUTCFullYear(y, m, Math.min(at.getUTCDate(), lastDay));
+  return target;
+}

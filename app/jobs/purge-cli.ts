@@ -1,10 +1,15 @@
-// npm run jobs:purge — wipe the family's details from connection requests older than
-// CONNECTION_RETENTION_MONTHS (default 12). The server also does this at start-up and every six
-// hours; this is for installations that prefer cron. Safe to run as often as you like.
-import { purgeExpiredConnections } from "~/models/connection.server";
+// npm run jobs:purge — wipe families' details past the retention periods: bookings and their
+// messages BOOKING_RETENTION_MONTHS after the booking's last date, connection requests
+// CONNECTION_RETENTION_MONTHS after they were sent (both default 12). The server also does this at
+// start-up and every six hours; this is for installations that prefer cron. Safe to run as often
+// as you like.
+import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
-import { env, now } from "~/utils/env.server";
+import { now } from "~/utils/env.server";
 
-const months = env().CONNECTION_RETENTION_MONTHS;
-const purged = purgeExpiredConnections(getDb(), now(), months);
-console.log(`Connection requests older than ${months} months wiped: ${purged}.`);
+const periods = retentionPeriods();
+const purged = purgePersonalData(getDb(), now(), periods);
+console.log(
+  `Bookings past ${periods.bookingMonths} months wiped: ${purged.bookings} (messages: ${purged.messages}, walk-in names: ${purged.walkIns}).`,
+);
+console.log(`Connection requests older than ${periods.connectionMonths} months wiped: ${purged.connections}.`);

@@ -8,6 +8,7 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { ConnectionStatus } from "../../db/schema";
 import { AGE_BANDS } from "~/domain/age-bands";
+import { monthsBefore } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { formatUkMobile, normaliseUkMobile } from "~/utils/booking-form";
@@ -421,16 +422,6 @@ export function changeConnectionStatus(
 
 // ---------------------------------------------------------------------------------------------
 // Retention
-
-/** The same instant `months` calendar months earlier (31 March less one month is 28/29 February). */
-export function monthsBefore(at: Date, months: number): Date {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth() - months;
-  const target = new Date(at.getTime());
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  target.setUTCFullYear(y, m, Math.min(at.getUTCDate(), lastDay));
-  return target;
-}
 
 /**
  * Wipes the family's details from requests sent more than `months` ago: name, phone, email, what

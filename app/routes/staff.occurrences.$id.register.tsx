@@ -137,7 +137,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entries = register.entries.map((e) => ({
     bookingId: e.bookingId,
     reference: e.reference,
-    name: e.name,
+    // Wiped after the retention period (models/retention): say so rather than show a blank.
+    name: e.name || t("register:redacted"),
     places: e.places,
     children: e.children,
     adults: e.adults,

@@ -74,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       template: r.n.template,
       channel: r.n.channel,
       recipient: r.n.recipient,
+      redacted: r.n.redactedAt !== null,
       language: languageName(r.n.language, locale),
       status: r.n.status,
       attempts: r.n.attempts,
@@ -186,7 +187,11 @@ export default function Outbox() {
                   <td className="govuk-table__cell">
                     <span className="govuk-caption-s">{t(`channels.${r.channel}`)}</span>
                     <br />
-                    <span style={{ overflowWrap: "anywhere" }}>{r.recipient}</span>
+                    {r.redacted ? (
+                      <span className="govuk-body-s">{t("outbox.redacted")}</span>
+                    ) : (
+                      <span style={{ overflowWrap: "anywhere" }}>{r.recipient}</span>
+                    )}
                   </td>
                   <td className="govuk-table__cell">{r.language}</td>
                   <td className="govuk-table__cell">
@@ -225,24 +230,27 @@ export default function Outbox() {
                     )}
                   </td>
                   <td className="govuk-table__cell">
-                    <details className="govuk-details govuk-!-margin-bottom-0">
-                      <summary className="govuk-details__summary">
-                        <span className="govuk-details__summary-text">
-                          {t("outbox.view")}
-                          <span className="govuk-visually-hidden"> {t("outbox.viewContext", { recipient: r.recipient, when: r.created })}</span>
-                        </span>
-                      </summary>
-                      <div className="govuk-details__text">
-                        {r.subject && (
-                          <p className="govuk-body">
-                            <strong>{t("outbox.subject")}</strong> {r.subject}
+                    {/* A wiped message has nothing left to show; its recipient cell says why. */}
+                    {!r.redacted && (
+                      <details className="govuk-details govuk-!-margin-bottom-0">
+                        <summary className="govuk-details__summary">
+                          <span className="govuk-details__summary-text">
+                            {t("outbox.view")}
+                            <span className="govuk-visually-hidden"> {t("outbox.viewContext", { recipient: r.recipient, when: r.created })}</span>
+                          </span>
+                        </summary>
+                        <div className="govuk-details__text">
+                          {r.subject && (
+                            <p className="govuk-body">
+                              <strong>{t("outbox.subject")}</strong> {r.subject}
+                            </p>
+                          )}
+                          <p className="govuk-body-s" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                            {r.body}
                           </p>
-                        )}
-                        <p className="govuk-body-s" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                          {r.body}
-                        </p>
-                      </div>
-                    </details>
+                        </div>
+                      </details>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,10 +3,10 @@
 import { openDatabase, type Db } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
 import { londonDate } from "~/domain/dates";
-import { purgeExpiredConnections } from "~/models/connection.server";
 import { deliverSoon } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
 import { queueReminders } from "~/models/reminder.server";
+import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { env, now } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -40,10 +40,10 @@ export function startBackgroundWork() {
     } catch (err) {
       logger.error({ err }, "occurrence top-up failed");
     }
-    purgeConnections();
+    purgeExpired();
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
-  purgeConnections();
+  purgeExpired();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
   if (env().REMINDERS_ENABLED) {
@@ -60,12 +60,12 @@ export function startBackgroundWork() {
   }
 }
 
-/** Wipes the family's details from connection requests older than the retention period. */
-function purgeConnections() {
+/** Wipes families' details from bookings, messages and connection requests past their retention period. */
+function purgeExpired() {
   try {
-    const purged = purgeExpiredConnections(getDb(), now(), env().CONNECTION_RETENTION_MONTHS);
-    if (purged > 0) logger.info({ purged }, "connection requests past retention wiped");
+    const purged = purgePersonalData(getDb(), now(), retentionPeriods());
+    if (Object.values(purged).some((n) => n > 0)) logger.info(purged, "personal details past retention wiped");
   } catch (err) {
-    logger.error({ err }, "connection request purge failed");
+    logger.error({ err }, "retention purge failed");
   }
 }

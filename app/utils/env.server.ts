@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   STAFF_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** Send the staff cookie only over HTTPS (on by default in production). */
   COOKIE_SECURE: booleanFlag.optional(),
+  /** Months after a booking's last date when the family's details are deleted from it and its messages. */
+  BOOKING_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Months after which a connection request's personal details are deleted. */
   CONNECTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Pretend "now" is this ISO instant (tests and demos only). */

@@ -8,13 +8,13 @@ import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { monthsBefore } from "~/domain/dates";
 import { resources } from "~/i18next.server";
 import {
   canSeeConnection,
   changeConnectionStatus,
   createConnection,
   hubConnectionCounts,
-  monthsBefore,
   normaliseUkPhone,
   purgeExpiredConnections,
   type NewConnection,
