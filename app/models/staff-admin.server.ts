@@ -64,12 +64,29 @@ function outboxScope(user: StaffUser): SQL | undefined {
   return inArray(t.sessionSeries.venueId, user.venueIds.length ? user.venueIds : noIds);
 }
 
-export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
-  const where = and(
+function outboxWhere(user: StaffUser, filter: Omit<OutboxFilter, "page">) {
+  return and(
     outboxScope(user),
     filter.status ? eq(t.notifications.status, filter.status) : undefined,
     filter.template ? eq(t.notifications.template, filter.template) : undefined,
   );
+}
+
+/** How many messages this person may see match the filter. */
+export function countOutbox(db: Db, user: StaffUser, filter: Omit<OutboxFilter, "page">): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(t.notifications)
+      .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
+      .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+      .where(outboxWhere(user, filter))
+      .get()?.n ?? 0
+  );
+}
+
+export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
+  const where = outboxWhere(user, filter);
   const base = () =>
     db
       .select({
@@ -84,14 +101,7 @@ export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
       .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
       .leftJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
       .leftJoin(t.occurrences, eq(t.occurrences.id, t.bookings.occurrenceId));
-  const total =
-    db
-      .select({ n: count() })
-      .from(t.notifications)
-      .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
-      .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
-      .where(where)
-      .get()?.n ?? 0;
+  const total = countOutbox(db, user, filter);
   const rows = base()
     .where(where)
     .orderBy(desc(t.notifications.createdAt), desc(t.notifications.id))

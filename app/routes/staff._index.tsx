@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { asc, inArray } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import * as t from "../../db/schema";
 import { londonDate } from "~/domain/dates";
-import { venueTimetable } from "~/models/session.server";
+import { staffHome } from "~/models/staff-home.server";
 import { requireStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { formatTimeRange } from "~/utils/format";
+import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
@@ -19,24 +17,54 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const { t: tr, title } = await translator(request, "staff");
-  const db = getDb();
-  const query = db.select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name }).from(t.venues);
-  const venues = (user.role === "admin" ? query : query.where(inArray(t.venues.id, user.venueIds.length ? user.venueIds : [-1])))
-    .orderBy(asc(t.venues.name))
-    .all();
-  const today = londonDate(now());
-  // Today's sessions only for the hubs a person works at (an admin sees the list of hubs).
-  const todays = user.role === "admin" ? [] : venues.flatMap((v) => venueTimetable(db, v.id, today, today).map((e) => ({ ...e, venue: v.name })));
-  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role }, venues, todays });
+  const home = staffHome(getDb(), user, londonDate(now()));
+  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role }, ...home });
 }
 
 export default function StaffHome() {
-  const { user, venues, todays } = useLoaderData<typeof loader>();
+  const { user, venues, todays, attention } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("staff");
   const manager = user.role === "admin" || user.role === "hub-manager";
+  const lng = i18n.language;
+  const waiting = attention.newRequests > 0 || attention.failedMessages > 0 || attention.reviewDates.length > 0;
   return (
     <>
       <h1 className="govuk-heading-l">{t("home.heading", { name: user.name })}</h1>
+      {waiting && (
+        <section aria-labelledby="attention-heading">
+          <h2 className="govuk-heading-m" id="attention-heading">
+            {t("home.attention")}
+          </h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {attention.newRequests > 0 && (
+              <li>
+                <Link className="govuk-link" to="/staff/connections">
+                  {t("home.newRequests", { count: attention.newRequests })}
+                </Link>
+              </li>
+            )}
+            {attention.failedMessages > 0 && (
+              <li>
+                <Link className="govuk-link" to="/staff/outbox?status=failed">
+                  {t("home.failedMessages", { count: attention.failedMessages })}
+                </Link>
+              </li>
+            )}
+            {attention.reviewDates.map((d) => (
+              <li key={d.id}>
+                <Link className="govuk-link" to={`/staff/occurrences/${d.id}`}>
+                  {t("home.reviewDate", {
+                    title: d.title,
+                    date: formatDate(d.date, lng),
+                    time: formatTimeRange(d.startTime, d.endTime, lng),
+                    venue: d.venue,
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {user.role !== "admin" && (
         <>
           <h2 className="govuk-heading-m">{t("home.today")}</h2>
