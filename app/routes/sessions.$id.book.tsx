@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { TextInput } from "~/components/govuk/fields";
+import { Checkboxes, ErrorMessage, Radios, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING, placesFor } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
@@ -247,13 +247,6 @@ export default function Book() {
     );
   }
 
-  const fieldClass = (name: string) => `govuk-form-group${errors[name] ? " govuk-form-group--error" : ""}`;
-  const errorFor = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="govuk-error-message">
-        <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors[name]}
-      </p>
-    ) : null;
   const chosen = values.occurrence ?? (selected ? String(selected) : "");
   const familyLanguage = values.familyLanguage ?? ((OFFERED_LANGUAGES as string[]).includes(lng) ? lng : "en");
 
@@ -292,57 +285,25 @@ export default function Book() {
           {staff && (
             <>
               <input type="hidden" name="onBehalf" value="1" />
-              <div className={fieldClass("familyAgreed")}>
-                <fieldset className="govuk-fieldset" aria-describedby={`familyAgreed-hint${errors.familyAgreed ? " familyAgreed-error" : ""}`}>
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("outreach:book.agreementLegend")}</legend>
-                  <div id="familyAgreed-hint" className="govuk-hint">
-                    {t("outreach:book.agreementHint")}
-                  </div>
-                  {errorFor("familyAgreed")}
-                  <div className="govuk-checkboxes govuk-checkboxes--small">
-                    <div className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id="familyAgreed"
-                        name="familyAgreed"
-                        type="checkbox"
-                        value="yes"
-                        defaultChecked={values.familyAgreed === "yes"}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor="familyAgreed">
-                        {t("outreach:book.familyAgreed")}
-                      </label>
-                    </div>
-                  </div>
-                </fieldset>
-                <p className="govuk-body-s govuk-!-margin-top-2">
-                  <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
-                    {t("form.privacyLink")}
-                  </Link>
-                </p>
-              </div>
-              <div className={fieldClass("familyLanguage")}>
-                <label className="govuk-label" htmlFor="familyLanguage">
-                  {t("outreach:book.familyLanguage")}
-                </label>
-                <div id="familyLanguage-hint" className="govuk-hint">
-                  {t("outreach:book.familyLanguageHint")}
-                </div>
-                {errorFor("familyLanguage")}
-                <select
-                  className={`govuk-select${errors.familyLanguage ? " govuk-select--error" : ""}`}
-                  id="familyLanguage"
-                  name="familyLanguage"
-                  defaultValue={familyLanguage}
-                  aria-describedby={`familyLanguage-hint${errors.familyLanguage ? " familyLanguage-error" : ""}`}
-                >
-                  {OFFERED_LANGUAGES.map((code) => (
-                    <option key={code} value={code} lang={code}>
-                      {LANGUAGE_NAMES[code]}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Checkboxes
+                name="familyAgreed"
+                legend={t("outreach:book.agreementLegend")}
+                legendClassName="govuk-fieldset__legend--m"
+                hint={t("outreach:book.agreementHint")}
+                error={errors.familyAgreed}
+                small
+                options={[{ value: "yes", label: t("outreach:book.familyAgreed"), hint: <PrivacyLink /> }]}
+                defaultValue={values.familyAgreed === "yes" ? ["yes"] : []}
+              />
+              <Select
+                id="familyLanguage"
+                name="familyLanguage"
+                label={t("outreach:book.familyLanguage")}
+                hint={t("outreach:book.familyLanguageHint")}
+                error={errors.familyLanguage}
+                defaultValue={familyLanguage}
+                options={OFFERED_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
+              />
             </>
           )}
           {isCourse ? (
@@ -356,40 +317,23 @@ export default function Book() {
                 ))}
               </ul>
               <p className="govuk-body">{t("form.courseExplained")}</p>
-              {errorFor("occurrence")}
+              <ErrorMessage id="occurrence" error={errors.occurrence} />
             </div>
           ) : (
-            <div className={fieldClass("occurrence")}>
-              <fieldset className="govuk-fieldset" aria-describedby={errors.occurrence ? "occurrence-error" : undefined}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("form.date")}</legend>
-                {errorFor("occurrence")}
-                {dates.length === 0 ? (
-                  <p className="govuk-body">{t("form.noDates")}</p>
-                ) : (
-                  <div className="govuk-radios govuk-radios--small">
-                    {dates.map((d, i) => (
-                      <div className="govuk-radios__item" key={d.id}>
-                        <input
-                          className="govuk-radios__input"
-                          id={i === 0 ? "occurrence" : `occurrence-${d.id}`}
-                          name="occurrence"
-                          type="radio"
-                          value={d.id}
-                          defaultChecked={chosen === String(d.id)}
-                          aria-describedby={`occurrence-${d.id}-hint`}
-                        />
-                        <label className="govuk-label govuk-radios__label" htmlFor={i === 0 ? "occurrence" : `occurrence-${d.id}`}>
-                          {formatDate(d.date, lng)}, {formatTimeRange(d.startTime, d.endTime, lng)}
-                        </label>
-                        <div id={`occurrence-${d.id}-hint`} className="govuk-hint govuk-radios__hint">
-                          {d.placesLeft === 0 ? t("form.fullWaitingList") : t("common:session.placesLeft", { count: d.placesLeft ?? 0 })}
-                        </div>
-                      </div>
-                    ))}
-                  </div>
-                )}
-              </fieldset>
-            </div>
+            <Radios
+              name="occurrence"
+              legend={t("form.date")}
+              legendClassName="govuk-fieldset__legend--m"
+              hint={dates.length === 0 ? t("form.noDates") : undefined}
+              error={errors.occurrence}
+              small
+              defaultValue={chosen}
+              options={dates.map((d) => ({
+                value: String(d.id),
+                label: `${formatDate(d.date, lng)}, ${formatTimeRange(d.startTime, d.endTime, lng)}`,
+                hint: d.placesLeft === 0 ? t("form.fullWaitingList") : t("common:session.placesLeft", { count: d.placesLeft ?? 0 }),
+              }))}
+            />
           )}
 
           <h2 className="govuk-heading-m">{t("form.whoIsComing")}</h2>
@@ -399,70 +343,44 @@ export default function Book() {
               {Array.from({ length: maxChildren }, (_, i) => {
                 const name = childFieldName(i);
                 return (
-                  <div className={fieldClass(name)} key={name}>
-                    <label className="govuk-label" htmlFor={name}>
-                      {t("form.childAge", { number: i + 1 })}
-                    </label>
-                    {errorFor(name)}
-                    <select
-                      className={`govuk-select${errors[name] ? " govuk-select--error" : ""}`}
-                      id={name}
-                      name={name}
-                      defaultValue={values[name] ?? ""}
-                      aria-describedby={errors[name] ? `${name}-error` : undefined}
-                    >
-                      <option value="">{i === 0 ? t("form.chooseAge") : t("form.noOtherChild")}</option>
-                      {ages.map((m) => (
-                        <option key={m} value={m === EXPECTING ? "expecting" : m}>
-                          {ageLabel(m, t)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <Select
+                    key={name}
+                    id={name}
+                    name={name}
+                    label={t("form.childAge", { number: i + 1 })}
+                    error={errors[name]}
+                    defaultValue={values[name] ?? ""}
+                    options={[
+                      { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
+                      ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: ageLabel(m, t) })),
+                    ]}
+                  />
                 );
               })}
               {staff?.mayOverrideAge && (
-                <div className={fieldClass("ageOverride")}>
-                  {errorFor("ageOverride")}
-                  <div className="govuk-checkboxes govuk-checkboxes--small">
-                    <div className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id="ageOverride"
-                        name="ageOverride"
-                        type="checkbox"
-                        value="yes"
-                        defaultChecked={values.ageOverride === "yes"}
-                        aria-describedby={`ageOverride-hint${errors.ageOverride ? " ageOverride-error" : ""}`}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor="ageOverride">
-                        {t("outreach:book.ageOverride")}
-                      </label>
-                      <div id="ageOverride-hint" className="govuk-hint govuk-checkboxes__hint">
-                        {t("outreach:book.ageOverrideHint")}
-                      </div>
-                    </div>
-                  </div>
-                </div>
+                <SingleCheckbox
+                  name="ageOverride"
+                  value="yes"
+                  label={t("outreach:book.ageOverride")}
+                  hint={t("outreach:book.ageOverrideHint")}
+                  error={errors.ageOverride}
+                  checked={values.ageOverride === "yes"}
+                  small
+                />
               )}
             </>
           ) : (
             <p className="govuk-body">{t("form.adultPlaces")}</p>
           )}
 
-          <div className={fieldClass("adults")}>
-            <label className="govuk-label" htmlFor="adults">
-              {t("form.adults")}
-            </label>
-            {errorFor("adults")}
-            <select className="govuk-select" id="adults" name="adults" defaultValue={values.adults ?? "1"} aria-describedby={errors.adults ? "adults-error" : undefined}>
-              {[1, 2, 3, 4].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="adults"
+            name="adults"
+            label={t("form.adults")}
+            error={errors.adults}
+            defaultValue={values.adults ?? "1"}
+            options={["1", "2", "3", "4"].map((n) => ({ value: n, label: n }))}
+          />
 
           <h2 className="govuk-heading-m">{staff ? t("outreach:book.familyDetails") : t("form.yourDetails")}</h2>
           <TextInput
@@ -497,52 +415,29 @@ export default function Book() {
             autoComplete="tel"
             className="govuk-input--width-20"
           />
-          <div className={fieldClass("accessNeeds")}>
-            <label className="govuk-label" htmlFor="accessNeeds">
-              {staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
-            </label>
-            <div id="accessNeeds-hint" className="govuk-hint">
-              {t("form.accessNeedsHint")}
-            </div>
-            {errorFor("accessNeeds")}
-            <textarea
-              className="govuk-textarea"
-              id="accessNeeds"
-              name="accessNeeds"
-              rows={3}
-              defaultValue={values.accessNeeds}
-              aria-describedby={`accessNeeds-hint${errors.accessNeeds ? " accessNeeds-error" : ""}`}
-            />
-          </div>
+          <Textarea
+            id="accessNeeds"
+            name="accessNeeds"
+            label={staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
+            hint={t("form.accessNeedsHint")}
+            error={errors.accessNeeds}
+            defaultValue={values.accessNeeds}
+            rows={3}
+          />
           <div className="app-honeypot" aria-hidden="true">
             <label htmlFor="website">{t("form.honeypot")}</label>
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
           {!staff && (
-            <div className={fieldClass("consent")}>
-              {errorFor("consent")}
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id="consent"
-                    name="consent"
-                    type="checkbox"
-                    value="yes"
-                    defaultChecked={values.consent === "yes"}
-                    aria-describedby={errors.consent ? "consent-error" : undefined}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor="consent">
-                    {t("form.consent")}
-                  </label>
-                </div>
-              </div>
-              <p className="govuk-body-s">
-                <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
-                  {t("form.privacyLink")}
-                </Link>
-              </p>
-            </div>
+            <SingleCheckbox
+              name="consent"
+              value="yes"
+              label={t("form.consent")}
+              hint={<PrivacyLink />}
+              error={errors.consent}
+              checked={values.consent === "yes"}
+              small
+            />
           )}
           {result?.full && <input type="hidden" name="waitlist" value="1" />}
           <button type="submit" className="govuk-button" disabled={navigation.state === "submitting"}>
@@ -558,4 +453,14 @@ function ageLabel(months: number, t: (key: string, options?: Record<string, unkn
   if (months === EXPECTING) return t("form.ages.expecting");
   if (months < 24) return t("form.ages.months", { count: months });
   return t("form.ages.years", { count: months / 12 });
+}
+
+/** Beside the consent box; opens in a new tab so the half-filled form is not lost. */
+function PrivacyLink() {
+  const { t } = useTranslation("booking");
+  return (
+    <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
+      {t("form.privacyLink")}
+    </Link>
+  );
 }

@@ -50,6 +50,8 @@ describe("booking a place on a phone", () => {
         // Submitting with nothing filled in explains every problem, by the field.
         await page.locator("form#book-form button[type=submit]").click();
         await page.locator(".govuk-error-summary").waitFor();
+        // Without JavaScript the summary arrives while the rest of the new page is still streaming in.
+        await page.waitForLoadState("load");
         expect(await page.title()).toMatch(lng === "en" ? /^Error: / : /:/);
         expect(await page.locator(".govuk-error-message").count()).toBeGreaterThanOrEqual(4);
         await expectAccessible(page, `${lng} form with errors`, javaScriptEnabled);

@@ -322,6 +322,8 @@ describe("a family who reads only Urdu, then only Polish, on a small phone witho
       await check("booking form");
       await page.locator("form#book-form button[type=submit]").click();
       await page.locator(".govuk-error-summary").waitFor();
+      // Without JavaScript the summary arrives while the rest of the new page is still streaming in.
+      await page.waitForLoadState("load");
       await check("booking form with errors");
       await fillBookingForm(page, `only-${lng}@example.org`);
       await page.locator("form#book-form button[type=submit]").click();

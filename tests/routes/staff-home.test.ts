@@ -81,7 +81,7 @@ describe("what is waiting for staff on their home page", () => {
       familyName: "Home Page Family",
       phone: "+447700900777",
       email: null,
-      contactMethod: "call",
+      contactMethod: "phone",
       bestTimes: "Mornings",
     });
     failedMessageAt(HUBS.own);

@@ -21,7 +21,8 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   );
 }
 
-function ErrorMessage({ id, error }: { id: string; error?: string }) {
+/** The message by a field; also for the rare error that belongs to no single control. */
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
@@ -122,7 +123,8 @@ export function Textarea(
   );
 }
 
-type Option = { value: string; label: string };
+/** `lang` for an option written in its own language, such as a language's name. */
+type Option = { value: string; label: string; lang?: string };
 
 export function Select(
   p: LabelledProps & {
@@ -142,7 +144,7 @@ export function Select(
         aria-describedby={describedBy(p.id, p.hint, p.error)}
       >
         {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
