@@ -7,6 +7,7 @@ import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { CopyButton, PrintButton } from "./copy-button";
 import { ErrorSummary } from "./govuk/error-summary";
+import { Select, TextInput } from "./govuk/fields";
 
 /**
  * The share pages of a session, a hub and a search: what leads back (breadcrumbs or a back link),
@@ -95,35 +96,21 @@ export function LanguageForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="lng" value={pageLang} />
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="lang">
-          {t("language.label")}
-        </label>
-        <div id="lang-hint" className="govuk-hint">
-          {t("language.hint")}
-        </div>
-        {error && (
-          <p id="lang-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
-          </p>
-        )}
-        <select
-          className={`govuk-select${error ? " govuk-select--error" : ""}`}
-          id="lang"
-          name="lang"
-          defaultValue={share.familyLang}
-          aria-describedby={error ? "lang-hint lang-error" : "lang-hint"}
-        >
-          {share.languages.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit" className="govuk-button govuk-button--secondary app-share__language-button">
-          {t("language.submit")}
-        </button>
-      </div>
+      <Select
+        id="lang"
+        name="lang"
+        label={t("language.label")}
+        labelClassName="govuk-label--s"
+        hint={t("language.hint")}
+        error={error}
+        defaultValue={share.familyLang}
+        options={share.languages.map((l) => ({ value: l.code, label: l.name, lang: l.code }))}
+        after={
+          <button type="submit" className="govuk-button govuk-button--secondary app-share__language-button">
+            {t("language.submit")}
+          </button>
+        }
+      />
     </form>
   );
 }
@@ -352,32 +339,23 @@ export function WeekForm({ value, example, error }: { value: string; example: st
   return (
     <form method="get" className="app-print__week-form" aria-label={t("print.weekFormLabel")}>
       <input type="hidden" name="lng" value={i18n.language} />
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="week">
-          {t("print.weekLabel")}
-        </label>
-        <div id="week-hint" className="govuk-hint">
-          {t("print.weekHint", { example })}
-        </div>
-        {error && (
-          <p id="week-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
-          </p>
-        )}
-        <input
-          className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-          id="week"
-          name="week"
-          type="text"
-          defaultValue={value}
-          spellCheck={false}
-          dir="ltr"
-          aria-describedby={error ? "week-hint week-error" : "week-hint"}
-        />{" "}
-        <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
-          {t("print.weekSubmit")}
-        </button>
-      </div>
+      <TextInput
+        id="week"
+        name="week"
+        label={t("print.weekLabel")}
+        labelClassName="govuk-label--s"
+        hint={t("print.weekHint", { example })}
+        error={error}
+        defaultValue={value}
+        className="govuk-input--width-10"
+        spellCheck={false}
+        dir="ltr"
+        after={
+          <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
+            {t("print.weekSubmit")}
+          </button>
+        }
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Radios, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { listLocalities } from "~/models/place.server";
@@ -29,49 +30,25 @@ export default function Home() {
         <h1 className="govuk-heading-xl">{t("home.heading")}</h1>
         <p className="govuk-body-l">{t("home.lead")}</p>
         <form method="get" action="/search" className="app-home-search">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--m" htmlFor="postcode">
-              {t("form.postcode")}
-            </label>
-            <div id="postcode-hint" className="govuk-hint">
-              {t("form.postcodeHint")}
-            </div>
-            <input
-              className="govuk-input govuk-input--width-10"
-              id="postcode"
-              name="postcode"
-              type="text"
-              autoComplete="postal-code"
-              spellCheck={false}
-              dir="ltr"
-              aria-describedby="postcode-hint"
-            />
-          </div>
-          <div className="govuk-form-group">
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("form.age")}</legend>
-              <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                {["", ...AGE_BANDS].map((band) => {
-                  const id = band ? `age-${band}` : "age";
-                  return (
-                    <div className="govuk-radios__item" key={band || "any"}>
-                      <input
-                        className="govuk-radios__input"
-                        id={id}
-                        name="age"
-                        type="radio"
-                        value={band}
-                        defaultChecked={band === ""}
-                      />
-                      <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                        {band ? t(`common:ageBands.${band}`) : t("form.anyAge")}
-                      </label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          </div>
+          <TextInput
+            id="postcode"
+            name="postcode"
+            label={t("form.postcode")}
+            labelClassName="govuk-label--m"
+            hint={t("form.postcodeHint")}
+            className="govuk-input--width-10"
+            autoComplete="postal-code"
+            spellCheck={false}
+            dir="ltr"
+          />
+          <Radios
+            name="age"
+            legend={t("form.age")}
+            legendClassName="govuk-fieldset__legend--m"
+            small
+            defaultValue=""
+            options={["", ...AGE_BANDS].map((band) => ({ value: band, label: band ? t(`common:ageBands.${band}`) : t("form.anyAge") }))}
+          />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("form.submit")}
           </button>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { TextInput } from "~/components/govuk/fields";
 import { PrintButton } from "~/components/copy-button";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
@@ -96,32 +97,23 @@ function MonthForm({ value, example, error }: { value: string; example: string; 
   return (
     <form method="get" className="app-print__screen-only" aria-label={t("month.formLabel")}>
       <input type="hidden" name="lng" value={i18n.language} />
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="month">
-          {t("month.label")}
-        </label>
-        <div id="month-hint" className="govuk-hint">
-          {t("month.hint", { example })}
-        </div>
-        {error && (
-          <p id="month-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
-          </p>
-        )}
-        <input
-          className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-          id="month"
-          name="month"
-          type="text"
-          defaultValue={value}
-          spellCheck={false}
-          dir="ltr"
-          aria-describedby={error ? "month-hint month-error" : "month-hint"}
-        />{" "}
-        <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
-          {t("month.submit")}
-        </button>
-      </div>
+      <TextInput
+        id="month"
+        name="month"
+        label={t("month.label")}
+        labelClassName="govuk-label--s"
+        hint={t("month.hint", { example })}
+        error={error}
+        defaultValue={value}
+        className="govuk-input--width-10"
+        spellCheck={false}
+        dir="ltr"
+        after={
+          <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
+            {t("month.submit")}
+          </button>
+        }
+      />
     </form>
   );
 }

@@ -38,6 +38,8 @@ type LabelledProps = {
   labelClassName?: string;
   hint?: ReactNode;
   error?: string;
+  /** Drawn right after the control, such as the button of a one-field form ("Show this week"). */
+  after?: ReactNode;
 };
 
 /** A form group whose one control is named by a <label>: text inputs, selects and textareas. */
@@ -50,6 +52,7 @@ function LabelledField(p: LabelledProps & { children: ReactNode }) {
       <Hint id={p.id} hint={p.hint} />
       <ErrorMessage id={p.id} error={p.error} />
       {p.children}
+      {p.after && <> {p.after}</>}
     </div>
   );
 }
