@@ -4,6 +4,7 @@ import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS } from "~/domain/age-bands";
+import { Select } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 
 type Target = { seriesId: number; venueId?: undefined } | { venueId: number; seriesId?: undefined };
@@ -52,19 +53,13 @@ function SignpostForm(target: Target) {
           <input type="hidden" name="venueId" value={target.venueId} />
         )}
         <input type="hidden" name="returnTo" value={returnTo} />
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="signpost-age-band">
-            {t("signpost.ageBand")}
-          </label>
-          <select className="govuk-select" id="signpost-age-band" name="ageBand" defaultValue="">
-            <option value="">{t("signpost.anyAgeBand")}</option>
-            {AGE_BANDS.map((band) => (
-              <option key={band} value={band}>
-                {t(`common:ageBands.${band}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="signpost-age-band"
+          name="ageBand"
+          label={t("signpost.ageBand")}
+          defaultValue=""
+          options={[{ value: "", label: t("signpost.anyAgeBand") }, ...AGE_BANDS.map((band) => ({ value: band, label: t(`common:ageBands.${band}`) }))]}
+        />
         <button type="submit" className="govuk-button govuk-button--secondary" disabled={sending}>
           {t("signpost.button")}
         </button>

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { ConnectionStatus } from "../../db/schema";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Textarea } from "~/components/govuk/fields";
 import { SummaryRow } from "~/components/govuk/summary-list";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import {
@@ -296,28 +297,16 @@ export default function ConnectionDetail() {
                   {t("detail.declineHeading")}
                 </h3>
                 <input type="hidden" name="intent" value="decline" />
-                <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label" htmlFor="reason">
-                    {t("detail.reasonLabel")}
-                  </label>
-                  <div id="reason-hint" className="govuk-hint">
-                    {t("detail.declineHint")}
-                  </div>
-                  {errors.reason && (
-                    <p id="reason-error" className="govuk-error-message">
-                      <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors.reason}
-                    </p>
-                  )}
-                  <textarea
-                    className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`}
-                    id="reason"
-                    name="reason"
-                    rows={3}
-                    maxLength={MAX_REASON}
-                    defaultValue={result?.values.reason ?? ""}
-                    aria-describedby={`reason-hint${errors.reason ? " reason-error" : ""}`}
-                  />
-                </div>
+                <Textarea
+                  id="reason"
+                  name="reason"
+                  label={t("detail.reasonLabel")}
+                  hint={t("detail.declineHint")}
+                  error={errors.reason}
+                  rows={3}
+                  maxLength={MAX_REASON}
+                  defaultValue={result?.values.reason ?? ""}
+                />
                 <button type="submit" className="govuk-button govuk-button--warning" disabled={busy}>
                   {t("detail.decline")}
                 </button>

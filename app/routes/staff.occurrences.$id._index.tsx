@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Textarea } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { startOfWeek } from "~/domain/dates";
 import { deliverSoon } from "~/models/notification.server";
@@ -145,28 +146,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function ReasonField({ error, value, hint }: { error?: string; value?: string; hint: string }) {
   const { t } = useTranslation("timetable");
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor="reason">
-        {t("occurrence.reason")}
-      </label>
-      <div id="reason-hint" className="govuk-hint">
-        {hint}
-      </div>
-      {error && (
-        <p id="reason-error" className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {error}
-        </p>
-      )}
-      <textarea
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id="reason"
-        name="reason"
-        rows={3}
-        maxLength={MAX_REASON}
-        defaultValue={value}
-        aria-describedby={`reason-hint${error ? " reason-error" : ""}`}
-      />
-    </div>
+    <Textarea
+      id="reason"
+      name="reason"
+      label={t("occurrence.reason")}
+      labelClassName="govuk-label--s"
+      hint={hint}
+      error={error}
+      rows={3}
+      maxLength={MAX_REASON}
+      defaultValue={value}
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
+import { Select, SingleCheckbox, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { EXPECTING } from "~/domain/booking";
 import { londonDate, registerIsOpen } from "~/domain/dates";
@@ -657,11 +657,7 @@ function WalkIns({ data, errors, values }: { data: Data; errors: Record<string, 
             autoComplete="off"
             spellCheck={false}
           />
-          <div className="govuk-form-group">
-            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              <Checkbox name="firstVisit" value="yes" label={t("walkIn.firstVisit")} checked={values.firstVisit === "yes"} />
-            </div>
-          </div>
+          <SingleCheckbox name="firstVisit" value="yes" label={t("walkIn.firstVisit")} checked={values.firstVisit === "yes"} small />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("walkIn.submit")}
           </button>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { SingleCheckbox } from "~/components/govuk/fields";
 import { SeriesForm, seriesErrorList } from "~/components/series-form";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { londonDate, startOfWeek } from "~/domain/dates";
@@ -214,28 +215,7 @@ export default function EditSeries() {
             <p className="govuk-body">{t("series.archiveText")}</p>
             <Form method="post" aria-labelledby="archive-heading">
               <input type="hidden" name="intent" value="archive" />
-              <div className={`govuk-form-group${errors.confirmArchive ? " govuk-form-group--error" : ""}`}>
-                {errors.confirmArchive && (
-                  <p id="confirmArchive-error" className="govuk-error-message">
-                    <span className="govuk-visually-hidden">{t("common:errors.prefix")}</span> {errors.confirmArchive}
-                  </p>
-                )}
-                <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <div className="govuk-checkboxes__item">
-                    <input
-                      className="govuk-checkboxes__input"
-                      id="confirmArchive"
-                      name="confirmArchive"
-                      type="checkbox"
-                      value="1"
-                      aria-describedby={errors.confirmArchive ? "confirmArchive-error" : undefined}
-                    />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor="confirmArchive">
-                      {t("series.confirmArchive")}
-                    </label>
-                  </div>
-                </div>
-              </div>
+              <SingleCheckbox name="confirmArchive" label={t("series.confirmArchive")} error={errors.confirmArchive} small />
               <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={busy}>
                 {t("series.archive")}
               </button>
