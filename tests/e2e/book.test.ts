@@ -1,19 +1,13 @@
 // A parent on a phone books a place, sees the confirmation, opens the manage link and cancels.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, PHONE, screenshot, startSite, type Site } from "./harness";
+import { describe, expect, it } from "vitest";
+import { axeViolations, PHONE, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 let site: Site;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await startSite({ TRUST_PROXY: "true" });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await site?.stop();
+useSiteAndBrowser({ TRUST_PROXY: "true" }, (s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** axe runs as a script in the page, so it checks only where JavaScript is on. */

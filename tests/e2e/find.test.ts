@@ -1,20 +1,13 @@
 // A parent on a phone: home → postcode and age band → nearest sessions → a session page.
 import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, PHONE, screenshot, startSite, type Site } from "./harness";
+import { describe, expect, it } from "vitest";
+import { axeViolations, PHONE, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 let site: Site;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await startSite();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await site?.stop();
+useSiteAndBrowser({}, (s, b) => {
+  site = s;
+  browser = b;
 });
 
 async function phone(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { BASE_DB, ROOT, TEST_NOW, TMP_DIR } from "../setup/constants";
 import { serveBuilt } from "../support/serve";
 
@@ -32,6 +33,25 @@ export async function startSite(extraEnv: Record<string, string> = {}): Promise<
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
     },
   };
+}
+
+/**
+ * For one test file: starts the site (with any extra environment) and a browser before its tests,
+ * hands both over, and stops them after the last test.
+ */
+export function useSiteAndBrowser(extraEnv: Record<string, string>, ready: (site: Site, browser: Browser) => void) {
+  let site: Site | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    site = await startSite(extraEnv);
+    const launched = await launchBrowser();
+    close = launched.close;
+    ready(site, launched.browser);
+  });
+  afterAll(async () => {
+    await close?.();
+    await site?.stop();
+  });
 }
 
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {

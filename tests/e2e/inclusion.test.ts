@@ -3,24 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { PUBLIC_NAMESPACES } from "~/i18n";
 import { ROOT } from "../setup/constants";
-import { axeViolations, launchBrowser, screenshot, startSite, type Site } from "./harness";
+import { axeViolations, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 let site: Site;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let ip = 0;
-
-beforeAll(async () => {
-  site = await startSite({ TRUST_PROXY: "true" });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await site?.stop();
+useSiteAndBrowser({ TRUST_PROXY: "true" }, (s, b) => {
+  site = s;
+  browser = b;
 });
 
 /** Each context is a different family (the booking form limits how often one address may book). */

@@ -1,21 +1,15 @@
 // An outreach worker on a phone, in a family's home: find a stay-and-play near the family, share
 // it, book it on the family's behalf, and print the hub's week.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
-import { axeViolations, launchBrowser, PHONE, screenshot, startSite, type Site } from "./harness";
+import { axeViolations, PHONE, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 let site: Site;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await startSite({ TRUST_PROXY: "true" });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await site?.stop();
+useSiteAndBrowser({ TRUST_PROXY: "true" }, (s, b) => {
+  site = s;
+  browser = b;
 });
 
 async function accessible(page: Page, label: string) {

@@ -1,29 +1,23 @@
 // A hub worker on a tablet: sign in, add a weekly term-time series, see it in public search,
 // a family books it, the worker cancels one date, and the family's message is in the outbox.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
 import { createConnection } from "~/models/connection.server";
 import { ROOT } from "../setup/constants";
-import { axeViolations, launchBrowser, screenshot, startSite, type Site } from "./harness";
+import { axeViolations, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 const TABLET = { width: 820, height: 1180 };
 const TITLE = "Tuesday Toddler Tumble (test)";
 
 let site: Site;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await startSite({ TRUST_PROXY: "true" });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await site?.stop();
+useSiteAndBrowser({ TRUST_PROXY: "true" }, (s, b) => {
+  site = s;
+  browser = b;
 });
 
 async function accessible(page: Page, label: string) {
