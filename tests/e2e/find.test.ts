@@ -88,9 +88,10 @@ describe("finding a session", () => {
       .poll(() => page.evaluate(() => document.activeElement?.closest(".leaflet-popup") !== null && document.activeElement?.tagName))
       .toBe("A");
     expect(await page.locator(".leaflet-popup-content").innerText()).toContain(place);
-    const size = await markers.first().boundingBox();
-    expect(size!.width).toBeGreaterThanOrEqual(24);
-    expect(size!.height).toBeGreaterThanOrEqual(24);
+    // Measured once Leaflet's zoom animation has finished (mid-zoom the marker is scaled down).
+    const size = async () => (await markers.first().boundingBox())!;
+    await expect.poll(async () => (await size()).width).toBeGreaterThanOrEqual(24);
+    await expect.poll(async () => (await size()).height).toBeGreaterThanOrEqual(24);
     // Leaflet fades the popup in; measured mid-fade its links would fail contrast.
     await expect.poll(() => page.locator(".leaflet-popup").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     expect(await axeViolations(page)).toEqual([]);
