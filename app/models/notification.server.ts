@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
+import { plainForSms } from "~/domain/share";
 import { env } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
@@ -74,7 +75,8 @@ export function renderBookingMessage(
     });
   }
   if (booking.phone) {
-    out.push({ channel: "sms", recipient: booking.phone, subject: "", body: tr(`messages:${template}.sms`, vars) });
+    // Typographic dashes and spaces would make the whole text Unicode: 70 characters a message, not 160.
+    out.push({ channel: "sms", recipient: booking.phone, subject: "", body: plainForSms(tr(`messages:${template}.sms`, vars)) });
   }
   return { booking, messages: out };
 }

@@ -56,7 +56,10 @@ export function formatTime(hhmm: string, lng: string) {
   return isolateLatin(clock(hhmm, lng), lng);
 }
 
-/** "10:00am – 11:30am", with no-break spaces so a narrow screen never splits it across lines. */
+/**
+ * "10:00am – 11:30am". No-break spaces keep each time whole ("10:00 AM" never splits); a narrow
+ * column may still break after the dash, which keeps timetables within a phone's width.
+ */
 export function formatTimeRange(start: string, end: string, lng: string) {
   return isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`.replace(/ /g, "\u00a0"), lng);
 }

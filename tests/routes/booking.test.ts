@@ -1,5 +1,6 @@
 // The booking, manage and cancel routes against a real SQLite file.
 import { beforeEach, describe, expect, it } from "vitest";
+import { smsEncoding } from "~/domain/share";
 import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
 import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
 import { loader as manageLoader } from "~/routes/bookings.$reference._index";
@@ -81,6 +82,10 @@ describe("booking a place", () => {
     const messages = db.$client.prepare("SELECT channel, template, body FROM notifications WHERE booking_id = ?").all(row.id) as { channel: string; template: string; body: string }[];
     expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
     expect(messages.every((m) => m.template === "confirmed" && m.body.includes(reference) && m.body.includes(token))).toBe(true);
+    // An English text goes as plain GSM-7 (160 characters a message), not Unicode (70).
+    const sms = messages.find((m) => m.channel === "sms")!.body;
+    expect(smsEncoding(sms)).toBe("gsm7");
+    expect(sms).toMatch(/\d:\d{2}(am|pm) - \d{1,2}:\d{2}(am|pm)/);
 
     const page = await manageLoader({ request: new Request(`http://localhost${location}`), params: { reference }, context: {} });
     const data = await json(page);

@@ -4,7 +4,7 @@ import { plainForSms } from "~/domain/share";
 import { formatDate, formatTime, formatTimeRange } from "~/utils/format";
 
 describe("formatTimeRange", () => {
-  it("writes English times the British way and never splits a range across lines", () => {
+  it("writes English times the British way and keeps each time whole", () => {
     expect(formatTimeRange("10:00", "11:30", "en")).toBe("10:00am\u00a0–\u00a011:30am");
     expect(formatTime("12:00", "en")).toBe("12:00pm");
   });
