@@ -240,7 +240,7 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
             {backLabel}
           </Link>
         </p>
-        <WeekForm value={data.week} example={data.thisWeek} />
+        <PeriodForm period="week" value={data.week} example={data.thisWeek} />
         <nav className="govuk-pagination govuk-pagination--block" aria-label={t("print.otherWeeks")}>
           <div className="govuk-pagination__prev">
             <Link className="govuk-link govuk-pagination__link" to={`?week=${data.prevWeek}`} rel="prev">
@@ -333,18 +333,27 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
   );
 }
 
-/** Choose a week by typing it ("2026-W48"): the plain, JavaScript-free way to reach any week. */
-export function WeekForm({ value, example, error }: { value: string; example: string; error?: string }) {
+const PERIOD_FORM = {
+  week: { className: "app-print__week-form", form: "print.weekFormLabel", label: "print.weekLabel", hint: "print.weekHint", submit: "print.weekSubmit" },
+  month: { className: "app-print__screen-only", form: "month.formLabel", label: "month.label", hint: "month.hint", submit: "month.submit" },
+} as const;
+
+/**
+ * Choose a week ("2026-W48") or a month ("2026-11") by typing it: the plain, JavaScript-free way to
+ * reach any period of a printed timetable.
+ */
+export function PeriodForm({ period, value, example, error }: { period: "week" | "month"; value: string; example: string; error?: string }) {
   const { t, i18n } = useTranslation("share");
+  const keys = PERIOD_FORM[period];
   return (
-    <form method="get" className="app-print__week-form" aria-label={t("print.weekFormLabel")}>
+    <form method="get" className={keys.className} aria-label={t(keys.form)}>
       <input type="hidden" name="lng" value={i18n.language} />
       <TextInput
-        id="week"
-        name="week"
-        label={t("print.weekLabel")}
+        id={period}
+        name={period}
+        label={t(keys.label)}
         labelClassName="govuk-label--s"
-        hint={t("print.weekHint", { example })}
+        hint={t(keys.hint, { example })}
         error={error}
         defaultValue={value}
         className="govuk-input--width-10"
@@ -352,7 +361,7 @@ export function WeekForm({ value, example, error }: { value: string; example: st
         dir="ltr"
         after={
           <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
-            {t("print.weekSubmit")}
+            {t(keys.submit)}
           </button>
         }
       />

@@ -1,6 +1,7 @@
 // Queries and changes behind the staff administration screens: the outbox, the audit log, staff
 // accounts, term dates and closures. Every change runs in one transaction with its audit entry.
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
@@ -46,6 +47,11 @@ export function hideTokens(text: string) {
 
 const noIds = [-1];
 
+/** Admins reach every venue; everyone else only the venues they work at (none, when they have none). */
+export function ownVenues(user: Pick<StaffUser, "role" | "venueIds">, venueColumn: SQLiteColumn): SQL | undefined {
+  return user.role === "admin" ? undefined : inArray(venueColumn, user.venueIds.length ? user.venueIds : noIds);
+}
+
 /** The first message of each field in a zod error: translation keys, to be translated by the route. */
 export function issuesByField(issues: { path: (string | number)[]; message: string }[]) {
   const errors: Record<string, string> = {};
@@ -59,14 +65,9 @@ export function issuesByField(issues: { path: (string | number)[]; message: stri
 export type OutboxFilter = { status?: (typeof t.NOTIFICATION_STATUSES)[number]; template?: string; page: number };
 
 /** Admins see every message; hub people only those about bookings at their venues. */
-function outboxScope(user: StaffUser): SQL | undefined {
-  if (user.role === "admin") return undefined;
-  return inArray(t.sessionSeries.venueId, user.venueIds.length ? user.venueIds : noIds);
-}
-
 function outboxWhere(user: StaffUser, filter: Omit<OutboxFilter, "page">) {
   return and(
-    outboxScope(user),
+    ownVenues(user, t.sessionSeries.venueId),
     filter.status ? eq(t.notifications.status, filter.status) : undefined,
     filter.template ? eq(t.notifications.template, filter.template) : undefined,
   );
@@ -87,22 +88,20 @@ export function countOutbox(db: Db, user: StaffUser, filter: Omit<OutboxFilter, 
 
 export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
   const where = outboxWhere(user, filter);
-  const base = () =>
-    db
-      .select({
-        n: t.notifications,
-        reference: t.bookings.reference,
-        seriesTitle: t.sessionSeries.title,
-        venueName: t.venues.name,
-        occurrenceDate: t.occurrences.date,
-      })
-      .from(t.notifications)
-      .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
-      .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
-      .leftJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
-      .leftJoin(t.occurrences, eq(t.occurrences.id, t.bookings.occurrenceId));
   const total = countOutbox(db, user, filter);
-  const rows = base()
+  const rows = db
+    .select({
+      n: t.notifications,
+      reference: t.bookings.reference,
+      seriesTitle: t.sessionSeries.title,
+      venueName: t.venues.name,
+      occurrenceDate: t.occurrences.date,
+    })
+    .from(t.notifications)
+    .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
+    .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+    .leftJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .leftJoin(t.occurrences, eq(t.occurrences.id, t.bookings.occurrenceId))
     .where(where)
     .orderBy(desc(t.notifications.createdAt), desc(t.notifications.id))
     .limit(PAGE_SIZE)
@@ -118,7 +117,7 @@ export function outboxTemplates(db: Db, user: StaffUser): string[] {
     .from(t.notifications)
     .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
     .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
-    .where(outboxScope(user))
+    .where(ownVenues(user, t.sessionSeries.venueId))
     .orderBy(asc(t.notifications.template))
     .all()
     .map((r) => r.template);
@@ -251,8 +250,10 @@ export function assignableRoles(actor: StaffUser): Role[] {
 
 /** The venues this person may put someone at: every venue for admins, their own for managers. */
 export function assignableVenues(db: Db, actor: StaffUser) {
-  const query = db.select({ id: t.venues.id, name: t.venues.name, slug: t.venues.slug }).from(t.venues);
-  return (actor.role === "admin" ? query : query.where(inArray(t.venues.id, actor.venueIds.length ? actor.venueIds : noIds)))
+  return db
+    .select({ id: t.venues.id, name: t.venues.name, slug: t.venues.slug })
+    .from(t.venues)
+    .where(ownVenues(actor, t.venues.id))
     .orderBy(asc(t.venues.name))
     .all();
 }

@@ -1,27 +1,18 @@
 // What a member of staff sees first on signing in: their hubs, today's registers, and what is
 // waiting for them (new connection requests, messages that failed, dates flagged for review).
-import { and, asc, eq, gte, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { venueTimetable } from "~/models/session.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { hubConnectionCounts } from "./connection.server";
-import { countOutbox } from "./staff-admin.server";
+import { assignableVenues, countOutbox, ownVenues } from "./staff-admin.server";
 
 /** At most this many flagged dates are listed; the timetable shows the rest. */
 export const REVIEW_LIMIT = 10;
 
-function venueScope(user: StaffUser): SQL | undefined {
-  return user.role === "admin" ? undefined : inArray(t.venues.id, user.venueIds.length ? user.venueIds : [-1]);
-}
-
 export function staffHome(db: Db, user: StaffUser, today: string) {
-  const venues = db
-    .select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name })
-    .from(t.venues)
-    .where(venueScope(user))
-    .orderBy(asc(t.venues.name))
-    .all();
+  const venues = assignableVenues(db, user);
   // Today's sessions only for the hubs a person works at (an admin sees the list of hubs).
   const todays =
     user.role === "admin" ? [] : venues.flatMap((v) => venueTimetable(db, v.id, today, today).map((e) => ({ ...e, venue: v.name })));
@@ -43,7 +34,7 @@ export function staffHome(db: Db, user: StaffUser, today: string) {
         .from(t.occurrences)
         .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
         .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
-        .where(and(eq(t.occurrences.needsReview, true), gte(t.occurrences.date, today), venueScope(user)))
+        .where(and(eq(t.occurrences.needsReview, true), gte(t.occurrences.date, today), ownVenues(user, t.venues.id)))
         .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
         .limit(REVIEW_LIMIT)
         .all()

@@ -4,8 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { TextInput } from "~/components/govuk/fields";
 import { PrintButton } from "~/components/copy-button";
+import { PeriodForm } from "~/components/share-panel";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
 import { CONTENT_LANGUAGE } from "~/i18n";
@@ -92,32 +92,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-function MonthForm({ value, example, error }: { value: string; example: string; error?: string }) {
-  const { t, i18n } = useTranslation("share");
-  return (
-    <form method="get" className="app-print__screen-only" aria-label={t("month.formLabel")}>
-      <input type="hidden" name="lng" value={i18n.language} />
-      <TextInput
-        id="month"
-        name="month"
-        label={t("month.label")}
-        labelClassName="govuk-label--s"
-        hint={t("month.hint", { example })}
-        error={error}
-        defaultValue={value}
-        className="govuk-input--width-10"
-        spellCheck={false}
-        dir="ltr"
-        after={
-          <button type="submit" className="govuk-button govuk-button--secondary app-print__week-button">
-            {t("month.submit")}
-          </button>
-        }
-      />
-    </form>
-  );
-}
-
 export default function HubMonth() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("share");
@@ -132,7 +106,7 @@ export default function HubMonth() {
         <ErrorSummary errors={[{ href: "#month", text: data.error ?? "" }]} />
         {back}
         <h1 className="govuk-heading-l">{t("month.errorTitle", { name: data.name })}</h1>
-        <MonthForm value={data.value} example={data.example} error={data.error ?? undefined} />
+        <PeriodForm period="month" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>
     );
   }
@@ -225,7 +199,7 @@ export default function HubMonth() {
             </li>
           ))}
         </ul>
-        <MonthForm value={data.value} example={data.example} />
+        <PeriodForm period="month" value={data.value} example={data.example} />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { PrintTimetable, WeekForm, type PrintData } from "~/components/share-panel";
+import { PeriodForm, PrintTimetable, type PrintData } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
 import { getLocality, listVenues } from "~/models/place.server";
@@ -74,7 +74,7 @@ export default function PrintLocalityTimetable() {
           {t("print.backToLocality", { name: data.name })}
         </Link>
         <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
-        <WeekForm value={data.value} example={data.example} error={data.error ?? undefined} />
+        <PeriodForm period="week" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>
     );
   }
