@@ -1,6 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
@@ -8,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18n from "~/i18n";
 import i18next, { resources } from "~/i18next.server";
-import { startBackgroundWork } from "~/utils/db.server";
+import { startBackgroundWork } from "~/jobs/scheduler.server";
 import { logger } from "~/utils/logger.server";
 
 const ABORT_DELAY = 5_000;

@@ -6,6 +6,8 @@ const alias = { "~": path.join(root, "app") };
 
 export default defineConfig({
   root,
+  // The global setup imports app code too.
+  resolve: { alias },
   test: {
     globalSetup: ["tests/setup/global-setup.ts"],
     projects: [

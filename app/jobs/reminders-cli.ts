@@ -1,8 +1,7 @@
 // npm run jobs:reminders — queue tomorrow's reminders and deliver what is pending. Safe to run as
 // often as you like (e.g. hourly from cron): nothing is sent twice.
 import { londonDate } from "~/domain/dates";
-import { deliverPending } from "~/models/notification.server";
-import { queueReminders } from "~/models/reminder.server";
+import { deliverPending, queueReminders } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 

@@ -9,11 +9,12 @@ import { z } from "zod";
 import { openDatabase } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
 import * as t from "../../db/schema";
+import { createStaffUser } from "~/auth/sign-in.server";
 import { londonDate } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
-import { emailTaken, getManagedUser, isUniqueViolation, PASSWORD_MIN } from "~/models/staff-admin.server";
-import { createStaffUser } from "~/utils/auth.server";
+import { emailTaken, getManagedUser, isUniqueViolation } from "~/models/user.server";
 import { env, now } from "~/utils/env.server";
+import { PASSWORD_MIN } from "~/utils/user-form";
 
 const USAGE =
   'Usage: npm run staff:create -- --email someone@example.org --role admin|hub-manager|hub-staff|outreach [--name "Full Name"] [--hub hub-slug ...]\n' +

@@ -3,18 +3,13 @@
 // written to the outbox in that same transaction.
 import { randomInt } from "node:crypto";
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import {
-  childrenOutsideRange,
-  decide,
-  makeReference,
-  overflow,
-  placesFor,
-  promote,
-} from "~/domain/booking";
+import { childrenOutsideRange, decide, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
+import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
+import { getDb } from "~/utils/db.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
-import { queueBookingMessage, type MessageTemplate } from "./notification.server";
 
 export type BookingRequest = {
   seriesId: number;
@@ -288,4 +283,44 @@ export function bookingDetails(db: Db, booking: typeof t.bookings.$inferSelect) 
     waitingPosition = (ahead?.n ?? 0) + 1;
   }
   return { series, venue: venue!, dates, waitingPosition };
+}
+
+/** SQL for the places taken on occurrence `o` of series `s` (aliases required in the query). */
+export const PLACES_TAKEN_SQL = `(SELECT COALESCE(SUM(b.places), 0) FROM bookings b
+  WHERE b.status = 'confirmed'
+    AND ((s.booking_mode = 'course' AND b.series_id = s.id AND b.occurrence_id IS NULL)
+      OR (s.booking_mode <> 'course' AND b.occurrence_id = o.id)))`;
+
+/** Places taken per occurrence for the given occurrence ids. */
+export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (occurrenceIds.length === 0) return out;
+  const rows = db.$client
+    .prepare(
+      `SELECT o.id AS id, ${PLACES_TAKEN_SQL} AS taken
+         FROM occurrences o JOIN session_series s ON s.id = o.series_id
+        WHERE o.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(occurrenceIds)) as { id: number; taken: number }[];
+  for (const r of rows) out.set(r.id, r.taken);
+  return out;
+}
+
+const LinkSchema = z.object({
+  reference: z.string().max(20).transform((v, ctx) => normaliseReference(v) ?? (ctx.addIssue({ code: "custom" }), z.NEVER)),
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
+});
+
+export function parseBookingLink(params: { reference?: string }, token: string | null) {
+  const parsed = LinkSchema.safeParse({ reference: params.reference, token });
+  if (!parsed.success) return null;
+  return parsed.data;
+}
+
+export function requireBooking(request: Request, params: { reference?: string }, tokenFromForm?: string | null) {
+  const token = tokenFromForm ?? new URL(request.url).searchParams.get("token");
+  const link = parseBookingLink(params, token);
+  const booking = link ? findBooking(getDb(), link.reference, link.token) : null;
+  if (!link || !booking) throw new Response("Not found", { status: 404 });
+  return { booking, token: link.token };
 }

@@ -9,84 +9,38 @@ import * as t from "../../db/schema";
 import type { ConnectionStatus } from "../../db/schema";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { monthsBefore } from "~/domain/dates";
+import { canHandleConnection, canSeeConnection, canSeeConnectionDetails, may, type StaffUser } from "~/domain/permissions";
+import { normaliseUkMobile, normaliseUkPhone } from "~/domain/phone";
 import { audit } from "~/models/audit.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { formatUkMobile, normaliseUkMobile } from "~/utils/booking-form";
 import { now } from "~/utils/env.server";
 
 export type ConnectionRequest = typeof t.connectionRequests.$inferSelect;
+
 export type Viewer = Pick<StaffUser, "id" | "role" | "venueIds">;
-type ConnectionRef = Pick<ConnectionRequest, "fromUserId" | "venueId">;
+
 
 export const CONTACT_METHODS = ["phone", "text", "email"] as const;
+
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
 /** Languages offered for "preferred language" (ISO 639-1); English first, the rest by name. */
 export const CONNECTION_LANGUAGES = ["en", "ar", "bn", "fa", "gu", "ku", "pa", "pl", "ps", "pt", "ro", "so", "ti", "ur", "zh"] as const;
 
 export const MAX_NEED = 1000;
+
 export const MAX_FAMILY_NAME = 100;
+
 export const MAX_BEST_TIMES = 200;
+
 export const MAX_REASON = 500;
+
 /** Longest list a page shows at once. */
 export const LIST_LIMIT = 200;
 
 const noIds = [-1];
 
-// ---------------------------------------------------------------------------------------------
-// Who may see and do what
-
-/** Hub managers and hub staff of the receiving hub. Outreach workers at a hub do not get its inbox. */
-export function isReceivingHub(user: Viewer, venueId: number): boolean {
-  return (user.role === "hub-manager" || user.role === "hub-staff") && user.venueIds.includes(venueId);
-}
-
-/**
- * May this person know the request exists? The sender, the receiving hub, and administrators.
- * Everyone else gets a 404, so that a request's existence is not revealed.
- */
-export function canSeeConnection(user: Viewer, request: ConnectionRef): boolean {
-  return request.fromUserId === user.id || isReceivingHub(user, request.venueId) || user.role === "admin";
-}
-
-/**
- * May this person see the family's details (name, contact details, what they need)? Only the
- * sender and the receiving hub. Administrators see the status only: they run the service but are
- * not part of the family's referral, and the family agreed to share with the hub, not with them.
- */
-export function canSeeConnectionDetails(user: Viewer, request: ConnectionRef): boolean {
-  return request.fromUserId === user.id || isReceivingHub(user, request.venueId);
-}
-
-/** Accept, decline, mark contacted: the receiving hub only. */
-export function canHandleConnection(user: Viewer, request: ConnectionRef): boolean {
-  return isReceivingHub(user, request.venueId);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Phone numbers: mobiles and landlines
-
-/** A UK phone number (01, 02, 03 or 07) in any common format, returned as +44…; null when it is not one. */
-export function normaliseUkPhone(input: string): string | null {
-  const digits = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");
-  const national = digits.replace(/^(\+44|0044|44)/, "0");
-  return /^0(1\d{8,9}|[237]\d{9})$/.test(national) ? `+44${national.slice(1)}` : null;
-}
-
-/** "+441214960000" → "0121 496 0000", "+447700900123" → "07700 900123". */
-export function formatUkPhone(e164: string): string {
-  if (!e164.startsWith("+44")) return e164;
-  if (e164.startsWith("+447")) return formatUkMobile(e164);
-  const n = `0${e164.slice(3)}`;
-  if (/^02/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
-  if (/^(01\d1|011|03)/.test(n)) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
-  return `${n.slice(0, 5)} ${n.slice(5)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The request form. Messages are keys in the "connections" namespace.
-
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 /** Browsers count a line break as one character; the form sends two. */
 const oneLineBreak = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
 
@@ -160,32 +114,6 @@ export function parseConnectionForm(
   return { data: null, errors };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Hubs
-
-/** Every family hub, by local authority then name, for the "which hub" list. */
-export function familyHubs(db: Db) {
-  return db
-    .select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name, authority: t.localAuthorities.name })
-    .from(t.venues)
-    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
-    .innerJoin(t.localAuthorities, eq(t.localAuthorities.id, t.localities.localAuthorityId))
-    .where(eq(t.venues.kind, "family-hub"))
-    .orderBy(asc(t.localAuthorities.name), asc(t.venues.name))
-    .all();
-}
-
-export function familyHubBySlug(db: Db, slug: string) {
-  return db
-    .select({ id: t.venues.id, slug: t.venues.slug, name: t.venues.name })
-    .from(t.venues)
-    .where(and(eq(t.venues.slug, slug), eq(t.venues.kind, "family-hub")))
-    .get();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Creating
-
 export type NewConnection = {
   venueId: number;
   need: string;
@@ -234,9 +162,6 @@ export function createConnection(db: Db, user: Pick<StaffUser, "id">, input: New
     .immediate();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading
-
 /** One request with its hub and the people involved, or undefined. Check canSeeConnection before showing it. */
 export function getConnection(db: Db, id: number) {
   const row = db
@@ -276,7 +201,7 @@ export function listSentConnections(db: Db, userId: number, status?: ConnectionS
 /** Whose inbox this person sees: their own hubs (hub people), every hub (admins), none (others). */
 export function inboxScope(user: Viewer): "hubs" | "all" | "none" {
   if (user.role === "admin") return "all";
-  if ((user.role === "hub-manager" || user.role === "hub-staff") && user.venueIds.length > 0) return "hubs";
+  if (may(user, "connection-inbox") && user.venueIds.length > 0) return "hubs";
   return "none";
 }
 
@@ -359,10 +284,8 @@ export function hubConnectionCounts(db: Db, user: Viewer): HubCounts[] {
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Changing the status
-
 export type ConnectionChange = { to: "accepted" } | { to: "declined"; reason: string } | { to: "contacted" };
+
 export type ConnectionChangeResult =
   | { kind: "done" }
   | { kind: "not-found" }
@@ -419,9 +342,6 @@ export function changeConnectionStatus(
     })
     .immediate();
 }
-
-// ---------------------------------------------------------------------------------------------
-// Retention
 
 /**
  * Wipes the family's details from requests sent more than `months` ago: name, phone, email, what

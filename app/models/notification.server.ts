@@ -1,14 +1,18 @@
 // The outbox. Messages are written in the same transaction as the change that causes them, in the
 // family's language, then delivered by the configured transport (or kept, for "outbox").
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
+import { addDays } from "~/domain/dates";
+import type { StaffUser } from "~/domain/permissions";
 import { plainForSms } from "~/domain/share";
+import { ownVenues } from "~/models/venue.server";
 import { env } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
+import { PAGE_SIZE } from "~/utils/pagination";
 import { manageToken } from "~/utils/secrets.server";
 import { translatorFor } from "~/utils/translate.server";
 
@@ -192,4 +196,94 @@ export function deliverSoon(db: Db) {
   setImmediate(() => {
     deliverPending(db).catch((err) => logger.error({ err }, "delivery failed"));
   });
+}
+
+/** Manage links carry the family's secret token: staff see that a link was sent, not the token. */
+export function hideTokens(text: string) {
+  return text.replace(/([?&]token=)[A-Za-z0-9_.~%-]+/g, "$1…");
+}
+
+export type OutboxFilter = { status?: (typeof t.NOTIFICATION_STATUSES)[number]; template?: string; page: number };
+
+/** Admins see every message; hub people only those about bookings at their venues. */
+function outboxWhere(user: StaffUser, filter: Omit<OutboxFilter, "page">) {
+  return and(
+    ownVenues(user, t.sessionSeries.venueId),
+    filter.status ? eq(t.notifications.status, filter.status) : undefined,
+    filter.template ? eq(t.notifications.template, filter.template) : undefined,
+  );
+}
+
+/** How many messages this person may see match the filter. */
+export function countOutbox(db: Db, user: StaffUser, filter: Omit<OutboxFilter, "page">): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(t.notifications)
+      .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
+      .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+      .where(outboxWhere(user, filter))
+      .get()?.n ?? 0
+  );
+}
+
+export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
+  const where = outboxWhere(user, filter);
+  const total = countOutbox(db, user, filter);
+  const rows = db
+    .select({
+      n: t.notifications,
+      reference: t.bookings.reference,
+      seriesTitle: t.sessionSeries.title,
+      venueName: t.venues.name,
+      occurrenceDate: t.occurrences.date,
+    })
+    .from(t.notifications)
+    .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
+    .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+    .leftJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .leftJoin(t.occurrences, eq(t.occurrences.id, t.bookings.occurrenceId))
+    .where(where)
+    .orderBy(desc(t.notifications.createdAt), desc(t.notifications.id))
+    .limit(PAGE_SIZE)
+    .offset((filter.page - 1) * PAGE_SIZE)
+    .all();
+  return { rows, total };
+}
+
+/** Templates that appear in the messages this person may see, for the filter. */
+export function outboxTemplates(db: Db, user: StaffUser): string[] {
+  return db
+    .selectDistinct({ template: t.notifications.template })
+    .from(t.notifications)
+    .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
+    .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
+    .where(ownVenues(user, t.sessionSeries.venueId))
+    .orderBy(asc(t.notifications.template))
+    .all()
+    .map((r) => r.template);
+}
+
+export function queueReminders(db: Db, today: string): number {
+  const tomorrow = addDays(today, 1);
+  const due = db.$client
+    .prepare(
+      `SELECT b.id AS booking_id, o.date AS date
+         FROM bookings b
+         JOIN session_series s ON s.id = b.series_id
+         JOIN occurrences o ON (b.occurrence_id = o.id)
+                            OR (b.occurrence_id IS NULL AND o.series_id = b.series_id)
+        WHERE b.status = 'confirmed' AND o.status = 'scheduled' AND o.date = ?`,
+    )
+    .all(tomorrow) as { booking_id: number; date: string }[];
+  let queued = 0;
+  db.$client.transaction(() => {
+    for (const r of due) {
+      queued += queueBookingMessage(db, r.booking_id, "reminder", {
+        dedupeKey: `reminder:${r.booking_id}:${r.date}`,
+        onDate: r.date,
+      });
+    }
+  })();
+  return queued;
 }

@@ -1,10 +1,22 @@
-// Dated occurrences of every active series, kept filled over a rolling horizon.
-import { and, eq, gte, lte } from "drizzle-orm";
+// Occurrences: the dated instances of a series. They are kept filled over a rolling horizon and
+// regenerated when a series changes, but a date that has bookings is never deleted or moved: it is
+// flagged (needs_review) for a person to decide. Staff cancel, reinstate or keep one date here.
 import Holidays from "date-holidays";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
+import { placesLeft } from "~/domain/capacity";
 import { addDays, parseWeekdays } from "~/domain/dates";
-import { occurrenceDates, type DateRange } from "~/domain/recurrence";
+import type { Actor } from "~/domain/permissions";
+import { type DateRange, occurrenceDates, type RecurrenceContext } from "~/domain/recurrence";
+import { audit } from "~/models/audit.server";
+import { placesTakenByOccurrence } from "~/models/booking.server";
+import { queueBookingMessage } from "~/models/notification.server";
+import type { Clock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
+
+type Series = typeof t.sessionSeries.$inferSelect;
+type Occurrence = typeof t.occurrences.$inferSelect;
 
 /** England and Wales bank holidays between two dates, from date-holidays' offline rules. */
 export function bankHolidays(from: string, to: string): Set<string> {
@@ -79,4 +91,344 @@ export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, se
     }
   })();
   return added;
+}
+
+/** Weeks of dates kept ahead of today. */
+export const horizonWeeks = () => env().OCCURRENCE_HORIZON_WEEKS;
+
+/** A date has happened (or is happening) once its start time has passed. */
+export function hasStarted(o: Pick<Occurrence, "date" | "startTime">, clock: Pick<Clock, "date" | "time">) {
+  return o.date < clock.date || (o.date === clock.date && o.startTime <= clock.time);
+}
+
+/** Term dates of the venue's local authority, and the dates nothing runs there (closures, bank holidays). */
+export function recurrenceContextFor(db: Db, venueId: number, window: DateRange): RecurrenceContext {
+  const venue = db
+    .select({ laId: t.localities.localAuthorityId })
+    .from(t.venues)
+    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
+    .where(eq(t.venues.id, venueId))
+    .get();
+  const terms = venue
+    ? db
+        .select({ startDate: t.termDates.startDate, endDate: t.termDates.endDate })
+        .from(t.termDates)
+        .where(eq(t.termDates.localAuthorityId, venue.laId))
+        .all()
+    : [];
+  const excluded = bankHolidays(window.startDate, window.endDate);
+  for (const c of db
+    .select({ date: t.closures.date })
+    .from(t.closures)
+    .where(and(eq(t.closures.venueId, venueId), gte(t.closures.date, window.startDate), lte(t.closures.date, window.endDate)))
+    .all()) {
+    excluded.add(c.date);
+  }
+  return { terms, excludedDates: excluded };
+}
+
+/** The dates in the window on which the series should run (none once it is archived). */
+export function wantedDates(db: Db, series: Series, window: DateRange): string[] {
+  if (series.status !== "active") return [];
+  return occurrenceDates(
+    {
+      weekdays: parseWeekdays(series.weekdays),
+      startDate: series.startDate,
+      endDate: series.endDate,
+      termTimeOnly: series.termTimeOnly,
+    },
+    window,
+    recurrenceContextFor(db, series.venueId, window),
+  );
+}
+
+/**
+ * Whether anything hangs on this date: a booking of any status, a register mark or a walk-in (so
+ * it cannot be deleted), or, for a course, a family still enrolled on the whole course.
+ */
+function isBooked(db: Db, occurrenceId: number, courseEnrolled: boolean): boolean {
+  if (courseEnrolled) return true;
+  const row = db.$client
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM bookings WHERE occurrence_id = @id)
+           OR EXISTS (SELECT 1 FROM attendance WHERE occurrence_id = @id)
+           OR EXISTS (SELECT 1 FROM walk_ins WHERE occurrence_id = @id) AS booked`,
+    )
+    .get({ id: occurrenceId }) as { booked: number };
+  return row.booked === 1;
+}
+
+function hasCourseEnrolments(db: Db, seriesId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: t.bookings.id })
+      .from(t.bookings)
+      .where(and(eq(t.bookings.seriesId, seriesId), isNull(t.bookings.occurrenceId), ne(t.bookings.status, "cancelled")))
+      .get(),
+  );
+}
+
+export type RegenerateSummary = { added: number; moved: number; removed: number; flagged: number; cleared: number };
+
+/**
+ * Brings a series' dates from now to the horizon in line with its pattern. Dates that have started
+ * are never touched. Call inside a transaction (it nests as a savepoint when inside one).
+ */
+export function regenerateOccurrences(db: Db, seriesId: number, clock: Clock, horizonWeeks: number): RegenerateSummary {
+  return db.$client.transaction((): RegenerateSummary => {
+    const summary: RegenerateSummary = { added: 0, moved: 0, removed: 0, flagged: 0, cleared: 0 };
+    const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+    if (!series) return summary;
+    const window: DateRange = { startDate: clock.date, endDate: addDays(clock.date, horizonWeeks * 7) };
+    const wanted = new Set(wantedDates(db, series, window));
+    const courseEnrolled = series.bookingMode === "course" && hasCourseEnrolments(db, series.id);
+    const existing = db
+      .select()
+      .from(t.occurrences)
+      .where(and(eq(t.occurrences.seriesId, series.id), gte(t.occurrences.date, clock.date)))
+      .all();
+    const at = clock.iso;
+    const flag = (o: Occurrence) => {
+      // A cancelled date needs no decision; one already flagged is counted once.
+      if (o.status !== "scheduled" || o.needsReview) return;
+      db.update(t.occurrences).set({ needsReview: true, updatedAt: at }).where(eq(t.occurrences.id, o.id)).run();
+      summary.flagged++;
+    };
+
+    for (const o of existing) {
+      if (hasStarted(o, clock)) continue;
+      const booked = isBooked(db, o.id, courseEnrolled);
+      const sameTimes = o.startTime === series.startTime && o.endTime === series.endTime;
+      if (wanted.has(o.date)) {
+        if (sameTimes) {
+          if (o.needsReview) {
+            // Back in the pattern: nothing left to decide.
+            db.update(t.occurrences).set({ needsReview: false, updatedAt: at }).where(eq(t.occurrences.id, o.id)).run();
+            summary.cleared++;
+          }
+        } else if (booked) {
+          flag(o);
+        } else {
+          db.update(t.occurrences)
+            .set({ startTime: series.startTime, endTime: series.endTime, needsReview: false, updatedAt: at })
+            .where(eq(t.occurrences.id, o.id))
+            .run();
+          summary.moved++;
+        }
+      } else if (booked) {
+        flag(o);
+      } else {
+        db.delete(t.occurrences).where(eq(t.occurrences.id, o.id)).run();
+        summary.removed++;
+      }
+    }
+
+    const have = new Set(existing.map((o) => o.date));
+    for (const date of wanted) {
+      if (have.has(date)) continue;
+      // Today's date only if it has not started yet.
+      if (date === clock.date && series.startTime <= clock.time) continue;
+      const result = db
+        .insert(t.occurrences)
+        .values({ seriesId: series.id, date, startTime: series.startTime, endTime: series.endTime })
+        .onConflictDoNothing()
+        .run();
+      summary.added += result.changes;
+    }
+    return summary;
+  })();
+}
+
+/** Future dates of a series waiting for a person's decision. */
+export function datesNeedingReview(db: Db, seriesId: number, from: string) {
+  return db
+    .select()
+    .from(t.occurrences)
+    .where(and(eq(t.occurrences.seriesId, seriesId), eq(t.occurrences.needsReview, true), gte(t.occurrences.date, from)))
+    .orderBy(asc(t.occurrences.date))
+    .all();
+}
+
+/** One date with its series, venue, places booked and waiting list. */
+export function occurrenceDetail(db: Db, id: number) {
+  const row = db
+    .select({ occurrence: t.occurrences, series: t.sessionSeries, venue: t.venues, typeSlug: t.sessionTypes.slug })
+    .from(t.occurrences)
+    .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
+    .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
+    .where(eq(t.occurrences.id, id))
+    .get();
+  if (!row) return undefined;
+  const counts = db
+    .select({ status: t.bookings.status, n: sql<number>`count(*)`, places: sql<number>`coalesce(sum(${t.bookings.places}), 0)` })
+    .from(t.bookings)
+    .where(and(recipientsCondition(row.series, id), inArray(t.bookings.status, ["confirmed", "waiting"])))
+    .groupBy(t.bookings.status)
+    .all();
+  const confirmed = counts.find((c) => c.status === "confirmed");
+  const waiting = counts.find((c) => c.status === "waiting");
+  return {
+    ...row,
+    placesTaken: confirmed?.places ?? 0,
+    bookedFamilies: confirmed?.n ?? 0,
+    waitingFamilies: waiting?.n ?? 0,
+  };
+}
+
+/** Bookings that hold this date: a booking of the date itself, or an enrolment on its course. */
+function recipientsCondition(series: Pick<Series, "id" | "bookingMode">, occurrenceId: number) {
+  return series.bookingMode === "course"
+    ? or(eq(t.bookings.occurrenceId, occurrenceId), and(eq(t.bookings.seriesId, series.id), isNull(t.bookings.occurrenceId)))
+    : eq(t.bookings.occurrenceId, occurrenceId);
+}
+
+export type OccurrenceChange =
+  | { kind: "done"; told: number }
+  | { kind: "not-found" }
+  | { kind: "started" }
+  | { kind: "not-cancelled" }
+  | { kind: "already-cancelled" }
+  | { kind: "not-flagged" };
+
+/**
+ * Cancels one date and tells every booked and waiting family (a course's families are told that
+ * this one date is off). "remove" is the same decision taken on a date flagged for review.
+ */
+export function cancelOccurrence(
+  db: Db,
+  user: Actor,
+  occurrenceId: number,
+  reason: string,
+  clock: Clock,
+  action: "cancel" | "remove" = "cancel",
+): OccurrenceChange {
+  return db.$client
+    .transaction((): OccurrenceChange => {
+      const row = db
+        .select({ occurrence: t.occurrences, series: t.sessionSeries })
+        .from(t.occurrences)
+        .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
+        .where(eq(t.occurrences.id, occurrenceId))
+        .get();
+      if (!row) return { kind: "not-found" };
+      const { occurrence: o, series } = row;
+      if (action === "remove" && !o.needsReview) return { kind: "not-flagged" };
+      if (o.status === "cancelled") return { kind: "already-cancelled" };
+      if (hasStarted(o, clock)) return { kind: "started" };
+      const families = db
+        .select({ id: t.bookings.id })
+        .from(t.bookings)
+        .where(and(recipientsCondition(series, o.id), inArray(t.bookings.status, ["confirmed", "waiting"])))
+        .orderBy(asc(t.bookings.id))
+        .all();
+      // Written before the date is marked cancelled, so a course message can still name it.
+      for (const b of families) queueBookingMessage(db, b.id, "session-cancelled", { extra: { reason }, onDate: o.date });
+      db.update(t.occurrences)
+        .set({ status: "cancelled", cancelReason: reason, needsReview: false, updatedAt: clock.iso })
+        .where(eq(t.occurrences.id, o.id))
+        .run();
+      audit(db, user, {
+        action: `occurrence.${action}`,
+        entityType: "occurrence",
+        entityId: o.id,
+        venueId: series.venueId,
+        before: { status: o.status, cancelReason: o.cancelReason, needsReview: o.needsReview },
+        after: { status: "cancelled", cancelReason: reason, needsReview: false, told: families.map((b) => b.id) },
+      });
+      return { kind: "done", told: families.length };
+    })
+    .immediate();
+}
+
+/** Undoes a cancellation. Families are not messaged: staff tell them as they see fit. */
+export function reinstateOccurrence(db: Db, user: Actor, occurrenceId: number, clock: Clock): OccurrenceChange {
+  return db.$client
+    .transaction((): OccurrenceChange => {
+      const row = db
+        .select({ occurrence: t.occurrences, venueId: t.sessionSeries.venueId })
+        .from(t.occurrences)
+        .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
+        .where(eq(t.occurrences.id, occurrenceId))
+        .get();
+      if (!row) return { kind: "not-found" };
+      const o = row.occurrence;
+      if (o.status !== "cancelled") return { kind: "not-cancelled" };
+      if (hasStarted(o, clock)) return { kind: "started" };
+      db.update(t.occurrences).set({ status: "scheduled", cancelReason: "", updatedAt: clock.iso }).where(eq(t.occurrences.id, o.id)).run();
+      audit(db, user, {
+        action: "occurrence.reinstate",
+        entityType: "occurrence",
+        entityId: o.id,
+        venueId: row.venueId,
+        before: { status: o.status, cancelReason: o.cancelReason },
+        after: { status: "scheduled", cancelReason: "" },
+      });
+      return { kind: "done", told: 0 };
+    })
+    .immediate();
+}
+
+/** Keeps a date flagged for review as it is. */
+export function keepOccurrence(db: Db, user: Actor, occurrenceId: number, clock: Clock): OccurrenceChange {
+  return db.$client
+    .transaction((): OccurrenceChange => {
+      const row = db
+        .select({ occurrence: t.occurrences, venueId: t.sessionSeries.venueId })
+        .from(t.occurrences)
+        .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
+        .where(eq(t.occurrences.id, occurrenceId))
+        .get();
+      if (!row) return { kind: "not-found" };
+      if (!row.occurrence.needsReview) return { kind: "not-flagged" };
+      db.update(t.occurrences).set({ needsReview: false, updatedAt: clock.iso }).where(eq(t.occurrences.id, occurrenceId)).run();
+      audit(db, user, {
+        action: "occurrence.keep",
+        entityType: "occurrence",
+        entityId: occurrenceId,
+        venueId: row.venueId,
+        before: { needsReview: true },
+        after: { needsReview: false },
+      });
+      return { kind: "done", told: 0 };
+    })
+    .immediate();
+}
+
+export type OccurrenceView = {
+  id: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  cancelled: boolean;
+  cancelReason: string;
+  placesLeft: number | null;
+};
+
+/** Occurrences of one series from a date on (cancelled ones included, so families see them). */
+export function listOccurrences(db: Db, seriesId: number, from: string, to?: string): OccurrenceView[] {
+  const series = db
+    .select({ capacity: t.sessionSeries.capacity, bookingMode: t.sessionSeries.bookingMode })
+    .from(t.sessionSeries)
+    .where(eq(t.sessionSeries.id, seriesId))
+    .get();
+  if (!series) return [];
+  const conditions = [eq(t.occurrences.seriesId, seriesId), gte(t.occurrences.date, from)];
+  if (to) conditions.push(lte(t.occurrences.date, to));
+  const rows = db
+    .select()
+    .from(t.occurrences)
+    .where(and(...conditions))
+    .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
+    .all();
+  const taken = placesTakenByOccurrence(db, rows.map((o) => o.id));
+  return rows.map((o) => ({
+      id: o.id,
+      date: o.date,
+      startTime: o.startTime,
+      endTime: o.endTime,
+      cancelled: o.status === "cancelled",
+      cancelReason: o.cancelReason,
+      placesLeft: placesLeft(series.bookingMode, series.capacity, taken.get(o.id) ?? 0),
+    }));
 }

@@ -2,16 +2,14 @@
 // course enrolments), the waiting list, walk-ins and attendance. Marks and walk-ins are written in
 // the same transaction as their audit entry.
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { EXPECTING } from "~/domain/booking";
 import { londonDate, registerIsOpen } from "~/domain/dates";
+import type { StaffUser } from "~/domain/permissions";
 import { parsePostcode } from "~/domain/postcode";
-import { requireVenueAccess, type StaffUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { audit } from "~/models/audit.server";
 import { now } from "~/utils/env.server";
-import { audit } from "./audit.server";
 
 export type AttendanceStatus = (typeof t.ATTENDANCE)[number];
 
@@ -309,27 +307,4 @@ export function describeAge(months: number, t: Translate): string {
 
 export function describeAges(childAges: number[], t: Translate): string {
   return childAges.map((m) => describeAge(m, t)).join(", ");
-}
-
-/** Who keeps registers: hub staff and managers at their own hubs, admins anywhere; never outreach. */
-export const REGISTER_ROLES = ["admin", "hub-manager", "hub-staff"] as const;
-
-const ParamsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .transform(Number)
-    .pipe(z.number().int().positive().max(2 ** 31 - 1)),
-});
-
-/**
- * After requireStaff(request, REGISTER_ROLES): the occurrence in the URL, which must exist (404,
- * checked first) and be at a venue the person works at (403).
- */
-export function requireRegisterOccurrence(user: StaffUser, params: unknown, db: Db = getDb()): OccurrenceContext {
-  const parsed = ParamsSchema.safeParse(params);
-  const found = parsed.success ? findOccurrence(db, parsed.data.id) : undefined;
-  if (!found) throw new Response("Not found", { status: 404 });
-  requireVenueAccess(user, found.venue.id);
-  return found;
 }

@@ -5,9 +5,9 @@ import { and, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { londonDate, monthsBefore } from "~/domain/dates";
+import { audit } from "~/models/audit.server";
+import { purgeExpiredConnections } from "~/models/connection.server";
 import { env } from "~/utils/env.server";
-import { audit } from "./audit.server";
-import { purgeExpiredConnections } from "./connection.server";
 
 export type BookingPurge = { bookings: number; messages: number; walkIns: number };
 

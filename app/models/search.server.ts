@@ -1,11 +1,11 @@
 // Finds upcoming sessions: one row per series with its next date, ordered by distance then date.
 import type { Db } from "../../db/connection";
 import type { BookingMode, PlaceUnit, VenueKind } from "../../db/schema";
-import { fitsAgeBand, type AgeBand } from "~/domain/age-bands";
+import { type AgeBand, fitsAgeBand } from "~/domain/age-bands";
 import { placesLeft } from "~/domain/capacity";
-import { PLACES_TAKEN_SQL } from "./places.server";
-import { WEEKDAY_SLUGS, type TimeOfDay, type WeekdaySlug } from "~/domain/dates";
-import { distanceMiles, roundMiles, type LatLng } from "~/domain/distance";
+import { type TimeOfDay, WEEKDAY_SLUGS, type WeekdaySlug } from "~/domain/dates";
+import { distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
+import { PLACES_TAKEN_SQL } from "~/models/booking.server";
 
 export const PAGE_SIZE = 20;
 

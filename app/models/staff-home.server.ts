@@ -3,10 +3,11 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { venueTimetable } from "~/models/session.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { hubConnectionCounts } from "./connection.server";
-import { assignableVenues, countOutbox, ownVenues } from "./staff-admin.server";
+import type { StaffUser } from "~/domain/permissions";
+import { hubConnectionCounts } from "~/models/connection.server";
+import { countOutbox } from "~/models/notification.server";
+import { venueTimetable } from "~/models/timetable.server";
+import { assignableVenues, ownVenues } from "~/models/venue.server";
 
 /** At most this many flagged dates are listed; the timetable shows the rest. */
 export const REVIEW_LIMIT = 10;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Radios, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
-import { listLocalities } from "~/models/place.server";
+import { listLocalities } from "~/models/locality.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";

@@ -1,14 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SummaryRow } from "~/components/govuk/summary-list";
 import { z } from "zod";
+import { SummaryRow } from "~/components/govuk/summary-list";
 import { londonDate } from "~/domain/dates";
+import { formatUkMobile } from "~/domain/phone";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { bookingDetails } from "~/models/booking.server";
-import { requireBooking } from "~/utils/booking-link.server";
-import { formatUkMobile } from "~/utils/booking-form";
+import { bookingDetails, requireBooking } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";

@@ -2,8 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
 import { londonToUtc } from "~/domain/dates";
-import { bookingDetails } from "~/models/booking.server";
-import { requireBooking } from "~/utils/booking-link.server";
+import { bookingDetails, requireBooking } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 

@@ -1,12 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { cancelBooking } from "~/models/booking.server";
+import { cancelBooking, requireBooking } from "~/models/booking.server";
 import { deliverSoon } from "~/models/notification.server";
-import { getSeries } from "~/models/session.server";
-import { requireBooking } from "~/utils/booking-link.server";
+import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";

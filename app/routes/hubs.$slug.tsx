@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { currentStaff } from "~/auth/sign-in.server";
 import { MapPanel } from "~/components/map-panel";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { getVenue } from "~/models/place.server";
-import { venueTimetable } from "~/models/session.server";
-import { currentStaff } from "~/utils/auth.server";
+import { venueTimetable } from "~/models/timetable.server";
+import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";

@@ -8,14 +8,14 @@ import { Breadcrumbs } from "~/components/govuk/breadcrumbs";
 import { SharePage } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
 import { formatIsoWeek, formatMonth } from "~/domain/iso-week";
-import { familyLanguage, shareData, shareLanguages } from "~/models/print.server";
-import { getVenue } from "~/models/place.server";
+import { familyLanguage, shareData, shareLanguages } from "~/models/share.server";
+import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { translatorFor } from "~/utils/translate.server";
 import { SlugParamsSchema } from "~/utils/params.server";
+import { translatorFor } from "~/utils/translate.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;

@@ -3,20 +3,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PrintButton } from "~/components/copy-button";
+import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PeriodForm } from "~/components/share-panel";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { getVenue } from "~/models/place.server";
-import { formatDateRange, formatMonthYear, monthParam, timetableBetween } from "~/models/print.server";
+import { timetableBetween } from "~/models/timetable.server";
+import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { formatDate, formatTimeRange } from "~/utils/format";
+import { formatDate, formatDateRange, formatMonthYear, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { SlugParamsSchema } from "~/utils/params.server";
+import { monthParam, SlugParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listVenues } from "~/models/place.server";
+import { listVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { currentStaff } from "~/auth/sign-in.server";
 import { SummaryRow } from "~/components/govuk/summary-list";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { getSeries, listOccurrences } from "~/models/session.server";
-import { currentStaff } from "~/utils/auth.server";
+import { listOccurrences } from "~/models/occurrence.server";
+import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";

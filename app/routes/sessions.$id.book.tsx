@@ -1,18 +1,20 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { assertSameOrigin } from "~/auth/guards.server";
+import { currentStaff } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, ErrorMessage, Radios, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING, placesFor } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
+import { worksAt, type StaffUser } from "~/domain/permissions";
 import { CONTENT_LANGUAGE, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
 import { audit } from "~/models/audit.server";
-import { createBooking, type BookingOutcome, type BookingRequest } from "~/models/booking.server";
+import { type BookingOutcome, type BookingRequest, createBooking } from "~/models/booking.server";
 import { deliverSoon } from "~/models/notification.server";
-import { getSeries, listOccurrences } from "~/models/session.server";
-import { assertSameOrigin, canAccessVenue, currentStaff, type StaffUser } from "~/utils/auth.server";
+import { listOccurrences } from "~/models/occurrence.server";
+import { getSeries } from "~/models/series.server";
 import { bookingFieldOrder, childAgeChoices, childFieldName } from "~/utils/booking-form";
 import { BookingQuerySchema, OnBehalfSchema, parseBookingForm } from "~/utils/booking-form.server";
 import { getDb } from "~/utils/db.server";
@@ -20,8 +22,8 @@ import { env, now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { allow, clientKey } from "~/utils/rate-limit.server";
 import { IdParamsSchema } from "~/utils/params.server";
+import { allow, clientKey } from "~/utils/rate-limit.server";
 
 // "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
 export const handle = { i18n: ["booking", "venue", "outreach"] };
@@ -41,7 +43,7 @@ const STAFF_WORDING: Record<string, string> = {
 
 /** Hub people (and admins) may book a child outside the age range at a hub they work at; outreach never. */
 function mayOverrideAge(user: StaffUser, venueId: number) {
-  return user.role !== "outreach" && canAccessVenue(user, venueId);
+  return user.role !== "outreach" && worksAt(user, venueId);
 }
 
 function loadSession(params: unknown) {

@@ -8,14 +8,15 @@ import { SharePage } from "~/components/share-panel";
 import { londonDate } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { familyLanguage, sessionWhen, shareData, shareLanguages } from "~/models/print.server";
-import { getSeries, listOccurrences } from "~/models/session.server";
+import { listOccurrences } from "~/models/occurrence.server";
+import { getSeries } from "~/models/series.server";
+import { familyLanguage, sessionWhen, shareData, shareLanguages } from "~/models/share.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { translatorFor } from "~/utils/translate.server";
 import { IdParamsSchema } from "~/utils/params.server";
+import { translatorFor } from "~/utils/translate.server";
 
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;

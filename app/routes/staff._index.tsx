@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { may } from "~/domain/permissions";
+import { requireStaff } from "~/auth/guards.server";
 import { londonDate } from "~/domain/dates";
 import { staffHome } from "~/models/staff-home.server";
-import { requireStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -18,13 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const { t: tr, title } = await translator(request, "staff");
   const home = staffHome(getDb(), user, londonDate(now()));
-  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role }, ...home });
+  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role },
+    may: { outbox: may(user, "outbox"), accounts: may(user, "accounts"), termDates: may(user, "term-dates"), audit: may(user, "audit") },
+    ...home,
+  });
 }
 
 export default function StaffHome() {
-  const { user, venues, todays, attention } = useLoaderData<typeof loader>();
+  const { user, may: allowed, venues, todays, attention } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("staff");
-  const manager = user.role === "admin" || user.role === "hub-manager";
   const lng = i18n.language;
   const waiting = attention.newRequests > 0 || attention.failedMessages > 0 || attention.reviewDates.length > 0;
   return (
@@ -112,33 +114,33 @@ export default function StaffHome() {
             {t("tools.signposts")}
           </Link>
         </li>
-        {user.role !== "outreach" && (
+        {allowed.outbox && (
           <li>
             <Link className="govuk-link" to="/staff/outbox">
               {t("tools.outbox")}
             </Link>
           </li>
         )}
-        {manager && (
+        {allowed.accounts && (
           <li>
             <Link className="govuk-link" to="/staff/users">
               {t("tools.users")}
             </Link>
           </li>
         )}
-        {user.role === "admin" && (
-          <>
-            <li>
-              <Link className="govuk-link" to="/staff/term-dates">
-                {t("tools.termDates")}
-              </Link>
-            </li>
-            <li>
-              <Link className="govuk-link" to="/staff/audit">
-                {t("tools.audit")}
-              </Link>
-            </li>
-          </>
+        {allowed.termDates && (
+          <li>
+            <Link className="govuk-link" to="/staff/term-dates">
+              {t("tools.termDates")}
+            </Link>
+          </li>
+        )}
+        {allowed.audit && (
+          <li>
+            <Link className="govuk-link" to="/staff/audit">
+              {t("tools.audit")}
+            </Link>
+          </li>
         )}
       </ul>
       <Form method="post" action="/staff/sign-out">

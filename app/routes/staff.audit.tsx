@@ -1,19 +1,21 @@
 // The audit log: who changed what, when, with the record before and after. Administrators only.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/govuk/pagination";
 import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
+import { Pagination } from "~/components/govuk/pagination";
 import { addDays, isValidIsoDate, londonToUtc } from "~/domain/dates";
-import { auditEntityTypes, formatInstant, issuesByField, listAllUsers, listAudit, PAGE_SIZE } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
+import { auditEntityTypes, listAudit } from "~/models/audit.server";
+import { listAllUsers } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
+import { issuesByField } from "~/utils/form-errors";
+import { formatInstant, formatNumber } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { PAGE_SIZE } from "~/utils/pagination";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
@@ -43,7 +45,7 @@ const QuerySchema = z.object({
 const FIELDS = ["person", "entity", "from", "to", "page"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, ["admin"]);
+  await requireStaff(request, "audit");
   const { t: tr, title, locale } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const url = new URL(request.url);

@@ -2,32 +2,22 @@
 // decline with a reason, then mark as contacted. The sender sees the details and the status, with
 // no actions. Administrators see the hub and status only, never the family's details (see
 // canSeeConnectionDetails). Anyone else gets a 404, so a request's existence is not revealed.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { ConnectionStatus } from "../../db/schema";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Textarea } from "~/components/govuk/fields";
-import { SummaryRow } from "~/components/govuk/summary-list";
 import { SuccessBanner } from "~/components/govuk/success-banner";
-import {
-  allowedChanges,
-  canHandleConnection,
-  canSeeConnection,
-  canSeeConnectionDetails,
-  changeConnectionStatus,
-  formatUkPhone,
-  getConnection,
-  MAX_REASON,
-  type ConnectionChange,
-} from "~/models/connection.server";
-import { formatInstant } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
+import { SummaryRow } from "~/components/govuk/summary-list";
+import { canHandleConnection, canSeeConnection, canSeeConnectionDetails } from "~/domain/permissions";
+import { formatUkPhone } from "~/domain/phone";
+import { allowedChanges, changeConnectionStatus, type ConnectionChange, getConnection, MAX_REASON } from "~/models/connection.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { languageName } from "~/utils/format";
+import { formatInstant, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";

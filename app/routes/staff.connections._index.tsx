@@ -2,18 +2,17 @@
 // managers and hub staff, the inbox of their hubs with how many new requests wait. Administrators
 // see every hub's inbox with the status only: the family's details are for the sender and the
 // receiving hub (see canSeeConnectionDetails).
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CONNECTION_STATUSES, type ConnectionStatus } from "../../db/schema";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
 import { hubConnectionCounts, inboxScope, LIST_LIMIT, listHubConnections, listSentConnections } from "~/models/connection.server";
-import { formatInstant } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { formatInstant } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 

@@ -1,27 +1,16 @@
 // Send a connection request: ask a family hub to contact a family, with the family's consent.
 // Any signed-in member of staff may send one (outreach workers most often); `?venue=slug`
 // chooses the hub in advance.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
-import {
-  CONNECTION_FIELDS,
-  CONNECTION_LANGUAGES,
-  CONTACT_METHODS,
-  createConnection,
-  familyHubBySlug,
-  familyHubs,
-  MAX_BEST_TIMES,
-  MAX_FAMILY_NAME,
-  MAX_NEED,
-  parseConnectionForm,
-} from "~/models/connection.server";
-import { requireStaff } from "~/utils/auth.server";
+import { CONNECTION_FIELDS, CONNECTION_LANGUAGES, CONTACT_METHODS, createConnection, MAX_BEST_TIMES, MAX_FAMILY_NAME, MAX_NEED, parseConnectionForm } from "~/models/connection.server";
+import { familyHubBySlug, familyHubs } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { languageName } from "~/utils/format";

@@ -1,37 +1,27 @@
 // Days a hub is closed. No new sessions are generated on a closed day, but sessions already on
 // the timetable are not cancelled here: staff cancel each one with a reason, so families are told.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
+import { addClosure, closureExists, deleteClosure, listFutureClosures } from "~/models/closure.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
-import {
-  addClosure,
-  closureExists,
-  deleteClosure,
-  formatDayWithYear,
-  isUniqueViolation,
-  issuesByField,
-  listFutureClosures,
-  venueBySlug,
-} from "~/models/staff-admin.server";
-import { requireStaff, requireVenueAccess, type StaffUser } from "~/utils/auth.server";
+import { isUniqueViolation } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
-import { formatTimeRange } from "~/utils/format";
+import { issuesByField } from "~/utils/form-errors";
+import { formatDayWithYear, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { SlugParamsSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const MANAGERS = ["admin", "hub-manager"] as const;
 const IntentSchema = z.enum(["add", "delete"]);
 const DeleteSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
 const QuerySchema = z.object({ done: z.enum(["added", "deleted"]).optional().catch(undefined) });
@@ -55,18 +45,9 @@ function addSchema(today: string) {
   });
 }
 
-/** The hub, if this person may manage its closures: 404 for no such hub, 403 for someone else's. */
-function hubFor(user: StaffUser, params: unknown) {
-  const parsed = SlugParamsSchema.safeParse(params);
-  const venue = parsed.success ? venueBySlug(getDb(), parsed.data.slug) : undefined;
-  if (!venue) throw new Response("Not found", { status: 404 });
-  requireVenueAccess(user, venue.id);
-  return venue;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
-  const venue = hubFor(user, params);
+  const user = await requireStaff(request, "closures");
+  const venue = requireStaffVenue(user, params.slug);
   const { t: tr, title, locale } = await translator(request, ["staff", "admin"]);
   const today = londonDate(now());
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -90,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
-  const venue = hubFor(user, params);
+  const user = await requireStaff(request, "closures");
+  const venue = requireStaffVenue(user, params.slug);
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));

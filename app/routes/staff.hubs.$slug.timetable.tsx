@@ -1,31 +1,27 @@
 // A hub's timetable for staff: one week, Monday to Sunday, with places booked, the waiting list
 // and what needs a decision; links to each date and to change its series.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
 import { addDays, londonDate, parseWeekdays, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
-import { staffWeek, venueBySlug, venueSeries, type StaffWeekEntry } from "~/models/timetable.server";
-import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
+import { venueSeries } from "~/models/series.server";
+import { staffWeek, type StaffWeekEntry } from "~/models/timetable.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { SlugParamsSchema, WeekParamSchema } from "~/utils/params.server";
+import { WeekParamSchema } from "~/utils/params.server";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
-const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
 // ?week=YYYY-MM-DD (any day of the week); anything else shows this week.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, ROLES);
+  const user = await requireStaff(request, "timetable");
   const db = getDb();
-  const parsed = SlugParamsSchema.safeParse(params);
-  const venue = parsed.success ? venueBySlug(db, parsed.data.slug) : undefined;
-  if (!venue) throw new Response("Not found", { status: 404 });
-  requireVenueAccess(user, venue.id);
+  const venue = requireStaffVenue(user, params.slug);
   const { t, title } = await translator(request, "timetable");
   const thisWeek = startOfWeek(londonDate(now()));
   const weekStart = WeekParamSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined) ?? thisWeek;

@@ -1,26 +1,18 @@
 // One date of a session for staff: places booked, the waiting list, a link to the register, and
 // the decisions about it: cancel (every booked and waiting family is told), reinstate, and for a
 // date flagged after its series changed, keep it or remove it.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff, requireVenueAccess } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Textarea } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { startOfWeek } from "~/domain/dates";
 import { deliverSoon } from "~/models/notification.server";
-import {
-  cancelOccurrence,
-  clockNow,
-  hasStarted,
-  keepOccurrence,
-  occurrenceDetail,
-  reinstateOccurrence,
-  type OccurrenceChange,
-} from "~/models/timetable.server";
-import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
+import { cancelOccurrence, hasStarted, keepOccurrence, type OccurrenceChange, occurrenceDetail, reinstateOccurrence } from "~/models/occurrence.server";
+import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
@@ -30,7 +22,6 @@ import { IdParamsSchema } from "~/utils/params.server";
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
-const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
 const MAX_REASON = 500;
 
 const reason = z
@@ -56,7 +47,7 @@ const DoneSchema = z.object({
 });
 
 async function load(request: Request, params: unknown) {
-  const user = await requireStaff(request, ROLES);
+  const user = await requireStaff(request, "timetable");
   const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? occurrenceDetail(getDb(), parsed.data.id) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });

@@ -1,20 +1,20 @@
 // The register of one session date: who is booked, marking attended or no-show, walk-ins, the
 // waiting list and totals; `?print=1` gives a paper register with tick boxes. Works without
 // JavaScript: every change is a small form post, answered with a redirect back (PRG).
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, redirect, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireRegisterOccurrence, requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, SingleCheckbox, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { EXPECTING } from "~/domain/booking";
 import { londonDate, registerIsOpen } from "~/domain/dates";
+import { formatUkMobile } from "~/domain/phone";
 import { parsePostcode } from "~/domain/postcode";
-import { addWalkIn, describeAges, markAttendance, REGISTER_ROLES, registerFor, requireRegisterOccurrence } from "~/models/register.server";
-import { requireStaff } from "~/utils/auth.server";
-import { childAgeChoices, formatUkMobile } from "~/utils/booking-form";
+import { addWalkIn, describeAges, markAttendance, registerFor } from "~/models/register.server";
+import { childAgeChoices } from "~/utils/booking-form";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -126,7 +126,7 @@ function errorHref(field: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, REGISTER_ROLES);
+  const user = await requireStaff(request, "register");
   const found = requireRegisterOccurrence(user, params);
   const { t, title, locale } = await translator(request, "register");
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -192,7 +192,7 @@ function displayPhone(phone: string) {
 type ActionData = { title: string; errors: Record<string, string>; values: Record<string, string>; intent: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireStaff(request, REGISTER_ROLES);
+  const user = await requireStaff(request, "register");
   const found = requireRegisterOccurrence(user, params);
   const { t, title, locale } = await translator(request, "register");
   const form = await request.formData();

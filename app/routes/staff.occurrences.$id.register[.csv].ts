@@ -1,15 +1,15 @@
 // The register as a CSV file for the hub's own records. Every cell goes through toCsv, so text a
 // family typed (a name such as "=HYPERLINK(…)") can never run as a formula in a spreadsheet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditExport, describeAges, REGISTER_ROLES, registerFor, requireRegisterOccurrence } from "~/models/register.server";
-import { requireStaff } from "~/utils/auth.server";
-import { formatUkMobile } from "~/utils/booking-form";
-import { toCsv, type CsvValue } from "~/utils/csv";
+import { requireRegisterOccurrence, requireStaff } from "~/auth/guards.server";
+import { formatUkMobile } from "~/domain/phone";
+import { auditExport, describeAges, registerFor } from "~/models/register.server";
+import { type CsvValue, toCsv } from "~/utils/csv";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, REGISTER_ROLES);
+  const user = await requireStaff(request, "register");
   const found = requireRegisterOccurrence(user, params);
   const db = getDb();
   const register = registerFor(db, found.occurrence.id);

@@ -1,26 +1,26 @@
 // The outbox: every message the service sent or will send. Admins see all of it; hub people only
 // messages about bookings at their own hubs.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/govuk/pagination";
 import { z } from "zod";
 import { NOTIFICATION_STATUSES } from "../../db/schema";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
-import { formatInstant, hideTokens, issuesByField, listOutbox, outboxTemplates, PAGE_SIZE } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
+import { Pagination } from "~/components/govuk/pagination";
+import { hideTokens, listOutbox, outboxTemplates } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { formatDate, formatNumber, languageName } from "~/utils/format";
+import { issuesByField } from "~/utils/form-errors";
+import { formatDate, formatInstant, formatNumber, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { PAGE_SIZE } from "~/utils/pagination";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
 
 // Empty choices ("All") arrive as empty strings: treat them as absent.
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -35,7 +35,7 @@ const QuerySchema = z.object({
 const FIELDS = ["status", "template", "page"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, ROLES);
+  const user = await requireStaff(request, "outbox");
   const { t: tr, title, locale } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const url = new URL(request.url);

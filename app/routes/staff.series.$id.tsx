@@ -1,31 +1,30 @@
 // Change a session series, or archive it. Saving regenerates its future dates: dates with bookings
 // are never moved or deleted, only flagged for a person to decide (listed at the top of this page).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff, requireVenueAccess } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SingleCheckbox } from "~/components/govuk/fields";
-import { SeriesForm, seriesErrorList } from "~/components/series-form";
 import { SuccessBanner } from "~/components/govuk/success-banner";
+import { seriesErrorList, SeriesForm } from "~/components/series-form";
 import { londonDate, startOfWeek } from "~/domain/dates";
 import { deliverSoon } from "~/models/notification.server";
-import { getSeries } from "~/models/session.server";
-import { clockNow, datesNeedingReview, horizonWeeks, setSeriesStatus, updateSeries } from "~/models/timetable.server";
-import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
+import { datesNeedingReview, horizonWeeks } from "~/models/occurrence.server";
+import { getSeries, setSeriesStatus, updateSeries } from "~/models/series.server";
+import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { parseSeriesForm, seriesFormValues, seriesToFormValues, type SeriesFormValues } from "~/utils/series-form";
 import { IdParamsSchema } from "~/utils/params.server";
+import { parseSeriesForm, seriesFormValues, type SeriesFormValues, seriesToFormValues } from "~/utils/series-form";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
-const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
 
 const count = z.coerce.number().int().min(0).max(100_000).catch(0);
 // The banner after a change: what was done, and what it meant for dates and families.
@@ -53,7 +52,7 @@ const IntentSchema = z.discriminatedUnion(
 );
 
 async function load(request: Request, params: unknown) {
-  const user = await requireStaff(request, ROLES);
+  const user = await requireStaff(request, "timetable");
   const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });

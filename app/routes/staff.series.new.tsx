@@ -1,13 +1,13 @@
 // Add a session series (weekly, or a one-off event) at a hub: /staff/series/new?venue=<slug>.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { SeriesForm, seriesErrorList } from "~/components/series-form";
-import { clockNow, createSeries, horizonWeeks, venueBySlug } from "~/models/timetable.server";
-import { requireStaff, requireVenueAccess } from "~/utils/auth.server";
+import { seriesErrorList, SeriesForm } from "~/components/series-form";
+import { horizonWeeks } from "~/models/occurrence.server";
+import { createSeries } from "~/models/series.server";
+import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
@@ -16,16 +16,10 @@ import { NEW_SERIES_VALUES, parseSeriesForm, seriesFormValues, type SeriesFormVa
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
-const ROLES = ["admin", "hub-manager", "hub-staff"] as const;
-const QuerySchema = z.object({ venue: z.string().regex(/^[a-z0-9-]{1,100}$/) });
-
 /** The signed-in person and the hub from ?venue=, which they must work at. */
 async function load(request: Request) {
-  const user = await requireStaff(request, ROLES);
-  const query = QuerySchema.safeParse({ venue: new URL(request.url).searchParams.get("venue") ?? undefined });
-  const venue = query.success ? venueBySlug(getDb(), query.data.venue) : undefined;
-  if (!venue) throw new Response("Not found", { status: 404 });
-  requireVenueAccess(user, venue.id);
+  const user = await requireStaff(request, "timetable");
+  const venue = requireStaffVenue(user, new URL(request.url).searchParams.get("venue"));
   return { user, venue };
 }
 

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { assertSameOrigin, signOut } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/auth/guards.server";
+import { signOut } from "~/auth/sign-in.server";
 
 const FormSchema = z.object({ everywhere: z.literal("1").optional().catch(undefined) });
 

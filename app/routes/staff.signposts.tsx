@@ -1,24 +1,16 @@
 // The signposting log. POST: "I signposted a family to this session or hub" (the button on the
 // session and hub pages). GET: the signed-in worker's own recent signposts. Any member of staff.
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate } from "~/domain/dates";
-import {
-  countOwnByType,
-  listOwnSignposts,
-  recordSignpost,
-  safeBackPath,
-  SIGNPOSTS_PATH,
-  signpostReturnPath,
-} from "~/models/signpost.server";
-import { requireStaff } from "~/utils/auth.server";
+import { countOwnByType, listOwnSignposts, recordSignpost, safeBackPath, signpostReturnPath, SIGNPOSTS_PATH } from "~/models/signpost.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";

@@ -1,25 +1,26 @@
 // School term dates per local authority: term-time-only sessions run inside them. Admins only.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
+import { listLocalAuthorities } from "~/models/locality.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
-import { addTermDate, deleteTermDate, formatDayWithYear, issuesByField, listLocalAuthorities, listTermDates } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
+import { addTermDate, deleteTermDate, listTermDates } from "~/models/term-date.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
+import { issuesByField } from "~/utils/form-errors";
+import { formatDayWithYear } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const ADMIN = ["admin"] as const;
 
 const isoDate = (message: string) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ message }).refine(isValidIsoDate, message));
 
@@ -52,7 +53,7 @@ function topUp() {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, ADMIN);
+  await requireStaff(request, "term-dates");
   const { t: tr, title, locale } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -74,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireStaff(request, ADMIN);
+  const user = await requireStaff(request, "term-dates");
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));

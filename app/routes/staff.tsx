@@ -1,9 +1,8 @@
 // The staff area's frame. Every child route checks sign-in, role and hub itself.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { currentStaff } from "~/utils/auth.server";
+import { currentStaff } from "~/auth/sign-in.server";
 
 export const handle = { i18n: ["staff"] };
 

@@ -1,38 +1,26 @@
 // Edit a staff account: name, role, hubs and active; a new password; sign them out everywhere.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { hashPassword } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { SuccessBanner } from "~/components/govuk/success-banner";
-import {
-  assignableRoles,
-  assignableVenues,
-  canManage,
-  checkChoices,
-  countSessions,
-  EditUserSchema,
-  endUserSessions,
-  getManagedUser,
-  issuesByField,
-  PasswordSchema,
-  resetPassword,
-  updateUser,
-  userFormInput,
-  type ManagedUser,
-} from "~/models/staff-admin.server";
-import { hashPassword, requireStaff, type StaffUser } from "~/utils/auth.server";
+import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
+import { assignableRoles, canManage, type StaffUser } from "~/domain/permissions";
+import { countSessions, endUserSessions, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
+import { assignableVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
+import { issuesByField } from "~/utils/form-errors";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
+import { checkChoices, EditUserSchema, PasswordSchema, userFormInput } from "~/utils/user-form";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const MANAGERS = ["admin", "hub-manager"] as const;
 const DONE = ["created", "saved", "password", "signed-out"] as const;
 const QuerySchema = z.object({ done: z.enum(DONE).optional().catch(undefined) });
 const IntentSchema = z.enum(["details", "password", "sign-out"], { message: "users.errors.intent" });
@@ -49,7 +37,7 @@ function target(actor: StaffUser, params: unknown): ManagedUser {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
+  const user = await requireStaff(request, "accounts");
   const account = target(user, params);
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
@@ -73,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
+  const user = await requireStaff(request, "accounts");
   const account = target(user, params);
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();

@@ -1,10 +1,10 @@
 // Staff accounts: admins see everyone; hub managers see the hub staff at their own hubs.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listManagedUsers, venueNames } from "~/models/staff-admin.server";
-import { requireStaff } from "~/utils/auth.server";
+import { requireStaff } from "~/auth/guards.server";
+import { listManagedUsers } from "~/models/user.server";
+import { venueNames } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
@@ -13,7 +13,7 @@ export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, ["admin", "hub-manager"]);
+  const user = await requireStaff(request, "accounts");
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const names = venueNames(db);

@@ -1,33 +1,26 @@
 // Create a staff account. Admins: any role, any hubs. Hub managers: hub staff at their own hubs.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireStaff } from "~/auth/guards.server";
+import { hashPassword } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
-import {
-  assignableRoles,
-  assignableVenues,
-  checkChoices,
-  createUser,
-  emailTaken,
-  isUniqueViolation,
-  issuesByField,
-  NewUserSchema,
-  userFormInput,
-} from "~/models/staff-admin.server";
-import { hashPassword, requireStaff } from "~/utils/auth.server";
+import { assignableRoles } from "~/domain/permissions";
+import { createUser, emailTaken, isUniqueViolation } from "~/models/user.server";
+import { assignableVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
+import { issuesByField } from "~/utils/form-errors";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { checkChoices, NewUserSchema, userFormInput } from "~/utils/user-form";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const MANAGERS = ["admin", "hub-manager"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
+  const user = await requireStaff(request, "accounts");
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const roles = assignableRoles(user);
@@ -42,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireStaff(request, MANAGERS);
+  const user = await requireStaff(request, "accounts");
   const { t: tr, title } = await translator(request, ["staff", "admin"]);
   const db = getDb();
   const { input, values } = userFormInput(await request.formData());

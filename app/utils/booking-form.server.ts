@@ -2,8 +2,9 @@
 // unless said otherwise.
 import { z } from "zod";
 import { EXPECTING } from "~/domain/booking";
+import { normaliseUkMobile } from "~/domain/phone";
 import { OFFERED_LANGUAGES } from "~/i18n";
-import { childFieldName, normaliseUkMobile } from "~/utils/booking-form";
+import { childFieldName } from "~/utils/booking-form";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

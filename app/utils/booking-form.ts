@@ -2,19 +2,6 @@
 // (parsing is in booking-form.server.ts, so zod stays out of the browser bundle).
 import { EXPECTING } from "~/domain/booking";
 
-/** A UK mobile number in any common format, returned as +447…; null when it is not one. */
-export function normaliseUkMobile(input: string): string | null {
-  const digits = input.replace(/[\s\-().]/g, "");
-  const national = digits.replace(/^(\+44|0044|44)/, "0");
-  return /^07\d{9}$/.test(national) ? `+44${national.slice(1)}` : null;
-}
-
-/** "+447700900123" → "07700 900123", for showing a number back to people. */
-export function formatUkMobile(e164: string): string {
-  const national = `0${e164.slice(3)}`;
-  return `${national.slice(0, 5)} ${national.slice(5)}`;
-}
-
 export const childFieldName = (i: number) => `child${i + 1}`;
 
 /** Age choices in months: expecting, each month to 23 months, then whole years to 25. */

@@ -1,6 +1,8 @@
 // Locale-aware formatting in Europe/London time. Dates arrive as ISO local dates ("2026-11-23")
 // and times as "HH:MM", so they are formatted in UTC to avoid any shift.
+import { TIME_ZONE } from "~/domain/dates";
 import { RTL_LANGUAGES } from "~/i18n";
+import { now } from "~/utils/env.server";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -91,4 +93,54 @@ export function languageName(code: string, lng: string) {
 /** "Monday, Wednesday and Friday" in the locale's own words and punctuation. */
 export function formatList(items: string[], lng: string) {
   return new Intl.ListFormat(lng === "en" ? "en-GB" : lng, { style: "long", type: "conjunction" }).format(items);
+}
+
+/** "24 Nov 2026, 08:00" in London time, whatever the server's own time zone. */
+export function formatInstant(iso: string, lng: string) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
+/** "Monday 23 November 2026": an ISO local date with its year. */
+export function formatDayWithYear(iso: string, lng: string) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const intlLocale = (lng: string) => (lng === "en" ? "en-GB" : lng);
+
+/** "24 November 2026", today in London. */
+export function formatToday(lng: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(now());
+}
+
+const utcDate = (iso: string) => {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return d;
+};
+
+/** "23 – 29 November 2026": the dates are calendar dates, so they are formatted in UTC. */
+export function formatDateRange(from: string, to: string, lng: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatRange(utcDate(from), utcDate(to));
+}
+
+/** "November 2026". */
+export function formatMonthYear(iso: string, lng: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lng), { month: "long", year: "numeric", timeZone: "UTC" }).format(utcDate(iso));
 }

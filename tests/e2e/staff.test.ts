@@ -1,14 +1,14 @@
 // A hub worker on a tablet: sign in, add a weekly term-time series, see it in public search,
 // a family books it, the worker cancels one date, and the family's message is in the outbox.
-import type { Browser, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
 import { createConnection } from "~/models/connection.server";
+import { axeViolations, screenshot, type Site, useSiteAndBrowser } from "./harness";
 import { ROOT } from "../setup/constants";
-import { axeViolations, screenshot, useSiteAndBrowser, type Site } from "./harness";
 
 const TABLET = { width: 820, height: 1180 };
 const TITLE = "Tuesday Toddler Tumble (test)";

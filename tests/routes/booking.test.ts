@@ -1,9 +1,9 @@
 // The booking, manage and cancel routes against a real SQLite file.
 import { beforeEach, describe, expect, it } from "vitest";
 import { smsEncoding } from "~/domain/share";
-import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
-import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
 import { loader as manageLoader } from "~/routes/bookings.$reference._index";
+import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
+import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
 import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";

@@ -4,29 +4,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createRemixStub } from "@remix-run/testing";
 import i18next from "i18next";
-import { createElement, type ComponentType } from "react";
+import { type ComponentType, createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createStaffUser, signIn } from "~/auth/sign-in.server";
 import { monthsBefore } from "~/domain/dates";
+import { canSeeConnection, type StaffUser } from "~/domain/permissions";
+import { normaliseUkPhone } from "~/domain/phone";
 import { resources } from "~/i18next.server";
-import {
-  canSeeConnection,
-  changeConnectionStatus,
-  createConnection,
-  hubConnectionCounts,
-  normaliseUkPhone,
-  purgeExpiredConnections,
-  type NewConnection,
-} from "~/models/connection.server";
+import { changeConnectionStatus, createConnection, hubConnectionCounts, type NewConnection, purgeExpiredConnections } from "~/models/connection.server";
 import DetailPage, { action as detailAction, loader as detailLoader } from "~/routes/staff.connections.$id";
 import IndexPage, { loader as indexLoader } from "~/routes/staff.connections._index";
 import NewPage, { action as newAction, loader as newLoader } from "~/routes/staff.connections.new";
-import { createStaffUser, signIn, type StaffUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
+import { HUBS, ORIGIN, outcome, type Outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW } from "../setup/constants";
-import { HUBS, ORIGIN, outcome, PEOPLE, staffRequest, type Outcome, type Person } from "./staff-helpers";
 
 const db = getDb();
 

@@ -1,13 +1,13 @@
 // Booking on a family's behalf, and the signposting log, against a real SQLite file.
 import { beforeEach, describe, expect, it } from "vitest";
-import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
 import { loader as hubLoader } from "~/routes/hubs.$slug";
 import { loader as sessionLoader } from "~/routes/sessions.$id._index";
+import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
 import { action as signpostsAction, loader as signpostsLoader } from "~/routes/staff.signposts";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
+import { cookieFor, HUBS, ORIGIN, outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";
 import { TEST_TODAY } from "../setup/constants";
-import { cookieFor, HUBS, ORIGIN, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
 
 const db = getDb();
 beforeEach(() => resetRateLimits());

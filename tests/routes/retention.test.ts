@@ -8,8 +8,8 @@ import { purgeExpiredBookings, purgePersonalData } from "~/models/retention.serv
 import { loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
 import { loader as outboxLoader } from "~/routes/staff.outbox";
 import { getDb } from "~/utils/db.server";
-import { TEST_NOW, TEST_TODAY } from "../setup/constants";
 import { outcome, staffRequest } from "./staff-helpers";
+import { TEST_NOW, TEST_TODAY } from "../setup/constants";
 
 const db = getDb();
 const NOW = { date: TEST_TODAY, time: "08:00", iso: TEST_NOW };

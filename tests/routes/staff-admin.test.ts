@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
+import { signIn } from "~/auth/sign-in.server";
 import { createBooking } from "~/models/booking.server";
 import { loader as homeLoader } from "~/routes/staff._index";
 import { loader as auditLoader } from "~/routes/staff.audit";
@@ -12,11 +13,10 @@ import { action as termDatesAction, loader as termDatesLoader } from "~/routes/s
 import { action as userAction, loader as userLoader } from "~/routes/staff.users.$id";
 import { loader as usersLoader } from "~/routes/staff.users._index";
 import { action as newUserAction } from "~/routes/staff.users.new";
-import { signIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
+import { HUBS, ORIGIN, outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";
-import { HUBS, ORIGIN, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
 
 const db = getDb();
 const NOW = { date: TEST_TODAY, time: "08:00", iso: TEST_NOW };

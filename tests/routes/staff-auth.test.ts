@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
+import { requireStaff } from "~/auth/guards.server";
+import { currentStaff } from "~/auth/sign-in.server";
+import { loader as homeLoader } from "~/routes/staff._index";
 import { action as signInAction } from "~/routes/staff.sign-in";
 import { action as signOutAction } from "~/routes/staff.sign-out";
-import { loader as homeLoader } from "~/routes/staff._index";
-import { currentStaff, requireStaff } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
 import { ORIGIN, outcome } from "./staff-helpers";

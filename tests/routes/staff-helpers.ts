@@ -1,6 +1,6 @@
 // Signing in as the sample staff, and calling staff loaders and actions as a browser would.
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../db/seed/demo-staff";
-import { signIn } from "~/utils/auth.server";
+import { signIn } from "~/auth/sign-in.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
 
 export const ORIGIN = "http://localhost";

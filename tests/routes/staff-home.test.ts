@@ -7,8 +7,8 @@ import { createConnection } from "~/models/connection.server";
 import { REVIEW_LIMIT } from "~/models/staff-home.server";
 import { loader as homeLoader } from "~/routes/staff._index";
 import { getDb } from "~/utils/db.server";
+import { HUBS, outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";
-import { HUBS, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
 
 const db = getDb();
 

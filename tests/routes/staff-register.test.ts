@@ -10,11 +10,11 @@ import { EXPECTING } from "~/domain/booking";
 import { addDays, londonToUtc } from "~/domain/dates";
 import { resources } from "~/i18next.server";
 import { createBooking } from "~/models/booking.server";
-import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import RegisterPage, { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
+import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { getDb } from "~/utils/db.server";
+import { forgetSignIns, HUBS, outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";
-import { forgetSignIns, HUBS, outcome, PEOPLE, staffRequest, type Person } from "./staff-helpers";
 
 // The families book at TEST_NOW; the register is then kept on a later day, once its dates have
 // come (a register cannot be marked before the day of the session).

@@ -2,24 +2,24 @@
 // without touching booked ones, capacity changes, and cancelling one date.
 import { createRemixStub } from "@remix-run/testing";
 import i18next from "i18next";
-import { createElement, type ComponentType } from "react";
+import { type ComponentType, createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
 import { addDays, isoWeekday } from "~/domain/dates";
+import { resources } from "~/i18next.server";
 import { createBooking } from "~/models/booking.server";
 import { searchSessions } from "~/models/search.server";
-import { getSeries } from "~/models/session.server";
-import { resources } from "~/i18next.server";
-import OccurrencePage, { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
+import { getSeries } from "~/models/series.server";
 import TimetablePage, { loader as timetableLoader } from "~/routes/staff.hubs.$slug.timetable";
+import OccurrencePage, { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
 import EditPage, { action as editAction, loader as editLoader } from "~/routes/staff.series.$id";
 import NewPage, { action as newAction, loader as newLoader } from "~/routes/staff.series.new";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { seriesToFormValues } from "~/utils/series-form";
+import { cookieFor, HUBS, ORIGIN, outcome, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";
-import { cookieFor, HUBS, ORIGIN, outcome, staffRequest, type Person } from "./staff-helpers";
 
 const db = getDb();
 const NOW = { date: TEST_TODAY, time: "08:00", iso: TEST_NOW };

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
+import { topUpOccurrences } from "../../app/models/occurrence.server";
 import { ROOT, TEST_TODAY } from "./constants";
 
 export default function setup() {
@@ -13,6 +14,8 @@ export default function setup() {
   process.env.FH_TEST_TMP = dir;
   const db = openDatabase(path.join(dir, "base.db"));
   prepareDatabase(db, { demoData: true, today: TEST_TODAY });
+  // What the server's start-up does (app/jobs/scheduler.server.ts), over the default 12 weeks.
+  topUpOccurrences(db, TEST_TODAY, 12);
   // Fold the WAL into the main file so a plain copy carries everything.
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

@@ -8,8 +8,8 @@ import { action as userAction, loader as userLoader } from "~/routes/staff.users
 import { loader as usersLoader } from "~/routes/staff.users._index";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/staff.users.new";
 import { getDb } from "~/utils/db.server";
-import { HUBS, outcome, PEOPLE, staffRequest, type Hub } from "../staff-helpers";
-import { adminOnly, type AccessEntry } from "./types";
+import { type AccessEntry, adminOnly } from "./types";
+import { type Hub, HUBS, outcome, PEOPLE, staffRequest } from "../staff-helpers";
 
 /** Hub people and admins; outreach workers have no outbox. */
 const outboxAccess: AccessEntry["expect"] = {

@@ -7,8 +7,8 @@ import { action as detailAction, loader as detailLoader } from "~/routes/staff.c
 import { loader as indexLoader } from "~/routes/staff.connections._index";
 import { action as newAction, loader as newLoader } from "~/routes/staff.connections.new";
 import { getDb } from "~/utils/db.server";
-import { HUBS, outcome, PEOPLE, staffRequest, type Hub } from "../staff-helpers";
-import { anyStaff, type AccessEntry } from "./types";
+import { type AccessEntry, anyStaff } from "./types";
+import { type Hub, HUBS, outcome, PEOPLE, staffRequest } from "../staff-helpers";
 
 /** A fresh request from the sample outreach worker to the own or the other hub; returns its id. */
 function requestTo(hub: Hub): string {

@@ -1,9 +1,9 @@
 // The register routes: hub people at their own hub, admins anywhere, never outreach.
-import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
+import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { getDb } from "~/utils/db.server";
-import { HUBS, outcome, staffRequest, type Hub } from "../staff-helpers";
-import { hubWork, type AccessEntry } from "./types";
+import { type AccessEntry, hubWork } from "./types";
+import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 /** A date at each hub: the first occurrence of the hub's first series. */
 function occurrenceAt(slug: string): string {

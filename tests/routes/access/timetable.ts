@@ -1,12 +1,12 @@
 // The timetable routes: hub people at their own hub, admins anywhere, never outreach. Every POST
 // here sends a form that is refused (400) once access is granted, so nothing is changed.
-import { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
 import { loader as timetableLoader } from "~/routes/staff.hubs.$slug.timetable";
+import { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
 import { action as editAction, loader as editLoader } from "~/routes/staff.series.$id";
 import { action as newAction, loader as newLoader } from "~/routes/staff.series.new";
 import { getDb } from "~/utils/db.server";
-import { HUBS, outcome, staffRequest, type Hub } from "../staff-helpers";
-import { hubWork, type AccessEntry } from "./types";
+import { type AccessEntry, hubWork } from "./types";
+import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 function idAt(sql: string, slug: string): string {
   const row = getDb().$client.prepare(sql).get(slug) as { id: number } | undefined;

@@ -1,92 +1,19 @@
-// Sharing and printed timetables: the timetable of a hub or a whole locality between two dates,
-// and the page data the share and print pages build from it (link, QR code, text message, email,
-// days of sessions in the page's language).
-import { and, asc, eq, gte, lte, type SQL } from "drizzle-orm";
+// Sharing and printing: the link, QR code and text message for a session, hub or search, and the
+// frame of the printed week and month timetables, each in the family's chosen language.
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { describeAgeRange } from "~/domain/age-bands";
-import { addDays, londonDate, parseWeekdays, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
-import { formatIsoWeek, formatMonth, parseIsoWeek, parseMonth } from "~/domain/iso-week";
-import { segments, smsLength, smsText } from "~/domain/share";
-import { LANGUAGE_NAMES, OFFERED_LANGUAGES, type Language } from "~/i18n";
 import type { PrintDay, ShareData } from "~/components/share-panel";
+import { describeAgeRange } from "~/domain/age-bands";
+import { addDays, londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
+import { formatIsoWeek } from "~/domain/iso-week";
+import { segments, smsLength, smsText } from "~/domain/share";
+import { type Language, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
+import type { TimetableRow } from "~/models/timetable.server";
 import { env, now } from "~/utils/env.server";
-import { formatDate, formatList, formatMoney, formatShortDate, formatTimeRange } from "~/utils/format";
+import { formatDate, formatDateRange, formatList, formatMoney, formatShortDate, formatTimeRange, formatToday } from "~/utils/format";
 import { qrSvg } from "~/utils/qr.server";
 import { translatorFor } from "~/utils/translate.server";
-
-export type TimetableRow = {
-  occurrence: { id: number; date: string; startTime: string; endTime: string; status: "scheduled" | "cancelled" };
-  series: {
-    id: number;
-    title: string;
-    bookingMode: t.BookingMode;
-    ageMinMonths: number | null;
-    ageMaxMonths: number | null;
-    forPregnancy: boolean;
-    costPence: number;
-  };
-  typeSlug: string;
-  venue: { slug: string; name: string; kind: t.VenueKind; isSample: boolean };
-};
-
-/** Every date of every active session at one venue, or at every venue of a locality, in a date range. */
-export function timetableBetween(db: Db, where: { venueId: number } | { localityId: number }, from: string, to: string): TimetableRow[] {
-  const place: SQL = "venueId" in where ? eq(t.venues.id, where.venueId) : eq(t.venues.localityId, where.localityId);
-  return db
-    .select({
-      occurrence: {
-        id: t.occurrences.id,
-        date: t.occurrences.date,
-        startTime: t.occurrences.startTime,
-        endTime: t.occurrences.endTime,
-        status: t.occurrences.status,
-      },
-      series: {
-        id: t.sessionSeries.id,
-        title: t.sessionSeries.title,
-        bookingMode: t.sessionSeries.bookingMode,
-        ageMinMonths: t.sessionSeries.ageMinMonths,
-        ageMaxMonths: t.sessionSeries.ageMaxMonths,
-        forPregnancy: t.sessionSeries.forPregnancy,
-        costPence: t.sessionSeries.costPence,
-      },
-      typeSlug: t.sessionTypes.slug,
-      venue: { slug: t.venues.slug, name: t.venues.name, kind: t.venues.kind, isSample: t.venues.isSample },
-    })
-    .from(t.occurrences)
-    .innerJoin(t.sessionSeries, eq(t.sessionSeries.id, t.occurrences.seriesId))
-    .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
-    .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
-    .where(and(place, eq(t.sessionSeries.status, "active"), gte(t.occurrences.date, from), lte(t.occurrences.date, to)))
-    .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime), asc(t.venues.name), asc(t.sessionSeries.title))
-    .all();
-}
-
-const intlLocale = (lng: string) => (lng === "en" ? "en-GB" : lng);
-
-/** "24 November 2026", today in London. */
-export function formatToday(lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(now());
-}
-
-const utcDate = (iso: string) => {
-  const d = new Date(0);
-  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return d;
-};
-
-/** "23 – 29 November 2026": the dates are calendar dates, so they are formatted in UTC. */
-export function formatDateRange(from: string, to: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatRange(utcDate(from), utcDate(to));
-}
-
-/** "November 2026". */
-export function formatMonthYear(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { month: "long", year: "numeric", timeZone: "UTC" }).format(utcDate(iso));
-}
 
 /** A session's age range in words, e.g. "0 to 12 months" or "Pregnant parents and 0 to 12 months". */
 export function ageText(range: TimetableRow["series"], tr: TFunction, lng: string): string {
@@ -208,51 +135,6 @@ export function sessionWhen(
     return String(tr("share:sms.whenWeekly", { days, time }));
   }
   return String(tr("share:sms.whenOnce", { date: formatShortDate(next?.date ?? series.startDate, lng), time }));
-}
-
-// ?week=2026-W48 (lower case "w" is fine); blank or missing means this week.
-const WeekParamSchema = z
-  .string()
-  .trim()
-  .max(20, "print.errors.week")
-  .toUpperCase()
-  .transform((v, ctx) => {
-    const monday = parseIsoWeek(v);
-    if (!monday) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "print.errors.week" });
-      return z.NEVER;
-    }
-    return monday;
-  });
-
-/** The Monday of the week asked for, or of this week; null (with the raw value) when it is not a week. */
-export function weekParam(searchParams: URLSearchParams): { weekStart: string | null; raw: string } {
-  const raw = searchParams.get("week") ?? "";
-  if (raw.trim() === "") return { weekStart: startOfWeek(londonDate(now())), raw };
-  const parsed = WeekParamSchema.safeParse(raw);
-  return { weekStart: parsed.success ? parsed.data : null, raw };
-}
-
-// ?month=2026-11; blank or missing means this month.
-const MonthParamSchema = z
-  .string()
-  .trim()
-  .max(20, "month.errors.month")
-  .transform((v, ctx) => {
-    const first = parseMonth(v);
-    if (!first) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "month.errors.month" });
-      return z.NEVER;
-    }
-    return first;
-  });
-
-/** The first day of the month asked for, or of this month; null when it is not a month. */
-export function monthParam(searchParams: URLSearchParams): { monthStart: string | null; raw: string } {
-  const raw = searchParams.get("month") ?? "";
-  if (raw.trim() === "") return { monthStart: `${formatMonth(londonDate(now()))}-01`, raw };
-  const parsed = MonthParamSchema.safeParse(raw);
-  return { monthStart: parsed.success ? parsed.data : null, raw };
 }
 
 /** A venue's address as lines for the printed page. */

@@ -2,23 +2,15 @@
 // stored), a new id at every sign-in, an idle timeout, and lockout after repeated failures.
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { createCookie, redirect } from "@remix-run/node";
+import { createCookie } from "@remix-run/node";
 import { eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Role } from "../../db/schema";
-import { getDb } from "./db.server";
-import { env, now } from "./env.server";
-import { allow, clientKey } from "./rate-limit.server";
-
-export type StaffUser = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  /** Venues this person works at; admins work everywhere (empty list, see canAccessVenue). */
-  venueIds: number[];
-};
+import type { StaffUser } from "~/domain/permissions";
+import { getDb } from "~/utils/db.server";
+import { env, now } from "~/utils/env.server";
+import { allow, clientKey } from "~/utils/rate-limit.server";
 
 const MAX_FAILED = 5;
 const LOCK_MINUTES = 15;
@@ -113,48 +105,6 @@ export async function currentStaff(request: Request, db: Db = getDb()): Promise<
     .all()
     .map((r) => r.venueId);
   return { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role, venueIds };
-}
-
-/**
- * Every staff loader and action starts here. Signed out → sign-in page; wrong role → 403.
- * State-changing requests must also come from our own pages (Origin check against CSRF).
- */
-export async function requireStaff(request: Request, roles?: readonly Role[]): Promise<StaffUser> {
-  if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-  const user = await currentStaff(request);
-  if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/staff/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  if (roles && !roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
-  return user;
-}
-
-export function canAccessVenue(user: StaffUser, venueId: number): boolean {
-  return user.role === "admin" || user.venueIds.includes(venueId);
-}
-
-/** 403 unless the person works at this venue (admins work everywhere). */
-export function requireVenueAccess(user: StaffUser, venueId: number) {
-  if (!canAccessVenue(user, venueId)) throw new Response("Forbidden", { status: 403 });
-}
-
-/** Rejects a cross-site form post: the browser's Origin (or Referer) must be this site. */
-export function assertSameOrigin(request: Request) {
-  const expected = new URL(request.url).origin;
-  const allowed = new Set([expected, new URL(env().SITE_URL).origin]);
-  const origin = request.headers.get("Origin");
-  const referer = request.headers.get("Referer");
-  const source = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : null;
-  if (!source || !allowed.has(source)) throw new Response("Forbidden: cross-site request", { status: 403 });
-}
-
-function safeOrigin(url: string) {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }
 
 export async function signOut(request: Request, everywhere = false): Promise<string> {

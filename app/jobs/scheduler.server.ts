@@ -1,0 +1,63 @@
+// The server's background work, started once when the server starts (entry.server.tsx): the
+// timetable's dates filled over the rolling horizon, personal details wiped past their retention
+// period, idle staff sign-ins dropped, pending messages delivered and, when enabled, reminders.
+import { londonDate } from "~/domain/dates";
+import { deliverSoon, queueReminders } from "~/models/notification.server";
+import { topUpOccurrences } from "~/models/occurrence.server";
+import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
+import { getDb } from "~/utils/db.server";
+import { purgeIdleSessions } from "~/auth/sign-in.server";
+import { env, now } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+
+declare global {
+  // Survives the dev server's module reloads, so the work is scheduled once per process.
+  var __familyHubsTimer: NodeJS.Timeout | undefined;
+}
+
+export function startBackgroundWork() {
+  if (globalThis.__familyHubsTimer) return;
+  // Before the first request: a new database, or one left for days, gets its dates at once.
+  topUp();
+  const sixHours = 6 * 60 * 60 * 1000;
+  globalThis.__familyHubsTimer = setInterval(() => {
+    topUp();
+    purgeExpired();
+  }, sixHours);
+  globalThis.__familyHubsTimer.unref();
+  purgeExpired();
+  // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
+  deliverSoon(getDb());
+  if (env().REMINDERS_ENABLED) {
+    const remind = () => {
+      try {
+        queueReminders(getDb(), londonDate(now()));
+        deliverSoon(getDb());
+      } catch (err) {
+        logger.error({ err }, "reminders failed");
+      }
+    };
+    remind();
+    setInterval(remind, 60 * 60 * 1000).unref();
+  }
+}
+
+function topUp() {
+  try {
+    const added = topUpOccurrences(getDb(), londonDate(now()), env().OCCURRENCE_HORIZON_WEEKS);
+    if (added > 0) logger.info({ occurrencesAdded: added }, "timetable dates added");
+  } catch (err) {
+    logger.error({ err }, "occurrence top-up failed");
+  }
+}
+
+/** Wipes families' details from bookings, messages and connection requests past their retention period. */
+function purgeExpired() {
+  try {
+    const purged = purgePersonalData(getDb(), now(), retentionPeriods());
+    purgeIdleSessions(getDb());
+    if (Object.values(purged).some((n) => n > 0)) logger.info(purged, "personal details past retention wiped");
+  } catch (err) {
+    logger.error({ err }, "retention purge failed");
+  }
+}

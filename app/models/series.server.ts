@@ -1,0 +1,176 @@
+// Series: what families call a session, a repeating (or one-off) activity at a venue, with its
+// type, ages, capacity and pattern. Creating or changing one regenerates its dates (occurrences).
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import * as t from "../../db/schema";
+import type { Actor } from "~/domain/permissions";
+import { audit } from "~/models/audit.server";
+import { changeCapacity } from "~/models/booking.server";
+import { regenerateOccurrences, type RegenerateSummary, topUpOccurrences } from "~/models/occurrence.server";
+import type { Clock } from "~/utils/clock.server";
+import type { SeriesInput } from "~/utils/series-form";
+
+function typeIdFor(db: Db, slug: string): number | null {
+  return db.select({ id: t.sessionTypes.id }).from(t.sessionTypes).where(eq(t.sessionTypes.slug, slug)).get()?.id ?? null;
+}
+
+function seriesColumns(input: SeriesInput, typeId: number) {
+  const { typeSlug: _typeSlug, ...rest } = input;
+  return { ...rest, typeId };
+}
+
+export type CreateOutcome = { kind: "created"; id: number; added: number } | { kind: "error"; field: "type"; key: string };
+
+export function createSeries(
+  db: Db,
+  user: Actor,
+  venueId: number,
+  input: SeriesInput,
+  clock: Clock,
+  horizonWeeks: number,
+): CreateOutcome {
+  return db.$client
+    .transaction((): CreateOutcome => {
+      const typeId = typeIdFor(db, input.typeSlug);
+      if (typeId === null) return { kind: "error", field: "type", key: "form.errors.type" };
+      const created = db
+        .insert(t.sessionSeries)
+        .values({ ...seriesColumns(input, typeId), venueId })
+        .returning()
+        .get();
+      const added = topUpOccurrences(db, clock.date, horizonWeeks, created.id);
+      audit(db, user, { action: "series.create", entityType: "series", entityId: created.id, venueId, after: { ...created, occurrencesAdded: added } });
+      return { kind: "created", id: created.id, added };
+    })
+    .immediate();
+}
+
+export type UpdateOutcome =
+  | ({ kind: "updated"; movedToWaiting: number; promoted: number } & RegenerateSummary)
+  | { kind: "error"; field: "type" | "bookingMode" | "placeUnit"; key: string }
+  | { kind: "not-found" };
+
+const PATTERN_FIELDS = ["weekdays", "startTime", "endTime", "startDate", "endDate", "termTimeOnly"] as const;
+
+function liveBookings(db: Db, seriesId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.bookings)
+      .where(and(eq(t.bookings.seriesId, seriesId), ne(t.bookings.status, "cancelled")))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Saves a changed series in one transaction: the series, its capacity (moving the latest bookings
+ * to the waiting list, or running the waiting list), its regenerated dates and the audit entry.
+ */
+export function updateSeries(
+  db: Db,
+  user: Actor,
+  seriesId: number,
+  input: SeriesInput,
+  clock: Clock,
+  horizonWeeks: number,
+): UpdateOutcome {
+  return db.$client
+    .transaction((): UpdateOutcome => {
+      const before = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+      if (!before) return { kind: "not-found" };
+      const typeId = typeIdFor(db, input.typeSlug);
+      if (typeId === null) return { kind: "error", field: "type", key: "form.errors.type" };
+      // Bookings were counted in this mode and unit: changing either under them would miscount places.
+      if (liveBookings(db, seriesId) > 0) {
+        if (input.bookingMode !== before.bookingMode) return { kind: "error", field: "bookingMode", key: "form.errors.bookingModeLocked" };
+        if (input.placeUnit !== before.placeUnit) return { kind: "error", field: "placeUnit", key: "form.errors.placeUnitLocked" };
+      }
+      const { capacity, ...rest } = seriesColumns(input, typeId);
+      db.update(t.sessionSeries).set({ ...rest, updatedAt: clock.iso }).where(eq(t.sessionSeries.id, seriesId)).run();
+      // changeCapacity runs its own immediate transaction; here it nests as a savepoint.
+      const places = capacity !== before.capacity ? changeCapacity(db, seriesId, capacity, clock.iso) : { moved: [], promoted: [] };
+      // Only a change of pattern touches the dates, so a date someone chose to keep stays kept
+      // when, say, the description is corrected.
+      const patternChanged = PATTERN_FIELDS.some((f) => input[f] !== before[f]);
+      const dates = patternChanged
+        ? regenerateOccurrences(db, seriesId, clock, horizonWeeks)
+        : { added: 0, moved: 0, removed: 0, flagged: 0, cleared: 0 };
+      const after = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+      audit(db, user, {
+        action: "series.update",
+        entityType: "series",
+        entityId: seriesId,
+        venueId: before.venueId,
+        before,
+        after: { ...after, movedToWaiting: places.moved, promoted: places.promoted, occurrences: dates },
+      });
+      return { kind: "updated", movedToWaiting: places.moved.length, promoted: places.promoted.length, ...dates };
+    })
+    .immediate();
+}
+
+/** Archives (or restores) a series: its unbooked future dates go (or come back); booked ones are flagged. */
+export function setSeriesStatus(
+  db: Db,
+  user: Actor,
+  seriesId: number,
+  status: "active" | "archived",
+  clock: Clock,
+  horizonWeeks: number,
+): RegenerateSummary | null {
+  return db.$client
+    .transaction(() => {
+      const before = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+      if (!before) return null;
+      db.update(t.sessionSeries).set({ status, updatedAt: clock.iso }).where(eq(t.sessionSeries.id, seriesId)).run();
+      const dates = regenerateOccurrences(db, seriesId, clock, horizonWeeks);
+      audit(db, user, {
+        action: status === "archived" ? "series.archive" : "series.restore",
+        entityType: "series",
+        entityId: seriesId,
+        venueId: before.venueId,
+        before: { status: before.status },
+        after: { status, occurrences: dates },
+      });
+      return dates;
+    })
+    .immediate();
+}
+
+/** Every series at a venue, active ones first. */
+export function venueSeries(db: Db, venueId: number) {
+  return db
+    .select({
+      id: t.sessionSeries.id,
+      title: t.sessionSeries.title,
+      typeSlug: t.sessionTypes.slug,
+      weekdays: t.sessionSeries.weekdays,
+      startTime: t.sessionSeries.startTime,
+      endTime: t.sessionSeries.endTime,
+      startDate: t.sessionSeries.startDate,
+      endDate: t.sessionSeries.endDate,
+      termTimeOnly: t.sessionSeries.termTimeOnly,
+      status: t.sessionSeries.status,
+    })
+    .from(t.sessionSeries)
+    .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
+    .where(eq(t.sessionSeries.venueId, venueId))
+    .orderBy(asc(t.sessionSeries.status), asc(t.sessionSeries.title), asc(t.sessionSeries.id))
+    .all();
+}
+
+export function getSeries(db: Db, id: number) {
+  return db
+    .select({
+      series: t.sessionSeries,
+      typeSlug: t.sessionTypes.slug,
+      venue: t.venues,
+      locality: t.localities,
+    })
+    .from(t.sessionSeries)
+    .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
+    .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
+    .where(eq(t.sessionSeries.id, id))
+    .get();
+}
