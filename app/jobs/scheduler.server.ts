@@ -32,7 +32,6 @@ export function startBackgroundWork() {
     const remind = () => {
       try {
         queueReminders(getDb(), londonDate(now()));
-        deliverSoon(getDb());
       } catch (err) {
         logger.error({ err }, "reminders failed");
       }

@@ -7,8 +7,8 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { childrenOutsideRange, decide, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
+import { audit } from "~/models/audit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
-import { getDb } from "~/utils/db.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
 
 export type BookingRequest = {
@@ -24,15 +24,16 @@ export type BookingRequest = {
   language: string;
   /** The family agreed to wait when there are not enough places. */
   joinWaitingList: boolean;
-  source?: "online" | "staff";
-  createdByUserId?: number | null;
+  /** A member of staff booking on the family's behalf; audited in the booking's transaction. */
+  onBehalfOf?: { userId: number };
   /** Staff may book a child outside the session's age range. */
   allowAgeOverride?: boolean;
   maxChildren: number;
 };
 
 export type BookingOutcome =
-  | { kind: "confirmed" | "waiting"; reference: string; token: string; bookingId: number }
+  | { kind: "confirmed"; reference: string; token: string; bookingId: number }
+  | { kind: "waiting"; reference: string; token: string; bookingId: number }
   | { kind: "full"; placesLeft: number }
   | { kind: "duplicate" }
   | { kind: "age"; outside: number[] }
@@ -49,13 +50,18 @@ function slotCondition(slot: Slot) {
     : eq(t.bookings.occurrenceId, slot.occurrenceId);
 }
 
+/**
+ * Places taken in a slot, by the one rule (PLACES_TAKEN_SQL) read through one of its dates: every
+ * date of a course counts the same enrolments. A slot with no dates has none taken.
+ */
 export function placesTaken(db: Db, slot: Slot): number {
-  const row = db
-    .select({ n: sql<number>`coalesce(sum(${t.bookings.places}), 0)` })
-    .from(t.bookings)
-    .where(and(slotCondition(slot), eq(t.bookings.status, "confirmed")))
-    .get();
-  return row?.n ?? 0;
+  const row = db.$client
+    .prepare(
+      `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id
+        WHERE ${slot.occurrenceId === null ? "o.series_id = ?" : "o.id = ?"} LIMIT 1`,
+    )
+    .get(slot.occurrenceId ?? slot.seriesId) as { taken: number } | undefined;
+  return row?.taken ?? 0;
 }
 
 /** The earliest date of a slot that has not started, used to close bookings. */
@@ -146,14 +152,32 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
           phone: req.phone,
           accessNeeds: req.accessNeeds,
           language: req.language,
-          source: req.source ?? "online",
-          createdByUserId: req.createdByUserId ?? null,
+          source: req.onBehalfOf ? "staff" : "online",
+          createdByUserId: req.onBehalfOf?.userId ?? null,
           consentAt: now.iso,
           confirmedAt: status === "confirmed" ? now.iso : null,
         })
         .returning({ id: t.bookings.id })
         .get();
       queueBookingMessage(db, id, status === "confirmed" ? "confirmed" : "waiting");
+      if (req.onBehalfOf) {
+        // Never the family's contact details: the reference leads to them for those allowed.
+        audit(db, { id: req.onBehalfOf.userId }, {
+          action: "booking.on-behalf",
+          entityType: "booking",
+          entityId: id,
+          venueId: series.venueId,
+          after: {
+            reference,
+            status,
+            seriesId: series.id,
+            occurrenceId: slot.occurrenceId,
+            places,
+            language: req.language,
+            ageOverride: req.allowAgeOverride ?? false,
+          },
+        });
+      }
       return { kind: status, reference, token, bookingId: id };
     })
     .immediate();
@@ -317,10 +341,9 @@ export function parseBookingLink(params: { reference?: string }, token: string |
   return parsed.data;
 }
 
-export function requireBooking(request: Request, params: { reference?: string }, tokenFromForm?: string | null) {
-  const token = tokenFromForm ?? new URL(request.url).searchParams.get("token");
-  const link = parseBookingLink(params, token);
-  const booking = link ? findBooking(getDb(), link.reference, link.token) : null;
-  if (!link || !booking) throw new Response("Not found", { status: 404 });
-  return { booking, token: link.token };
+/** The booking a manage link (/bookings/:reference?token=…) opens; null for any bad or unknown link. */
+export function bookingFromLink(db: Db, reference: string | undefined, token: string | null) {
+  const link = parseBookingLink({ reference }, token);
+  const booking = link ? findBooking(db, link.reference, link.token) : null;
+  return link && booking ? { booking, token: link.token } : null;
 }

@@ -114,6 +114,7 @@ export function queueBookingMessage(
       .run();
     queued += result.changes;
   }
+  if (queued > 0) deliverAfterCommit(db);
   return queued;
 }
 
@@ -191,9 +192,25 @@ export function deliverPending(db: Db, send: Transport | null = transport()): Pr
   return delivering;
 }
 
-/** After a change commits: deliver in the background, never delaying the family's page. */
+/** Delivers in the background, never delaying the family's page: after a restart, and after queueing. */
 export function deliverSoon(db: Db) {
   setImmediate(() => {
+    deliverPending(db).catch((err) => logger.error({ err }, "delivery failed"));
+  });
+}
+
+let deliveryArranged = false;
+
+/**
+ * Queueing a message arranges its delivery, so no caller has to remember to. Messages are queued
+ * inside the change's transaction; better-sqlite3 transactions are synchronous, so a callback on
+ * the next turn of the event loop runs after the commit (or after a rollback, finding nothing new).
+ */
+function deliverAfterCommit(db: Db) {
+  if (deliveryArranged) return;
+  deliveryArranged = true;
+  setImmediate(() => {
+    deliveryArranged = false;
     deliverPending(db).catch((err) => logger.error({ err }, "delivery failed"));
   });
 }

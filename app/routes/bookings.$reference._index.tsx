@@ -6,7 +6,7 @@ import { SummaryRow } from "~/components/govuk/summary-list";
 import { londonDate } from "~/domain/dates";
 import { formatUkMobile } from "~/domain/phone";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { bookingDetails, requireBooking } from "~/models/booking.server";
+import { bookingDetails, bookingFromLink } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -17,7 +17,9 @@ export const handle = { i18n: ["booking"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { booking, token } = requireBooking(request, params);
+  const found = bookingFromLink(getDb(), params.reference, new URL(request.url).searchParams.get("token"));
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { booking, token } = found;
   const details = bookingDetails(getDb(), booking);
   if (!details) throw new Response("Not found", { status: 404 });
   const { t, title } = await translator(request, "booking");

@@ -2,12 +2,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
 import { londonToUtc } from "~/domain/dates";
-import { bookingDetails, requireBooking } from "~/models/booking.server";
+import { bookingDetails, bookingFromLink } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { booking, token } = requireBooking(request, params);
+  const found = bookingFromLink(getDb(), params.reference, new URL(request.url).searchParams.get("token"));
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { booking, token } = found;
   const details = bookingDetails(getDb(), booking);
   if (!details || booking.status !== "confirmed") throw new Response("Not found", { status: 404 });
   const { series, venue, dates } = details;

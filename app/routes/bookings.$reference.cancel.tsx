@@ -2,8 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { cancelBooking, requireBooking } from "~/models/booking.server";
-import { deliverSoon } from "~/models/notification.server";
+import { cancelBooking, bookingFromLink } from "~/models/booking.server";
 import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
@@ -15,7 +14,9 @@ export const handle = { i18n: ["booking"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { booking, token } = requireBooking(request, params);
+  const found = bookingFromLink(getDb(), params.reference, new URL(request.url).searchParams.get("token"));
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { booking, token } = found;
   const { t, title } = await translator(request, "booking");
   const series = getSeries(getDb(), booking.seriesId);
   return json(
@@ -37,10 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   const token = form.get("token");
-  const { booking } = requireBooking(request, params, typeof token === "string" ? token : null);
+  const found = bookingFromLink(getDb(), params.reference, typeof token === "string" ? token : null);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { booking } = found;
   const outcome = cancelBooking(getDb(), booking.reference, String(token), now().toISOString());
   if (outcome.kind === "not-found") throw new Response("Not found", { status: 404 });
-  deliverSoon(getDb());
   return redirect(`/bookings/${booking.reference}?token=${encodeURIComponent(String(token))}&cancelled=1`);
 }
 

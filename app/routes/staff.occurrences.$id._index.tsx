@@ -10,7 +10,6 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Textarea } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { startOfWeek } from "~/domain/dates";
-import { deliverSoon } from "~/models/notification.server";
 import { cancelOccurrence, hasStarted, keepOccurrence, type OccurrenceChange, occurrenceDetail, reinstateOccurrence } from "~/models/occurrence.server";
 import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
@@ -125,7 +124,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (outcome.kind) {
     case "done":
-      if (outcome.told > 0) deliverSoon(db);
       return redirect(`/staff/occurrences/${occurrence.id}?done=${done}&told=${outcome.told}`);
     case "not-found":
       throw new Response("Not found", { status: 404 });

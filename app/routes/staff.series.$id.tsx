@@ -10,7 +10,6 @@ import { SingleCheckbox } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { seriesErrorList, SeriesForm } from "~/components/series-form";
 import { londonDate, startOfWeek } from "~/domain/dates";
-import { deliverSoon } from "~/models/notification.server";
 import { datesNeedingReview, horizonWeeks } from "~/models/occurrence.server";
 import { getSeries, setSeriesStatus, updateSeries } from "~/models/series.server";
 import { clockNow } from "~/utils/clock.server";
@@ -117,7 +116,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateSeries(db, user, series.id, parsed.data, clock, horizonWeeks());
   if (outcome.kind === "not-found") throw new Response("Not found", { status: 404 });
   if (outcome.kind === "error") return fail({ [outcome.field]: outcome.key });
-  if (outcome.movedToWaiting + outcome.promoted > 0) deliverSoon(db);
   const q = new URLSearchParams({
     done: "saved",
     added: String(outcome.added),

@@ -4,7 +4,7 @@ import { smsEncoding } from "~/domain/share";
 import { loader as manageLoader } from "~/routes/bookings.$reference._index";
 import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
 import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
-import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
+import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book/route";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
 import { TEST_TODAY } from "../setup/constants";

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loader as hubLoader } from "~/routes/hubs.$slug";
 import { loader as sessionLoader } from "~/routes/sessions.$id._index";
-import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book";
+import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book/route";
 import { action as signpostsAction, loader as signpostsLoader } from "~/routes/staff.signposts";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";

@@ -1,0 +1,123 @@
+import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { assertSameOrigin } from "~/auth/guards.server";
+import { currentStaff } from "~/auth/sign-in.server";
+import { londonDate, londonTime } from "~/domain/dates";
+import { type StaffUser, worksAt } from "~/domain/permissions";
+import { createBooking } from "~/models/booking.server";
+import { listOccurrences } from "~/models/occurrence.server";
+import { getSeries } from "~/models/series.server";
+import { BookingQuerySchema } from "~/utils/booking-form.server";
+import { getDb } from "~/utils/db.server";
+import { env, now } from "~/utils/env.server";
+import { translator } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
+import { IdParamsSchema } from "~/utils/params.server";
+import { allow, clientKey } from "~/utils/rate-limit.server";
+import { BookForm } from "~/routes/sessions.$id.book/book-form";
+import { type ActionResult, bookingRequestFrom, refusal } from "~/routes/sessions.$id.book/booking-request.server";
+
+// "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
+export const handle = { i18n: ["booking", "venue", "outreach"] };
+export const meta = titleMeta;
+// The page differs for signed-in staff: never keep it in a shared cache.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const cacheControl = actionHeaders.get("Cache-Control") ?? loaderHeaders.get("Cache-Control");
+  return cacheControl ? { "Cache-Control": cacheControl } : new Headers();
+};
+
+/** Hub people (and admins) may book a child outside the age range at a hub they work at; outreach never. */
+function mayOverrideAge(user: StaffUser, venueId: number) {
+  return user.role !== "outreach" && worksAt(user, venueId);
+}
+
+function loadSession(params: unknown) {
+  const parsed = IdParamsSchema.safeParse(params);
+  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
+  if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
+  const current = now();
+  const today = londonDate(current);
+  const time = londonTime(current);
+  const dates = listOccurrences(getDb(), found.series.id, today).filter(
+    (o) => !o.cancelled && (o.date > today || o.startTime > time),
+  );
+  return { ...found, dates, today };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = loadSession(params);
+  const { t, title } = await translator(request, "booking");
+  const query = BookingQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const user = await currentStaff(request);
+  return json(
+    {
+      title: title(t("booking:form.title", { title: session.series.title })),
+      ...pick(session),
+      selected: query.occurrence ?? null,
+      maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+      // Signed-in staff book on a family's behalf. Only their name leaves the server.
+      staff: user ? { name: user.name, mayOverrideAge: mayOverrideAge(user, session.venue.id) } : null,
+    },
+    user ? { headers: { "Cache-Control": "private, no-store" } } : undefined,
+  );
+}
+
+function pick(session: ReturnType<typeof loadSession>) {
+  const { series, venue, typeSlug, dates } = session;
+  return {
+    series: {
+      id: series.id,
+      title: series.title,
+      bookingMode: series.bookingMode,
+      placeUnit: series.placeUnit,
+      ageMinMonths: series.ageMinMonths,
+      ageMaxMonths: series.ageMaxMonths,
+      forPregnancy: series.forPregnancy,
+    },
+    venue: { name: venue.name, kind: venue.kind },
+    typeSlug,
+    // A course is booked whole, so only its dates are shown; otherwise the next 12 to choose from.
+    dates: series.bookingMode === "course" ? dates : dates.slice(0, 12),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = loadSession(params);
+  const { t, title, locale } = await translator(request, ["booking", "outreach"]);
+  const form = await request.formData();
+  const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  // On a family's behalf only when a member of staff is signed in: a signed-out onBehalf=1 is
+  // ignored, so nobody can make a booking look as if staff made it.
+  const user = await currentStaff(request);
+  const onBehalf = user !== null && values.onBehalf === "1";
+  if (onBehalf) assertSameOrigin(request);
+  const fail = (errors: Record<string, string>, status = 400, extra: Partial<ActionResult> = {}) =>
+    json(
+      { errors, values, title: title(t("booking:form.title", { title: session.series.title }), true), ...extra },
+      { status, headers: user ? { "Cache-Control": "private, no-store" } : undefined },
+    );
+
+  // Staff are limited per account (a hub's desk shares one address); everyone else per address.
+  const allowed = onBehalf ? allow("book-staff", String(user.id), 30, 10 * 60_000) : allow("book", clientKey(request), 10, 10 * 60_000);
+  if (!allowed) return fail({ form: t("booking:errors.rateLimited") }, 429);
+  if (session.series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
+
+  const parsed = bookingRequestFrom(values, {
+    series: session.series,
+    maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+    locale,
+    t,
+    staff: onBehalf ? { user, mayOverrideAge: mayOverrideAge(user, session.venue.id) } : null,
+  });
+  if (!parsed.request) return fail(parsed.errors);
+
+  const current = now();
+  const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
+  const outcome = createBooking(getDb(), parsed.request, at);
+  if (outcome.kind === "confirmed" || outcome.kind === "waiting") {
+    return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
+  }
+  const refused = refusal(outcome, t, onBehalf);
+  return fail(refused.errors, refused.status, refused.extra);
+}
+
+export default BookForm;
