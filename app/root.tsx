@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
   json,
   Link,
   Links,
@@ -16,6 +15,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { ErrorPage, errorKind } from "~/components/error-page";
 import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
@@ -45,7 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION },
       // Error pages have no loader of their own, so their titles travel with the root.
       errorTitles: {
+        forbidden: `${t("errors.forbiddenTitle")} – ${t("layout.serviceName")}`,
         notFound: `${t("errors.notFoundTitle")} – ${t("layout.serviceName")}`,
+        conflict: `${t("errors.conflictTitle")} – ${t("layout.serviceName")}`,
+        tooMany: `${t("errors.tooManyTitle")} – ${t("layout.serviceName")}`,
         server: `${t("errors.serverTitle")} – ${t("layout.serviceName")}`,
       },
     },
@@ -57,8 +60,7 @@ export type RootData = typeof loader;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error || !data) return [];
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: notFound ? data.errorTitles.notFound : data.errorTitles.server }];
+  return [{ title: data.errorTitles[errorKind(error)] }];
 };
 
 /** The bundles this page was rendered with, so the browser does not fetch them again. */
@@ -228,18 +230,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <>
-      <h1 className="govuk-heading-l">{notFound ? t("errors.notFoundTitle") : t("errors.serverTitle")}</h1>
-      <p className="govuk-body">{notFound ? t("errors.notFoundBody") : t("errors.serverBody")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/">
-          {t("errors.goHome")}
-        </Link>
-      </p>
-    </>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }
