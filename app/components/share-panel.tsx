@@ -1,13 +1,14 @@
 // Sharing and printing, the parts the pages have in common: the QR code, the share panel (link,
 // QR code, text message, email) with its language choice, and the printed week timetable.
-import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CopyButton, PrintButton } from "~/components/copy-button";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Select, TextInput } from "~/components/govuk/fields";
+import type { PrintData, ShareData } from "~/domain/share";
 import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
-import { CopyButton, PrintButton } from "./copy-button";
-import { ErrorSummary } from "./govuk/error-summary";
-import { Select, TextInput } from "./govuk/fields";
 
 /**
  * The share pages of a session, a hub and a search: what leads back (breadcrumbs or a back link),
@@ -64,16 +65,6 @@ export function QrCode({ svg, label, className }: { svg: string; label: string; 
     />
   );
 }
-
-export type ShareData = {
-  /** The language of the message for the family. */
-  familyLang: string;
-  languages: { code: string; name: string }[];
-  link: string;
-  qr: string;
-  sms: { text: string; length: number; segments: number; href: string };
-  email: { subject: string; body: string; href: string };
-};
 
 /** The GET form that changes the language of the message, keeping the page in the worker's language. */
 export function LanguageForm({
@@ -197,37 +188,6 @@ export function SharePanel({ share, qrLabel, linkLabel, children }: { share: Sha
     </div>
   );
 }
-
-export type PrintSession = {
-  id: number;
-  time: string;
-  title: string;
-  type: string;
-  age: string;
-  booking: string;
-  cost: string;
-  venue: string | null;
-  cancelled: boolean;
-};
-
-export type PrintDay = { date: string; heading: string; sessions: PrintSession[] };
-
-export type PrintData = {
-  name: string;
-  caption: string;
-  /** Address lines: one place for a hub, every place for a locality. */
-  places: { name: string; lines: string[] }[];
-  isSample: boolean;
-  week: string;
-  weekHeading: string;
-  days: PrintDay[];
-  onlineUrl: string;
-  qr: string;
-  generated: string;
-  prevWeek: string;
-  nextWeek: string;
-  thisWeek: string;
-};
 
 /** The printed week: large type, one section a day, and a QR code to the page online. */
 export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: PrintData; backTo: string; backLabel: string; showVenue: boolean }) {

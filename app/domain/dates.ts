@@ -68,12 +68,12 @@ export type WeekdaySlug = (typeof WEEKDAY_SLUGS)[number];
 export const TIMES_OF_DAY = ["morning", "afternoon", "evening"] as const;
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 
-/** Morning starts before 12:00, afternoon before 17:00, evening after. */
-export function timeOfDay(hhmm: string): TimeOfDay {
-  if (hhmm < "12:00") return "morning";
-  if (hhmm < "17:00") return "afternoon";
-  return "evening";
-}
+/** Where each part of the day starts and ends ("HH:MM", end exclusive): morning before 12:00, afternoon before 17:00. */
+export const TIME_OF_DAY_RANGES: Record<TimeOfDay, [string, string]> = {
+  morning: ["00:00", "12:00"],
+  afternoon: ["12:00", "17:00"],
+  evening: ["17:00", "24:00"],
+};
 
 /** The instant at which a London wall-clock date and time happen (handles BST and GMT). */
 export function londonToUtc(iso: string, hhmm: string): Date {

@@ -1,7 +1,6 @@
 // UK phone numbers: mobiles (for text messages) and landlines, stored as +44… and shown the
 // usual way.
 
-
 /** A UK phone number (01, 02, 03 or 07) in any common format, returned as +44…; null when it is not one. */
 export function normaliseUkPhone(input: string): string | null {
   const digits = input.replace(/\(0\)/g, "").replace(/[\s\-().]/g, "");

@@ -136,3 +136,46 @@ export function smsText({ template, title, url, values = {}, minTitle = 16 }: Sm
   }
   return render(shortenTitle(title, lo));
 }
+
+// What the share panel and the printed timetables show, made on the server in the family's language.
+
+export type ShareData = {
+  /** The language of the message for the family. */
+  familyLang: string;
+  languages: { code: string; name: string }[];
+  link: string;
+  qr: string;
+  sms: { text: string; length: number; segments: number; href: string };
+  email: { subject: string; body: string; href: string };
+};
+
+export type PrintSession = {
+  id: number;
+  time: string;
+  title: string;
+  type: string;
+  age: string;
+  booking: string;
+  cost: string;
+  venue: string | null;
+  cancelled: boolean;
+};
+
+export type PrintDay = { date: string; heading: string; sessions: PrintSession[] };
+
+export type PrintData = {
+  name: string;
+  caption: string;
+  /** Address lines: one place for a hub, every place for a locality. */
+  places: { name: string; lines: string[] }[];
+  isSample: boolean;
+  week: string;
+  weekHeading: string;
+  days: PrintDay[];
+  onlineUrl: string;
+  qr: string;
+  generated: string;
+  prevWeek: string;
+  nextWeek: string;
+  thisWeek: string;
+};

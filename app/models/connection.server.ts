@@ -13,6 +13,7 @@ import { canHandleConnection, canSeeConnection, canSeeConnectionDetails, may, ty
 import { normaliseUkMobile, normaliseUkPhone } from "~/domain/phone";
 import { audit } from "~/models/audit.server";
 import { now } from "~/utils/env.server";
+import { blankToUndefined } from "~/utils/zod-fields";
 
 export type ConnectionRequest = typeof t.connectionRequests.$inferSelect;
 
@@ -39,7 +40,6 @@ export const LIST_LIMIT = 200;
 
 const noIds = [-1];
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Browsers count a line break as one character; the form sends two. */
 const oneLineBreak = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);

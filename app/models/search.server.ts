@@ -3,7 +3,7 @@ import type { Db } from "../../db/connection";
 import type { BookingMode, PlaceUnit, VenueKind } from "../../db/schema";
 import { type AgeBand, fitsAgeBand } from "~/domain/age-bands";
 import { placesLeft } from "~/domain/capacity";
-import { type TimeOfDay, WEEKDAY_SLUGS, type WeekdaySlug } from "~/domain/dates";
+import { TIME_OF_DAY_RANGES, type TimeOfDay, WEEKDAY_SLUGS, type WeekdaySlug } from "~/domain/dates";
 import { distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
 import { PLACES_TAKEN_SQL } from "~/models/booking.server";
 
@@ -99,12 +99,6 @@ type Row = {
   places_taken: number;
 };
 
-const TIME_RANGES: Record<TimeOfDay, [string, string]> = {
-  morning: ["00:00", "12:00"],
-  afternoon: ["12:00", "17:00"],
-  evening: ["17:00", "24:00"],
-};
-
 export function searchSessions(db: Db, f: SearchFilters): SearchOutcome {
   const where: string[] = ["s.status = 'active'"];
   const nextWhere: string[] = [
@@ -136,7 +130,7 @@ export function searchSessions(db: Db, f: SearchFilters): SearchOutcome {
   }
   if (f.time) {
     nextWhere.push("o2.start_time >= @timeFrom AND o2.start_time < @timeTo");
-    [params.timeFrom, params.timeTo] = TIME_RANGES[f.time];
+    [params.timeFrom, params.timeTo] = TIME_OF_DAY_RANGES[f.time];
   }
 
   const rows = db.$client

@@ -3,11 +3,10 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import * as t from "../../db/schema";
-import type { PrintDay, ShareData } from "~/components/share-panel";
 import { describeAgeRange } from "~/domain/age-bands";
 import { addDays, londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
-import { segments, smsLength, smsText } from "~/domain/share";
+import { type PrintDay, segments, type ShareData, smsLength, smsText } from "~/domain/share";
 import { type Language, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
 import type { TimetableRow } from "~/models/timetable.server";
 import { env, now } from "~/utils/env.server";

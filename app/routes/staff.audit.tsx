@@ -16,12 +16,11 @@ import { formatInstant, formatNumber } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { PAGE_SIZE } from "~/utils/pagination";
+import { optionalField } from "~/utils/zod-fields";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const isoDate = (message: string) =>
   z
@@ -30,16 +29,16 @@ const isoDate = (message: string) =>
     .refine((v) => isValidIsoDate(v), message);
 
 const QuerySchema = z.object({
-    person: optional(
+    person: optionalField(
       z
         .string()
         .regex(/^(system|[1-9]\d{0,9})$/, "audit.errors.person")
         .transform((v) => (v === "system" ? ("system" as const) : Number(v))),
     ),
-    entity: optional(z.string().regex(/^[a-z0-9-]{1,40}$/, "audit.errors.entity")),
-    from: optional(isoDate("audit.errors.from")),
-    to: optional(isoDate("audit.errors.to")),
-  page: optional(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(100_000, "errors.page")),
+    entity: optionalField(z.string().regex(/^[a-z0-9-]{1,40}$/, "audit.errors.entity")),
+    from: optionalField(isoDate("audit.errors.from")),
+    to: optionalField(isoDate("audit.errors.to")),
+  page: optionalField(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(100_000, "errors.page")),
 });
 
 const FIELDS = ["person", "entity", "from", "to", "page"] as const;

@@ -15,15 +15,13 @@ import { getDb } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { optionalField } from "~/utils/zod-fields";
 
 export const handle = { i18n: ["staff", "connections"] };
 export const meta = titleMeta;
 
 const QuerySchema = z.object({
-  status: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.enum(CONNECTION_STATUSES, { message: "index.errors.status" }).optional(),
-  ),
+  status: optionalField(z.enum(CONNECTION_STATUSES, { message: "index.errors.status" })),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -17,19 +17,17 @@ import { formatDate, formatInstant, formatNumber, languageName } from "~/utils/f
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { PAGE_SIZE } from "~/utils/pagination";
+import { optionalField } from "~/utils/zod-fields";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
 
-// Empty choices ("All") arrive as empty strings: treat them as absent.
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const QuerySchema = z.object({
-  status: optional(z.enum(NOTIFICATION_STATUSES, { message: "outbox.errors.status" })),
-  template: optional(z.string().regex(/^[a-z0-9-]{1,40}$/, "outbox.errors.template")),
-  page: optional(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(100_000, "errors.page")),
+  status: optionalField(z.enum(NOTIFICATION_STATUSES, { message: "outbox.errors.status" })),
+  template: optionalField(z.string().regex(/^[a-z0-9-]{1,40}$/, "outbox.errors.template")),
+  page: optionalField(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(100_000, "errors.page")),
 });
 
 const FIELDS = ["status", "template", "page"] as const;

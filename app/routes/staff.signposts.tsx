@@ -16,12 +16,12 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { blankToUndefined } from "~/utils/zod-fields";
 
 export const handle = { i18n: ["staff", "outreach"] };
 export const meta = titleMeta;
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const id = z.preprocess(
   blankToUndefined,
   z.coerce.number({ message: "signposts.errors.target" }).int("signposts.errors.target").positive("signposts.errors.target").max(2 ** 31, "signposts.errors.target").optional(),

@@ -5,8 +5,8 @@ import { EXPECTING } from "~/domain/booking";
 import { normaliseUkMobile } from "~/domain/phone";
 import { OFFERED_LANGUAGES } from "~/i18n";
 import { childFieldName } from "~/utils/booking-form";
+import { blankToUndefined } from "~/utils/zod-fields";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** ?occurrence=ID preselects a date; anything else is ignored. */
 export const BookingQuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });

@@ -6,16 +6,14 @@ import { TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { parsePostcode } from "~/domain/postcode";
 import { DISTANCES } from "~/domain/distance";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
+import { optionalField } from "~/utils/zod-fields";
 
-// Empty form fields ("Any") arrive as empty strings: treat them as absent.
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const flag = optional(z.enum(["1", "on", "true"], { message: "errors.flag" })).transform(Boolean);
+const flag = optionalField(z.enum(["1", "on", "true"], { message: "errors.flag" })).transform(Boolean);
 
 // Messages are translation keys in the "search" namespace, so every language words them.
 export const SearchParamsSchema = z.object({
-  postcode: optional(
+  postcode: optionalField(
     z
       .string()
       .max(20, "errors.postcodeInvalid")
@@ -28,17 +26,17 @@ export const SearchParamsSchema = z.object({
         return parsed;
       }),
   ),
-  locality: optional(z.string().regex(/^[a-z0-9-]{1,80}$/, "errors.localityUnknown")),
-  age: optional(z.enum(AGE_BANDS, { message: "errors.age" })),
-  type: optional(z.enum(SESSION_TYPE_SLUGS, { message: "errors.type" })),
-  day: optional(z.enum(WEEKDAY_SLUGS, { message: "errors.day" })),
-  time: optional(z.enum(TIMES_OF_DAY, { message: "errors.time" })),
-  distance: optional(z.enum(DISTANCES, { message: "errors.distance" })),
-  lang: optional(z.string().regex(/^[a-z]{2}$/, "errors.lang")),
+  locality: optionalField(z.string().regex(/^[a-z0-9-]{1,80}$/, "errors.localityUnknown")),
+  age: optionalField(z.enum(AGE_BANDS, { message: "errors.age" })),
+  type: optionalField(z.enum(SESSION_TYPE_SLUGS, { message: "errors.type" })),
+  day: optionalField(z.enum(WEEKDAY_SLUGS, { message: "errors.day" })),
+  time: optionalField(z.enum(TIMES_OF_DAY, { message: "errors.time" })),
+  distance: optionalField(z.enum(DISTANCES, { message: "errors.distance" })),
+  lang: optionalField(z.string().regex(/^[a-z]{2}$/, "errors.lang")),
   free: flag,
   send: flag,
   step: flag,
-  page: optional(
+  page: optionalField(
     z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(500, "errors.page"),
   ).transform((v) => v ?? 1),
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { BOOKING_MODES, PLACE_UNITS, type BookingMode, type PlaceUnit } from "../../db/schema";
 import { isValidIsoDate } from "~/domain/dates";
 import { SESSION_TYPE_SLUGS, type SessionTypeSlug } from "~/domain/session-types";
+import { blankToUndefined } from "~/utils/zod-fields";
 
 /** Field names in page order, for the error summary. */
 export const SERIES_FIELDS = [
@@ -64,7 +65,6 @@ export type SeriesInput = {
   costNotes: string;
 };
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const e = (key: string) => `form.errors.${key}`;
 
 /** "9:30", "09:30" or "9.30" → "09:30". */
