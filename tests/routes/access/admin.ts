@@ -8,41 +8,15 @@ import { action as userAction, loader as userLoader } from "~/routes/staff.users
 import { loader as usersLoader } from "~/routes/staff.users._index";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/staff.users.new";
 import { getDb } from "~/utils/db.server";
-import { type AccessEntry, adminOnly } from "./types";
+import { type AccessEntry, allowedAtHub, allowedTo } from "./types";
 import { type Hub, HUBS, outcome, PEOPLE, staffRequest } from "../staff-helpers";
 
-/** Hub people and admins; outreach workers have no outbox. */
-const outboxAccess: AccessEntry["expect"] = {
-  signedOut: "sign-in",
-  admin: "ok",
-  manager: "ok",
-  staff: "ok",
-  otherStaff: "ok",
-  outreach: "forbidden",
-};
+const outboxAccess = allowedTo("outbox");
+const managers = allowedTo("accounts");
+const hubManagers = allowedAtHub("closures");
 
-/** Admins and hub managers manage accounts; nobody else. */
-const managers: AccessEntry["expect"] = {
-  signedOut: "sign-in",
-  admin: "ok",
-  manager: "ok",
-  staff: "forbidden",
-  otherStaff: "forbidden",
-  outreach: "forbidden",
-};
-
-/** One account: the manager's own hub staff ("own") or another hub's ("other"). */
+/** One account: the manager's own hub staff ("own") or another hub's ("other"); see canManage. */
 const oneAccount: AccessEntry["expect"] = {
-  signedOut: "sign-in",
-  admin: "ok",
-  manager: { own: "ok", other: "forbidden" },
-  staff: "forbidden",
-  otherStaff: "forbidden",
-  outreach: "forbidden",
-};
-
-/** Closures of one hub: admins anywhere, hub managers at their own hubs. */
-const hubManagers: AccessEntry["expect"] = {
   signedOut: "sign-in",
   admin: "ok",
   manager: { own: "ok", other: "forbidden" },
@@ -68,7 +42,7 @@ export const ACCESS: AccessEntry[] = [
     route: "staff.audit",
     method: "GET",
     call: async (p) => outcome(async () => auditLoader({ request: await staffRequest(p, "/staff/audit"), params: {}, context: {} })),
-    expect: adminOnly,
+    expect: allowedTo("audit"),
   },
   {
     route: "staff.users._index",
@@ -123,7 +97,7 @@ export const ACCESS: AccessEntry[] = [
     route: "staff.term-dates",
     method: "GET",
     call: async (p) => outcome(async () => termDatesLoader({ request: await staffRequest(p, "/staff/term-dates"), params: {}, context: {} })),
-    expect: adminOnly,
+    expect: allowedTo("term-dates"),
   },
   {
     route: "staff.term-dates",
@@ -136,7 +110,7 @@ export const ACCESS: AccessEntry[] = [
           context: {},
         }),
       ),
-    expect: adminOnly,
+    expect: allowedTo("term-dates"),
   },
   {
     route: "staff.hubs.$slug.closures",

@@ -5,7 +5,9 @@ import { action as occurrenceAction, loader as occurrenceLoader } from "~/routes
 import { action as editAction, loader as editLoader } from "~/routes/staff.series.$id";
 import { action as newAction, loader as newLoader } from "~/routes/staff.series.new";
 import { getDb } from "~/utils/db.server";
-import { type AccessEntry, hubWork } from "./types";
+import { type AccessEntry, allowedAtHub } from "./types";
+
+const hubWork = allowedAtHub("timetable");
 import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 function idAt(sql: string, slug: string): string {
