@@ -15,7 +15,7 @@ import { allow, clientKey } from "~/utils/rate-limit.server";
 const MAX_FAILED = 5;
 const LOCK_MINUTES = 15;
 
-function sessionCookie() {
+function signInCookie() {
   const config = env();
   return createCookie("fh_staff", {
     path: "/",
@@ -72,17 +72,17 @@ export async function signIn(request: Request, email: string, password: string):
   db.insert(t.authSessions)
     .values({ idHash: sha256(id), userId: user.id, createdAt: at.toISOString(), lastSeenAt: at.toISOString() })
     .run();
-  return { ok: true, cookie: await sessionCookie().serialize(id) };
+  return { ok: true, cookie: await signInCookie().serialize(id) };
 }
 
-async function sessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+async function signInId(request: Request): Promise<string | null> {
+  const value = await signInCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
 }
 
 /** The signed-in member of staff, or null. Touches the session (idle timeout). */
 export async function currentStaff(request: Request, db: Db = getDb()): Promise<StaffUser | null> {
-  const id = await sessionId(request);
+  const id = await signInId(request);
   if (!id) return null;
   const row = db
     .select({ session: t.authSessions, user: t.users })
@@ -109,17 +109,17 @@ export async function currentStaff(request: Request, db: Db = getDb()): Promise<
 
 export async function signOut(request: Request, everywhere = false): Promise<string> {
   const db = getDb();
-  const id = await sessionId(request);
+  const id = await signInId(request);
   if (id) {
     const row = db.select().from(t.authSessions).where(eq(t.authSessions.idHash, sha256(id))).get();
     if (row && everywhere) db.delete(t.authSessions).where(eq(t.authSessions.userId, row.userId)).run();
     else db.delete(t.authSessions).where(eq(t.authSessions.idHash, sha256(id))).run();
   }
-  return sessionCookie().serialize("", { maxAge: 0 });
+  return signInCookie().serialize("", { maxAge: 0 });
 }
 
 /** Drops sessions idle for longer than the timeout (run with the other background work). */
-export function purgeIdleSessions(db: Db) {
+export function purgeIdleSignIns(db: Db) {
   const cutoff = new Date(now().getTime() - env().STAFF_IDLE_MINUTES * 60_000).toISOString();
   db.delete(t.authSessions).where(lt(t.authSessions.lastSeenAt, cutoff)).run();
 }

@@ -6,7 +6,7 @@ import { deliverSoon, queueReminders } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
-import { purgeIdleSessions } from "~/auth/sign-in.server";
+import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { env, now } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 
@@ -17,6 +17,8 @@ declare global {
 
 export function startBackgroundWork() {
   if (globalThis.__familyHubsTimer) return;
+  // Every setting is checked now, before the first request: a bad value stops the server here.
+  env();
   // Before the first request: a new database, or one left for days, gets its dates at once.
   topUp();
   const sixHours = 6 * 60 * 60 * 1000;
@@ -54,7 +56,7 @@ function topUp() {
 function purgeExpired() {
   try {
     const purged = purgePersonalData(getDb(), now(), retentionPeriods());
-    purgeIdleSessions(getDb());
+    purgeIdleSignIns(getDb());
     if (Object.values(purged).some((n) => n > 0)) logger.info(purged, "personal details past retention wiped");
   } catch (err) {
     logger.error({ err }, "retention purge failed");

@@ -28,7 +28,7 @@ export type SearchFilters = {
   nowTime: string;
 };
 
-export type SessionResult = {
+export type SeriesResult = {
   seriesId: number;
   title: string;
   typeSlug: string;
@@ -59,12 +59,12 @@ export type SessionResult = {
 };
 
 export type SearchOutcome = {
-  results: SessionResult[];
+  results: SeriesResult[];
   total: number;
   page: number;
   pageCount: number;
   /** Matching online sessions, listed apart from the distance-ordered list. */
-  online: SessionResult[];
+  online: SeriesResult[];
   /** In-person matches further away than maxMiles (for the "widen your search" hint). */
   beyondRadius: number;
 };
@@ -99,7 +99,7 @@ type Row = {
   places_taken: number;
 };
 
-export function searchSessions(db: Db, f: SearchFilters): SearchOutcome {
+export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
   const where: string[] = ["s.status = 'active'"];
   const nextWhere: string[] = [
     "o2.series_id = s.id",
@@ -155,7 +155,7 @@ export function searchSessions(db: Db, f: SearchFilters): SearchOutcome {
     .all(params) as Row[];
 
   const matches = rows.map(toResult).filter((r) => !f.age || fitsAgeBand(r, f.age));
-  const byDate = (a: SessionResult, b: SessionResult) =>
+  const byDate = (a: SeriesResult, b: SeriesResult) =>
     a.next.date.localeCompare(b.next.date) ||
     a.next.startTime.localeCompare(b.next.startTime) ||
     a.title.localeCompare(b.title);
@@ -196,7 +196,7 @@ export function searchSessions(db: Db, f: SearchFilters): SearchOutcome {
   };
 }
 
-function toResult(r: Row): SessionResult {
+function toResult(r: Row): SeriesResult {
   return {
     seriesId: r.series_id,
     title: r.title,

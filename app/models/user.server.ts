@@ -93,7 +93,7 @@ export function createUser(db: Db, actor: StaffUser, input: NewUser): number {
 }
 
 /** Ends every signed-in session of a user. Returns how many there were. */
-function deleteSessions(db: Db, userId: number) {
+function deleteSignIns(db: Db, userId: number) {
   return db.delete(t.authSessions).where(eq(t.authSessions.userId, userId)).run().changes;
 }
 
@@ -123,7 +123,7 @@ export function updateUser(db: Db, actor: StaffUser, id: number, changes: UserCh
         .run();
       db.delete(t.userVenues).where(eq(t.userVenues.userId, id)).run();
       for (const venueId of changes.venueIds) db.insert(t.userVenues).values({ userId: id, venueId }).run();
-      const sessionsEnded = changes.active ? 0 : deleteSessions(db, id);
+      const sessionsEnded = changes.active ? 0 : deleteSignIns(db, id);
       const after = getManagedUser(db, id) as ManagedUser;
       audit(db, actor, {
         action: before.active && !after.active ? "user.deactivate" : "user.update",
@@ -146,7 +146,7 @@ export function resetPassword(db: Db, actor: StaffUser, id: number, passwordHash
         .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: now().toISOString() })
         .where(eq(t.users.id, id))
         .run();
-      const sessionsEnded = deleteSessions(db, id);
+      const sessionsEnded = deleteSignIns(db, id);
       audit(db, actor, {
         action: "user.password-reset",
         entityType: "user",
@@ -159,17 +159,17 @@ export function resetPassword(db: Db, actor: StaffUser, id: number, passwordHash
 }
 
 /** "Sign out everywhere" for one account. */
-export function endUserSessions(db: Db, actor: StaffUser, id: number): number | null {
+export function endSignIns(db: Db, actor: StaffUser, id: number): number | null {
   return db.$client
     .transaction(() => {
       if (!manageable(db, actor, id)) return null;
-      const sessionsEnded = deleteSessions(db, id);
+      const sessionsEnded = deleteSignIns(db, id);
       audit(db, actor, { action: "user.sign-out-everywhere", entityType: "user", entityId: id, after: { sessionsEnded } });
       return sessionsEnded;
     })
     .immediate();
 }
 
-export function countSessions(db: Db, userId: number) {
+export function countSignIns(db: Db, userId: number) {
   return db.select({ n: count() }).from(t.authSessions).where(eq(t.authSessions.userId, userId)).get()?.n ?? 0;
 }

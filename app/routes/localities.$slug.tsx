@@ -5,7 +5,7 @@ import { SessionCard } from "~/components/session-card";
 import { londonDate, londonTime } from "~/domain/dates";
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { getLocality } from "~/models/locality.server";
-import { searchSessions } from "~/models/search.server";
+import { searchSeries } from "~/models/search.server";
 import { listVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 });
   const { title } = await translator(request, "venue");
   const current = now();
-  const soon = searchSessions(db, {
+  const soon = searchSeries(db, {
     origin: null,
     localityId: found.locality.id,
     maxMiles: null,

@@ -14,7 +14,7 @@ import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { locatePostcode } from "~/models/geography.server";
 import { getLocality, listLocalities } from "~/models/locality.server";
-import { type SearchOutcome, searchSessions, type SessionResult } from "~/models/search.server";
+import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatNumber, languageName } from "~/utils/format";
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       place = params.postcode ? formatParsedPostcode(params.postcode) : locality?.locality.name ?? null;
       const distance = params.distance ?? DEFAULT_DISTANCE;
       const current = now();
-      outcome = searchSessions(db, {
+      outcome = searchSeries(db, {
         origin: origin ? { latitude: origin.latitude, longitude: origin.longitude } : null,
         localityId: locality?.locality.id,
         age: params.age,
@@ -89,7 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-function toCard(r: SessionResult) {
+function toCard(r: SeriesResult) {
   const { venue, next } = r;
   return {
     seriesId: r.seriesId,

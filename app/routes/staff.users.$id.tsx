@@ -9,7 +9,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { assignableRoles, canManage, type StaffUser } from "~/domain/permissions";
-import { countSessions, endUserSessions, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
+import { countSignIns, endSignIns, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
 import { assignableVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { issuesByField } from "~/utils/form-errors";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     roles: assignableRoles(user),
     venues: assignableVenues(db, user).map((v) => ({ id: v.id, name: v.name })),
-    sessions: countSessions(db, account.id),
+    sessions: countSignIns(db, account.id),
     isSelf: account.id === user.id,
     done: query.done ?? null,
   });
@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/staff/users/${account.id}?done=password`);
     }
     case "sign-out": {
-      if (endUserSessions(db, user, account.id) === null) throw forbidden();
+      if (endSignIns(db, user, account.id) === null) throw forbidden();
       return redirect(`/staff/users/${account.id}?done=signed-out`);
     }
   }

@@ -8,6 +8,10 @@ const booleanFlag = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Read by remix-serve; checked here so a typo stops the server with a clear message. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** pino's level; tests default to warn. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   DATABASE_PATH: z.string().min(1).default("data/family-hubs.db"),
   /** Load the sample hubs and sessions into an empty database. */
   DEMO_DATA: booleanFlag.default("true"),

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { addDays, isoWeekday } from "~/domain/dates";
 import { resources } from "~/i18next.server";
 import { createBooking } from "~/models/booking.server";
-import { searchSessions } from "~/models/search.server";
+import { searchSeries } from "~/models/search.server";
 import { getSeries } from "~/models/series.server";
 import TimetablePage, { loader as timetableLoader } from "~/routes/staff.hubs.$slug.timetable";
 import OccurrencePage, { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
@@ -160,7 +160,7 @@ describe("creating a series", () => {
     const locality = one("SELECT locality_id AS id FROM venues WHERE slug = ?", HUBS.own) as { id: number };
     const found: number[] = [];
     for (let page = 1; page <= 10; page++) {
-      const result = searchSessions(db, {
+      const result = searchSeries(db, {
         origin: null,
         localityId: locality.id,
         type: "money-and-housing",
