@@ -13,7 +13,7 @@ process.env.NODE_ENV = "production";
 
 const { getDb } = await import("~/utils/db.server");
 const { createBooking } = await import("~/models/booking.server");
-const { searchSessions } = await import("~/models/search.server");
+const { searchSeries } = await import("~/models/search.server");
 const { measurePageWeights } = await import("./page-weight");
 
 const t0 = performance.now();
@@ -86,7 +86,7 @@ for (const s of searches) {
   const runs = 200;
   const start = performance.now();
   for (let i = 0; i < runs; i++) {
-    searchSessions(db, { origin: s.origin, age: s.age, type: s.type, maxMiles: s.label.includes("any distance") ? null : 10, page: 1, today: "2026-11-24", nowTime: "08:00" });
+    searchSeries(db, { origin: s.origin, age: s.age, type: s.type, maxMiles: s.label.includes("any distance") ? null : 10, page: 1, today: "2026-11-24", nowTime: "08:00" });
   }
   console.log(`search (${s.label}): ${((performance.now() - start) / runs).toFixed(2)} ms per search`);
 }
