@@ -13,11 +13,14 @@ process.env.NODE_ENV = "production";
 
 const { getDb } = await import("~/utils/db.server");
 const { createBooking } = await import("~/models/booking.server");
+const { topUpOccurrences } = await import("~/models/occurrence.server");
 const { searchSeries } = await import("~/models/search.server");
 const { measurePageWeights } = await import("./page-weight");
 
 const t0 = performance.now();
 const db = getDb();
+// What the server does when it starts (app/jobs/scheduler.server.ts).
+topUpOccurrences(db, "2026-11-24", 12);
 console.log(`first start (migrate, load postcodes, seed, occurrences): ${(performance.now() - t0).toFixed(0)} ms`);
 
 const NOW = { date: "2026-11-24", time: "08:00", iso: "2026-11-24T08:00:00.000Z" };
