@@ -1,11 +1,11 @@
 // Turns a session series into dated occurrences. Pure: the caller supplies term dates and
 // excluded dates (closures, bank holidays), so the rules are easy to test.
 import * as rrule from "rrule";
+import { isoWeekday, parseIsoDate, toIsoDate } from "./dates";
 
 // rrule ships UMD for Node and ESM for bundlers; Node's ESM loader only sees a default export.
 const RRule: typeof rrule.RRule =
   rrule.RRule ?? (rrule as unknown as { default: typeof rrule }).default.RRule;
-import { isoWeekday, parseIsoDate, toIsoDate } from "./dates";
 
 export type SeriesPattern = {
   /** ISO weekdays 1 (Mon) – 7 (Sun). Empty for a one-off event on startDate. */

@@ -115,6 +115,7 @@ export function signpostReturnPath(raw: string | undefined | null): string {
 export function safeBackPath(raw: string | undefined | null): string | null {
   if (typeof raw !== "string" || raw.length > 500) return null;
   // Relative to this site only: no "//host", no "\" (browsers read it as "/"), no spaces or controls.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!raw.startsWith("/") || raw.startsWith("//") || /[\\\s\u0000-\u001f\u007f]/.test(raw)) return null;
   let url: URL;
   try {

@@ -1,6 +1,5 @@
 // Translation bundles for the browser, for namespaces a page did not carry inline.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";

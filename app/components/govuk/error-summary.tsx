@@ -29,7 +29,8 @@ export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
   // Focus when the page arrives with errors, and each time a submission or search comes back with
   // them; never on other re-renders, which would pull focus back from the field someone moved to.
   useEffect(() => {
-    if (shown) ref.current?.focus(); // on first render only
+    if (shown) ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on the first render only, by design
   }, []);
   useEffect(() => {
     if (navigation.state !== "idle") {

@@ -3,9 +3,9 @@ import { action as registerAction, loader as registerLoader } from "~/routes/sta
 import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { getDb } from "~/utils/db.server";
 import { type AccessEntry, allowedAtHub } from "./types";
+import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 const hubWork = allowedAtHub("register");
-import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 /** A date at each hub: the first occurrence of the hub's first series. */
 function occurrenceAt(slug: string): string {

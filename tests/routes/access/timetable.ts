@@ -6,9 +6,9 @@ import { action as editAction, loader as editLoader } from "~/routes/staff.serie
 import { action as newAction, loader as newLoader } from "~/routes/staff.series.new";
 import { getDb } from "~/utils/db.server";
 import { type AccessEntry, allowedAtHub } from "./types";
+import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 const hubWork = allowedAtHub("timetable");
-import { type Hub, HUBS, outcome, staffRequest } from "../staff-helpers";
 
 function idAt(sql: string, slug: string): string {
   const row = getDb().$client.prepare(sql).get(slug) as { id: number } | undefined;
