@@ -1,12 +1,12 @@
 // The server's background work, started once when the server starts (entry.server.tsx): the
 // timetable's dates filled over the rolling horizon, personal details wiped past their retention
 // period, idle staff sign-ins dropped, pending messages delivered and, when enabled, reminders.
+import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { londonDate } from "~/domain/dates";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
-import { topUpOccurrences } from "~/models/occurrence.server";
+import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
-import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { env, now } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 

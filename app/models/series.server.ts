@@ -6,7 +6,7 @@ import * as t from "../../db/schema";
 import type { Actor } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
 import { changeCapacity } from "~/models/booking.server";
-import { regenerateOccurrences, type RegenerateSummary, topUpOccurrences } from "~/models/occurrence.server";
+import { regenerateOccurrences, type RegenerateSummary, topUpOccurrences } from "~/models/occurrence-generation.server";
 import type { Clock } from "~/utils/clock.server";
 import type { SeriesInput } from "~/utils/series-form";
 

@@ -10,7 +10,7 @@ import { TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { addClosure, closureExists, deleteClosure, listFutureClosures } from "~/models/closure.server";
-import { topUpOccurrences } from "~/models/occurrence.server";
+import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { isUniqueViolation } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { seriesErrorList, SeriesForm } from "~/components/series-form";
-import { horizonWeeks } from "~/models/occurrence.server";
+import { horizonWeeks } from "~/models/occurrence-generation.server";
 import { createSeries } from "~/models/series.server";
 import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";

@@ -9,7 +9,7 @@ import { Select, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { listLocalAuthorities } from "~/models/locality.server";
-import { topUpOccurrences } from "~/models/occurrence.server";
+import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { addTermDate, deleteTermDate, listTermDates } from "~/models/term-date.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";

@@ -13,7 +13,7 @@ process.env.NODE_ENV = "production";
 
 const { getDb } = await import("~/utils/db.server");
 const { createBooking } = await import("~/models/booking.server");
-const { topUpOccurrences } = await import("~/models/occurrence.server");
+const { topUpOccurrences } = await import("~/models/occurrence-generation.server");
 const { searchSeries } = await import("~/models/search.server");
 const { measurePageWeights } = await import("./page-weight");
 

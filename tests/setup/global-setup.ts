@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
-import { topUpOccurrences } from "../../app/models/occurrence.server";
+import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { ROOT, TEST_TODAY } from "./constants";
 
 export default function setup() {

@@ -13,8 +13,8 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
 import { allow, clientKey } from "~/utils/rate-limit.server";
-import { BookForm } from "~/routes/sessions.$id.book/book-form";
-import { type ActionResult, bookingRequestFrom, refusal } from "~/routes/sessions.$id.book/booking-request.server";
+import { BookForm } from "./book-form";
+import { type ActionResult, bookingRequestFrom, refusal } from "./booking-request.server";
 
 // "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
 export const handle = { i18n: ["booking", "venue", "outreach"] };
