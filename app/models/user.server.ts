@@ -4,8 +4,9 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Role } from "../../db/schema";
-import { canManage, type StaffUser } from "~/domain/permissions";
+import { assignableRoles, canManage, type StaffUser } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
+import { assignableVenues } from "~/models/venue.server";
 import { now } from "~/utils/env.server";
 
 export type ManagedUser = {
@@ -172,4 +173,24 @@ export function endSignIns(db: Db, actor: StaffUser, id: number): number | null 
 
 export function countSignIns(db: Db, userId: number) {
   return db.select({ n: count() }).from(t.authSessions).where(eq(t.authSessions.userId, userId)).get()?.n ?? 0;
+}
+
+/**
+ * Checks a role and hubs against what this person may give. Admins hold no hubs (they work
+ * everywhere); everyone else needs at least one. Returns the hubs to store, or field errors.
+ */
+export function checkChoices(
+  db: Db,
+  actor: StaffUser,
+  role: Role,
+  venueIds: number[],
+): { venueIds: number[]; errors?: undefined } | { errors: Record<string, string> } {
+  if (!assignableRoles(actor).includes(role)) return { errors: { role: "users.errors.roleNotAllowed" } };
+  if (role === "admin") return { venueIds: [] };
+  if (venueIds.length === 0) return { errors: { hubs: "users.errors.hubRequired" } };
+  const allowed = new Set(assignableVenues(db, actor).map((v) => v.id));
+  if (venueIds.some((id) => !allowed.has(id))) {
+    return { errors: { hubs: actor.role === "admin" ? "users.errors.hubUnknown" : "users.errors.hubNotAllowed" } };
+  }
+  return { venueIds };
 }

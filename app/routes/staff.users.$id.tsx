@@ -9,14 +9,14 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { assignableRoles, canManage, type StaffUser } from "~/domain/permissions";
-import { countSignIns, endSignIns, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
+import { checkChoices, countSignIns, endSignIns, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
 import { assignableVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { issuesByField } from "~/utils/form-errors";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
-import { checkChoices, EditUserSchema, PasswordSchema, userFormInput } from "~/utils/user-form";
+import { EditUserSchema, PasswordSchema, userFormInput } from "~/utils/user-form";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;

@@ -7,13 +7,13 @@ import { hashPassword } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { assignableRoles } from "~/domain/permissions";
-import { createUser, emailTaken, isUniqueViolation } from "~/models/user.server";
+import { checkChoices, createUser, emailTaken, isUniqueViolation } from "~/models/user.server";
 import { assignableVenues } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { issuesByField } from "~/utils/form-errors";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { checkChoices, NewUserSchema, userFormInput } from "~/utils/user-form";
+import { NewUserSchema, userFormInput } from "~/utils/user-form";
 
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;

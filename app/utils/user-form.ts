@@ -1,10 +1,6 @@
 // The staff account forms, parsed with zod. Messages are translation keys in the "admin" namespace.
 import { z } from "zod";
-import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import type { Role } from "../../db/schema";
-import { assignableRoles, type StaffUser } from "~/domain/permissions";
-import { assignableVenues } from "~/models/venue.server";
 
 export const PASSWORD_MIN = 12;
 
@@ -53,24 +49,4 @@ export function userFormInput(form: FormData) {
   };
   const values = { name: input.name ?? "", email: input.email ?? "", role: input.role ?? "", hubs, active: input.active ?? "" };
   return { input, values };
-}
-
-/**
- * Checks a role and hubs against what this person may give. Admins hold no hubs (they work
- * everywhere); everyone else needs at least one. Returns the hubs to store, or field errors.
- */
-export function checkChoices(
-  db: Db,
-  actor: StaffUser,
-  role: Role,
-  venueIds: number[],
-): { venueIds: number[]; errors?: undefined } | { errors: Record<string, string> } {
-  if (!assignableRoles(actor).includes(role)) return { errors: { role: "users.errors.roleNotAllowed" } };
-  if (role === "admin") return { venueIds: [] };
-  if (venueIds.length === 0) return { errors: { hubs: "users.errors.hubRequired" } };
-  const allowed = new Set(assignableVenues(db, actor).map((v) => v.id));
-  if (venueIds.some((id) => !allowed.has(id))) {
-    return { errors: { hubs: actor.role === "admin" ? "users.errors.hubUnknown" : "users.errors.hubNotAllowed" } };
-  }
-  return { venueIds };
 }
