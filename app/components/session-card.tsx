@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Tag } from "~/components/govuk/tag";
 import { describeAgeRange } from "~/domain/age-bands";
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
@@ -28,7 +29,7 @@ export function AgeRangeText({ range }: { range: Parameters<typeof describeAgeRa
 export function PlacesLeft({ placesLeft, bookingMode }: { placesLeft: number | null; bookingMode: string }) {
   const { t } = useTranslation();
   if (bookingMode === "drop-in" || placesLeft === null) return <>{t("session.noBookingNeeded")}</>;
-  if (placesLeft === 0) return <strong className="govuk-tag govuk-tag--red">{t("session.full")}</strong>;
+  if (placesLeft === 0) return <Tag colour="red">{t("session.full")}</Tag>;
   return <>{t("session.placesLeft", { count: placesLeft })}</>;
 }
 
@@ -44,8 +45,7 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
         </Link>
       </Heading>
       <p className="govuk-body-s app-result__tags">
-        <strong className="govuk-tag govuk-tag--blue">{t(`types.${s.typeSlug}`)}</strong>{" "}
-        {s.sendFriendly && <strong className="govuk-tag govuk-tag--purple">{t("session.sendFriendly")}</strong>}
+        <Tag colour="blue">{t(`types.${s.typeSlug}`)}</Tag> {s.sendFriendly && <Tag colour="purple">{t("session.sendFriendly")}</Tag>}
       </p>
       {/* Plain markup, not GOV.UK's summary list: 20 of these make up most of a results page. */}
       <dl className="app-facts">

@@ -4,8 +4,10 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CopyButton, PrintButton } from "~/components/copy-button";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
+import { Tag } from "~/components/govuk/tag";
 import type { PrintData, ShareData } from "~/domain/share";
 import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
@@ -196,9 +198,9 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
     <div className="app-print">
       <div className="app-print__screen-only">
         <p className="govuk-body">
-          <Link className="govuk-back-link app-print__back" to={backTo}>
+          <BackLink className="app-print__back" to={backTo}>
             {backLabel}
-          </Link>
+          </BackLink>
         </p>
         <PeriodForm period="week" value={data.week} example={data.thisWeek} />
         <nav className="govuk-pagination govuk-pagination--block" aria-label={t("print.otherWeeks")}>
@@ -221,7 +223,11 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
         <div className="app-print__title">
           <span className="govuk-caption-l">{data.caption}</span>
           <h1 className="govuk-heading-l app-print__heading">{data.name}</h1>
-          {data.isSample && <strong className="govuk-tag govuk-tag--grey app-print__sample">{t("common:layout.sampleTag")}</strong>}
+          {data.isSample && (
+            <Tag colour="grey" className="app-print__sample">
+              {t("common:layout.sampleTag")}
+            </Tag>
+          )}
           <p className="govuk-body-l app-print__week">{t("print.weekHeading", { dates: data.weekHeading })}</p>
         </div>
         <figure className="app-print__qr">
@@ -253,7 +259,7 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
                     {s.cancelled && (
                       <>
                         {" "}
-                        <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
+                        <Tag colour="red">{t("common:session.cancelled")}</Tag>
                       </>
                     )}
                     <br />

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Tag } from "~/components/govuk/tag";
 import { addDays } from "~/domain/dates";
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -49,7 +50,7 @@ export function WeekTimetable({ weekStart, entries }: { weekStart: string; entri
                       {t(`types.${e.typeSlug}`)} · <AgeRangeText range={e.series} />
                       {" · "}
                       {e.occurrence.status === "cancelled" ? (
-                        <strong className="govuk-tag govuk-tag--red">{t("session.cancelled")}</strong>
+                        <Tag colour="red">{t("session.cancelled")}</Tag>
                       ) : (
                         <PlacesLeft placesLeft={e.placesLeft} bookingMode={e.series.bookingMode} />
                       )}

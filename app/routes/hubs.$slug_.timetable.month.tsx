@@ -4,7 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PrintButton } from "~/components/copy-button";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Table } from "~/components/govuk/table";
+import { Tag } from "~/components/govuk/tag";
 import { PeriodForm } from "~/components/share-panel";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
@@ -96,9 +99,9 @@ export default function HubMonth() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("share");
   const back = (
-    <Link className="govuk-back-link app-print__screen-only" to={`/hubs/${data.slug}`}>
+    <BackLink className="app-print__screen-only" to={`/hubs/${data.slug}`}>
       {t("print.backToHub", { name: data.name })}
-    </Link>
+    </BackLink>
   );
   if (!data.month) {
     return (
@@ -135,56 +138,49 @@ export default function HubMonth() {
         </div>
       </nav>
       <div className="app-month__scroll" tabIndex={0} role="region" aria-labelledby="month-caption">
-        <table className="govuk-table app-month__table">
-          <caption className="govuk-table__caption govuk-table__caption--m" id="month-caption">
-            {t("month.caption", { name: data.name, month: month.name })}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {WEEKDAY_SLUGS.map((d) => (
-                <th key={d} scope="col" className="govuk-table__header app-month__weekday">
-                  {t(`common:days.${d}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {month.weeks.map((week) => (
-              <tr key={week.week} className="govuk-table__row">
-                {week.days.map((day, i) =>
-                  day === null ? (
-                    <td key={`blank-${i}`} className="govuk-table__cell app-month__blank" />
-                  ) : (
-                    <td key={day.date} className="govuk-table__cell app-month__day">
-                      <span className="app-month__date" aria-hidden="true">
-                        {day.day}
-                      </span>
-                      <span className="govuk-visually-hidden">{day.label}</span>
-                      {day.sessions.length > 0 && (
-                        <ul className="govuk-list app-month__sessions">
-                          {day.sessions.map((s) => (
-                            <li key={s.id} className="app-month__session">
-                              <span className="app-month__time">{s.time}</span>{" "}
-                              <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
-                                {s.title}
-                              </Link>
-                              {s.cancelled && (
-                                <>
-                                  {" "}
-                                  <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
-                                </>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="app-month__table"
+          caption={t("month.caption", { name: data.name, month: month.name })}
+          captionSize="m"
+          captionId="month-caption"
+          head={WEEKDAY_SLUGS.map((d) => ({ content: t(`common:days.${d}`), className: "app-month__weekday" }))}
+          rows={month.weeks.map((week) => ({
+            key: week.week,
+            cells: week.days.map((day) =>
+              day === null
+                ? { className: "app-month__blank" }
+                : {
+                    className: "app-month__day",
+                    content: (
+                      <>
+                        <span className="app-month__date" aria-hidden="true">
+                          {day.day}
+                        </span>
+                        <span className="govuk-visually-hidden">{day.label}</span>
+                        {day.sessions.length > 0 && (
+                          <ul className="govuk-list app-month__sessions">
+                            {day.sessions.map((s) => (
+                              <li key={s.id} className="app-month__session">
+                                <span className="app-month__time">{s.time}</span>{" "}
+                                <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
+                                  {s.title}
+                                </Link>
+                                {s.cancelled && (
+                                  <>
+                                    {" "}
+                                    <Tag colour="red">{t("common:session.cancelled")}</Tag>
+                                  </>
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </>
+                    ),
+                  },
+            ),
+          }))}
+        />
       </div>
       <div className="app-print__screen-only">
         <h2 className="govuk-heading-m">{t("month.printHeading")}</h2>

@@ -1,8 +1,9 @@
 // A hub's week on one A4 page: /hubs/:slug/timetable/print?week=2026-W48. Large type, each day's
 // sessions, the address, and a QR code to the page online, in the page's language.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json, Link, useLoaderData } from "@remix-run/react";
+import { json, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PeriodForm, PrintTimetable } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
@@ -73,9 +74,9 @@ export default function PrintHubTimetable() {
     return (
       <>
         <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
-        <Link className="govuk-back-link" to={`/hubs/${data.slug}`}>
+        <BackLink to={`/hubs/${data.slug}`}>
           {t("print.backToHub", { name: data.name })}
-        </Link>
+        </BackLink>
         <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
         <PeriodForm period="week" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>

@@ -1,8 +1,9 @@
 // A locality's week on paper: every session at every hub and venue in the area, with where it is.
 // /localities/:slug/timetable/print?week=2026-W48
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json, Link, useLoaderData } from "@remix-run/react";
+import { json, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PeriodForm, PrintTimetable } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
@@ -73,9 +74,9 @@ export default function PrintLocalityTimetable() {
     return (
       <>
         <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
-        <Link className="govuk-back-link" to={`/localities/${data.slug}`}>
+        <BackLink to={`/localities/${data.slug}`}>
           {t("print.backToLocality", { name: data.name })}
-        </Link>
+        </BackLink>
         <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
         <PeriodForm period="week" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>

@@ -3,6 +3,8 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentStaff } from "~/auth/sign-in.server";
 import { SummaryRow } from "~/components/govuk/summary-list";
+import { Table } from "~/components/govuk/table";
+import { Tag } from "~/components/govuk/tag";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
@@ -135,49 +137,44 @@ export default function Session() {
           {occurrences.length === 0 ? (
             <p className="govuk-body">{t("session.noDates")}</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">{t("session.datesCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("session.date")}</th>
-                  <th scope="col" className="govuk-table__header">{t("session.time")}</th>
-                  <th scope="col" className="govuk-table__header">{t("session.places")}</th>
-                  {series.bookingMode === "per-session" && (
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">{t("session.bookColumn")}</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {occurrences.map((o) => (
-                  <tr className="govuk-table__row" key={o.id}>
-                    <td className="govuk-table__cell">{formatDate(o.date, lng)}</td>
-                    <td className="govuk-table__cell">{formatTimeRange(o.startTime, o.endTime, lng)}</td>
-                    <td className="govuk-table__cell">
-                      {o.cancelled ? (
-                        <>
-                          <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>{" "}
-                          {o.cancelReason}
-                        </>
-                      ) : (
-                        <PlacesLeft placesLeft={series.bookingMode === "course" ? upcoming[0]?.placesLeft ?? null : o.placesLeft} bookingMode={series.bookingMode} />
-                      )}
-                    </td>
-                    {series.bookingMode === "per-session" && (
-                      <td className="govuk-table__cell">
-                        {!o.cancelled && (
-                          <Link className="govuk-link" to={`/sessions/${series.id}/book?occurrence=${o.id}`}>
-                            {o.placesLeft === 0 ? t("session.joinWaitingList") : t("session.book")}
-                            <span className="govuk-visually-hidden"> {formatDate(o.date, lng)}</span>
-                          </Link>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t("session.datesCaption")}
+              captionHidden
+              head={[
+                { content: t("session.date") },
+                { content: t("session.time") },
+                { content: t("session.places") },
+                ...(series.bookingMode === "per-session" ? [{ content: <span className="govuk-visually-hidden">{t("session.bookColumn")}</span> }] : []),
+              ]}
+              rows={occurrences.map((o) => ({
+                key: o.id,
+                cells: [
+                  { content: formatDate(o.date, lng) },
+                  { content: formatTimeRange(o.startTime, o.endTime, lng) },
+                  {
+                    content: o.cancelled ? (
+                      <>
+                        <Tag colour="red">{t("common:session.cancelled")}</Tag> {o.cancelReason}
+                      </>
+                    ) : (
+                      <PlacesLeft placesLeft={series.bookingMode === "course" ? upcoming[0]?.placesLeft ?? null : o.placesLeft} bookingMode={series.bookingMode} />
+                    ),
+                  },
+                  ...(series.bookingMode === "per-session"
+                    ? [
+                        {
+                          content: !o.cancelled && (
+                            <Link className="govuk-link" to={`/sessions/${series.id}/book?occurrence=${o.id}`}>
+                              {o.placesLeft === 0 ? t("session.joinWaitingList") : t("session.book")}
+                              <span className="govuk-visually-hidden"> {formatDate(o.date, lng)}</span>
+                            </Link>
+                          ),
+                        },
+                      ]
+                    : []),
+                ],
+              }))}
+            />
           )}
           <SignpostButton staff={staff} seriesId={series.id} />
         </div>

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SharePage } from "~/components/share-panel";
 import { formatParsedPostcode } from "~/domain/postcode";
@@ -107,11 +108,7 @@ export default function ShareSearch() {
   }
   return (
     <SharePage
-      top={
-        <Link className="govuk-back-link" to={data.searchPath}>
-          {t("search.back")}
-        </Link>
-      }
+      top={<BackLink to={data.searchPath}>{t("search.back")}</BackLink>}
       heading={t("search.heading")}
       lead={<p className="govuk-body-l">{data.summary}</p>}
       action="/share"

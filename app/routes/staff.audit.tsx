@@ -1,12 +1,11 @@
 // The audit log: who changed what, when, with the record before and after. Administrators only.
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
-import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
-import { Pagination } from "~/components/govuk/pagination";
+import { FilteredLog } from "~/components/govuk/filtered-log";
 import { addDays, isValidIsoDate, londonToUtc } from "~/domain/dates";
 import { auditEntityTypes, listAudit } from "~/models/audit.server";
 import { listAllUsers } from "~/models/user.server";
@@ -105,13 +104,6 @@ export default function AuditLog() {
   const lng = i18n.language;
   const errors = data.errors as Record<string, string>;
   const values = data.values as Record<string, string>;
-  const errorList = FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#${f === "page" ? "person" : f}`, text: errors[f] }));
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    for (const key of ["person", "entity", "from", "to"]) if (values[key]) params.set(key, values[key]);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   const jsonBlock = (label: string, text: string | null) =>
     text === null ? null : (
       <>
@@ -123,124 +115,108 @@ export default function AuditLog() {
     );
 
   return (
-    <>
-      <ErrorSummary errors={errorList} />
-      <h1 className="govuk-heading-l">{t("audit.heading")}</h1>
-      <p className="govuk-body">{t("audit.intro")}</p>
-
-      <Form method="get" action="/staff/audit" aria-label={t("audit.filterLabel")}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
-            <Select
-              id="person"
-              name="person"
-              label={t("audit.person")}
-              defaultValue={values.person ?? ""}
-              error={errors.person ?? errors.page}
-              options={[
-                { value: "", label: t("audit.everyone") },
-                { value: "system", label: t("audit.system") },
-                ...data.people.map((p) => ({ value: String(p.id), label: `${p.name} (${p.email})` })),
-              ]}
-            />
-          </div>
-          <div className="govuk-grid-column-one-half">
-            <Select
-              id="entity"
-              name="entity"
-              label={t("audit.entity")}
-              defaultValue={values.entity ?? ""}
-              error={errors.entity}
-              options={[
-                { value: "", label: t("audit.allEntities") },
-                ...data.entityTypes.map((e) => ({ value: e, label: t(`entities.${e}`, { defaultValue: e }) })),
-              ]}
-            />
-          </div>
+    <FilteredLog
+      heading={t("audit.heading")}
+      intro={<p className="govuk-body">{t("audit.intro")}</p>}
+      action="/staff/audit"
+      filterLabel={t("audit.filterLabel")}
+      fields={FIELDS}
+      values={values}
+      errors={errors}
+      count={t("audit.count", { count: data.total, formatted: formatNumber(data.total, lng) })}
+      tableLabel={t("audit.tableLabel")}
+      head={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.entity"), t("audit.changes")].map((content) => ({ content }))}
+      rows={data.rows.map((r) => ({
+        key: r.id,
+        cells: [
+          { content: r.when },
+          { content: r.who ?? t("audit.system"), style: { overflowWrap: "anywhere" } },
+          { content: <code>{r.action}</code> },
+          {
+            content: (
+              <>
+                {t(`entities.${r.entityType}`, { defaultValue: r.entityType })} {r.entityId && `#${r.entityId}`}
+                {r.venue && <span className="govuk-caption-s">{r.venue}</span>}
+              </>
+            ),
+          },
+          {
+            content:
+              r.before === null && r.after === null ? (
+                t("audit.noDetail")
+              ) : (
+                <details className="govuk-details govuk-!-margin-bottom-0">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">
+                      {t("audit.view")}
+                      <span className="govuk-visually-hidden"> {t("audit.viewContext", { action: r.action, when: r.when })}</span>
+                    </span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    {jsonBlock(t("audit.before"), r.before)}
+                    {jsonBlock(t("audit.after"), r.after)}
+                  </div>
+                </details>
+              ),
+          },
+        ],
+      }))}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <Select
+            id="person"
+            name="person"
+            label={t("audit.person")}
+            defaultValue={values.person ?? ""}
+            error={errors.person ?? errors.page}
+            options={[
+              { value: "", label: t("audit.everyone") },
+              { value: "system", label: t("audit.system") },
+              ...data.people.map((p) => ({ value: String(p.id), label: `${p.name} (${p.email})` })),
+            ]}
+          />
         </div>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
-            <TextInput id="from" name="from" label={t("audit.from")} hint={t("dateHint")} error={errors.from} defaultValue={values.from} className="govuk-input--width-10" />
-          </div>
-          <div className="govuk-grid-column-one-half">
-            <TextInput id="to" name="to" label={t("audit.to")} hint={t("dateHint")} error={errors.to} defaultValue={values.to} className="govuk-input--width-10" />
-          </div>
+        <div className="govuk-grid-column-one-half">
+          <Select
+            id="entity"
+            name="entity"
+            label={t("audit.entity")}
+            defaultValue={values.entity ?? ""}
+            error={errors.entity}
+            options={[
+              { value: "", label: t("audit.allEntities") },
+              ...data.entityTypes.map((e) => ({ value: e, label: t(`entities.${e}`, { defaultValue: e }) })),
+            ]}
+          />
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          {t("filter.apply")}
-        </button>{" "}
-        <Link className="govuk-link" to="/staff/audit">
-          {t("filter.clear")}
-        </Link>
-      </Form>
-
-      <p className="govuk-body" role="status">
-        {t("audit.count", { count: data.total, formatted: formatNumber(data.total, lng) })}
-      </p>
-
-      {data.rows.length > 0 && (
-        <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={t("audit.tableLabel")}>
-          <table className="govuk-table govuk-table--small-text-until-tablet">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("audit.tableLabel")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("audit.when")}</th>
-                <th scope="col" className="govuk-table__header">{t("audit.who")}</th>
-                <th scope="col" className="govuk-table__header">{t("audit.action")}</th>
-                <th scope="col" className="govuk-table__header">{t("audit.entity")}</th>
-                <th scope="col" className="govuk-table__header">{t("audit.changes")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.rows.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{r.when}</td>
-                  <td className="govuk-table__cell" style={{ overflowWrap: "anywhere" }}>
-                    {r.who ?? t("audit.system")}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <code>{r.action}</code>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {t(`entities.${r.entityType}`, { defaultValue: r.entityType })} {r.entityId && `#${r.entityId}`}
-                    {r.venue && <span className="govuk-caption-s">{r.venue}</span>}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {r.before === null && r.after === null ? (
-                      t("audit.noDetail")
-                    ) : (
-                      <details className="govuk-details govuk-!-margin-bottom-0">
-                        <summary className="govuk-details__summary">
-                          <span className="govuk-details__summary-text">
-                            {t("audit.view")}
-                            <span className="govuk-visually-hidden"> {t("audit.viewContext", { action: r.action, when: r.when })}</span>
-                          </span>
-                        </summary>
-                        <div className="govuk-details__text">
-                          {jsonBlock(t("audit.before"), r.before)}
-                          {jsonBlock(t("audit.after"), r.after)}
-                        </div>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <TextInput
+            id="from"
+            name="from"
+            label={t("audit.from")}
+            hint={t("dateHint")}
+            error={errors.from}
+            defaultValue={values.from}
+            className="govuk-input--width-10"
+          />
         </div>
-      )}
-
-      <Pagination
-        page={data.page}
-        pageCount={data.pageCount}
-        href={pageLink}
-        text={{
-          label: t("pagination.label"),
-          previous: t("pagination.previous"),
-          next: t("pagination.next"),
-          status: t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) }),
-        }}
-      />
-    </>
+        <div className="govuk-grid-column-one-half">
+          <TextInput
+            id="to"
+            name="to"
+            label={t("audit.to")}
+            hint={t("dateHint")}
+            error={errors.to}
+            defaultValue={values.to}
+            className="govuk-input--width-10"
+          />
+        </div>
+      </div>
+    </FilteredLog>
   );
 }

@@ -3,15 +3,17 @@
 // no actions. Administrators see the hub and status only, never the family's details (see
 // canSeeConnectionDetails). Anyone else gets a 404, so a request's existence is not revealed.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { ConnectionStatus } from "../../db/schema";
 import { requireStaff } from "~/auth/guards.server";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Textarea } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { SummaryRow } from "~/components/govuk/summary-list";
+import { Tag, type TagColour } from "~/components/govuk/tag";
 import { canHandleConnection, canSeeConnection, canSeeConnectionDetails } from "~/domain/permissions";
 import { formatUkPhone } from "~/domain/phone";
 import { allowedChanges, changeConnectionStatus, type ConnectionChange, getConnection } from "~/models/connection.server";
@@ -146,15 +148,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const TAG: Record<ConnectionStatus, string> = {
-  new: "govuk-tag--blue",
-  accepted: "govuk-tag--turquoise",
-  declined: "govuk-tag--red",
-  contacted: "govuk-tag--green",
+const TAG: Record<ConnectionStatus, TagColour> = {
+  new: "blue",
+  accepted: "turquoise",
+  declined: "red",
+  contacted: "green",
 };
 
 function StatusTag({ status, label }: { status: ConnectionStatus; label: string }) {
-  return <strong className={`govuk-tag ${TAG[status]}`}>{label}</strong>;
+  return <Tag colour={TAG[status]}>{label}</Tag>;
 }
 
 export default function ConnectionDetail() {
@@ -170,9 +172,7 @@ export default function ConnectionDetail() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/staff/connections">
-          {t("detail.back")}
-        </Link>
+        <BackLink to="/staff/connections">{t("detail.back")}</BackLink>
         <ErrorSummary errors={errorList} />
         {done && !result && <SuccessBanner title={t("detail.doneTitle")} heading={t(`detail.done.${done}`, { hub: r.venueName })} />}
         <span className="govuk-caption-l">{r.venueName}</span>

@@ -10,6 +10,8 @@ import { CONNECTION_STATUSES, type ConnectionStatus } from "../../db/schema";
 import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
+import { Table } from "~/components/govuk/table";
+import { Tag, type TagColour } from "~/components/govuk/tag";
 import { hubConnectionCounts, inboxScope, LIST_LIMIT, listHubConnections, listSentConnections } from "~/models/connection.server";
 import { getDb } from "~/utils/db.server";
 import { formatInstant } from "~/utils/format";
@@ -68,16 +70,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const TAG: Record<ConnectionStatus, string> = {
-  new: "govuk-tag--blue",
-  accepted: "govuk-tag--turquoise",
-  declined: "govuk-tag--red",
-  contacted: "govuk-tag--green",
+const TAG: Record<ConnectionStatus, TagColour> = {
+  new: "blue",
+  accepted: "turquoise",
+  declined: "red",
+  contacted: "green",
 };
 
 function StatusTag({ status }: { status: ConnectionStatus }) {
   const { t } = useTranslation("connections");
-  return <strong className={`govuk-tag ${TAG[status]}`}>{t(`status.${status}`)}</strong>;
+  return <Tag colour={TAG[status]}>{t(`status.${status}`)}</Tag>;
 }
 
 export default function Connections() {
@@ -120,90 +122,61 @@ export default function Connections() {
             <strong>{t("index.newWaiting", { count: waiting })}</strong>
           </p>
           {counts.length > 0 && (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{t("index.countsCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.hub")}
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t("index.newCount")}
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t("index.acceptedCount")}
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t("index.contactedCount")}
-                  </th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    {t("index.declinedCount")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {counts.map((c) => (
-                  <tr className="govuk-table__row" key={c.venueId}>
-                    <th scope="row" className="govuk-table__header">
-                      {c.venueName}
-                    </th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{c.new}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{c.accepted}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{c.contacted}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{c.declined}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={t("index.countsCaption")}
+              captionSize="s"
+              firstCellIsHeader
+              head={[
+                { content: t("index.hub") },
+                { content: t("index.newCount"), numeric: true },
+                { content: t("index.acceptedCount"), numeric: true },
+                { content: t("index.contactedCount"), numeric: true },
+                { content: t("index.declinedCount"), numeric: true },
+              ]}
+              rows={counts.map((c) => ({
+                key: c.venueId,
+                cells: [
+                  { content: c.venueName },
+                  { content: c.new, numeric: true },
+                  { content: c.accepted, numeric: true },
+                  { content: c.contacted, numeric: true },
+                  { content: c.declined, numeric: true },
+                ],
+              }))}
+            />
           )}
           {inbox.length === 0 ? (
             <p className="govuk-body">{t("index.noInbox")}</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{t("index.inboxCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.received")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {scope === "all" ? t("index.requestColumn") : t("index.family")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.hub")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.ageBand")}
-                  </th>
-                  {scope !== "all" && (
-                    <th scope="col" className="govuk-table__header">
-                      {t("index.from")}
-                    </th>
-                  )}
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {inbox.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell">{r.received}</td>
-                    <td className="govuk-table__cell">
+            <Table
+              caption={t("index.inboxCaption")}
+              captionSize="s"
+              head={[
+                { content: t("index.received") },
+                { content: scope === "all" ? t("index.requestColumn") : t("index.family") },
+                { content: t("index.hub") },
+                { content: t("index.ageBand") },
+                ...(scope !== "all" ? [{ content: t("index.from") }] : []),
+                { content: t("index.status") },
+              ]}
+              rows={inbox.map((r) => ({
+                key: r.id,
+                cells: [
+                  { content: r.received },
+                  {
+                    content: (
                       <Link className="govuk-link" to={`/staff/connections/${r.id}`}>
                         {r.familyName ?? (r.redacted && scope !== "all" ? t("index.redacted") : t("index.request", { id: r.id }))}
                       </Link>
-                    </td>
-                    <td className="govuk-table__cell">{r.venueName}</td>
-                    <td className="govuk-table__cell">{r.ageBand ? t(`common:ageBands.${r.ageBand}`) : t("index.notGiven")}</td>
-                    {scope !== "all" && <td className="govuk-table__cell">{r.senderName}</td>}
-                    <td className="govuk-table__cell">
-                      <StatusTag status={r.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    ),
+                  },
+                  { content: r.venueName },
+                  { content: r.ageBand ? t(`common:ageBands.${r.ageBand}`) : t("index.notGiven") },
+                  ...(scope !== "all" ? [{ content: r.senderName }] : []),
+                  { content: <StatusTag status={r.status} /> },
+                ],
+              }))}
+            />
           )}
           {inbox.length >= limit && <p className="govuk-body">{t("index.limited", { count: limit })}</p>}
         </section>
@@ -218,45 +191,28 @@ export default function Connections() {
           {sent.length === 0 ? (
             <p className="govuk-body">{filtered ? t("index.noInbox") : t("index.noneSent")}</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{t("index.yoursCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.sent")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.family")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.hub")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.status")}
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    {t("index.updated")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {sent.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell">{r.sent}</td>
-                    <td className="govuk-table__cell">
+            <Table
+              caption={t("index.yoursCaption")}
+              captionSize="s"
+              captionHidden
+              head={[t("index.sent"), t("index.family"), t("index.hub"), t("index.status"), t("index.updated")].map((content) => ({ content }))}
+              rows={sent.map((r) => ({
+                key: r.id,
+                cells: [
+                  { content: r.sent },
+                  {
+                    content: (
                       <Link className="govuk-link" to={`/staff/connections/${r.id}`}>
                         {r.familyName ?? t("index.redacted")}
                       </Link>
-                    </td>
-                    <td className="govuk-table__cell">{r.venueName}</td>
-                    <td className="govuk-table__cell">
-                      <StatusTag status={r.status} />
-                    </td>
-                    <td className="govuk-table__cell">{r.updated ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    ),
+                  },
+                  { content: r.venueName },
+                  { content: <StatusTag status={r.status} /> },
+                  { content: r.updated ?? "" },
+                ],
+              }))}
+            />
           )}
           {sent.length >= limit && <p className="govuk-body">{t("index.limited", { count: limit })}</p>}
         </section>

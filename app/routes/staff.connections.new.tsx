@@ -2,10 +2,11 @@
 // Any signed-in member of staff may send one (outreach workers most often); `?venue=slug`
 // chooses the hub in advance.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, Radios, Select, Textarea, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
@@ -124,9 +125,7 @@ export default function NewConnection() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/staff/connections">
-          {t("new.back")}
-        </Link>
+        <BackLink to="/staff/connections">{t("new.back")}</BackLink>
         <ErrorSummary errors={errorList} />
         <h1 className="govuk-heading-l">{t("new.heading")}</h1>
         <p className="govuk-body">{t("new.intro", { months: retentionMonths })}</p>

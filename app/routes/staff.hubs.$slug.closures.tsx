@@ -8,6 +8,7 @@ import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
+import { WarningText } from "~/components/govuk/warning-text";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { addClosure, closureExists, deleteClosure, listFutureClosures } from "~/models/closure.server";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
@@ -127,15 +128,7 @@ export default function Closures() {
       <span className="govuk-caption-l">{venue.name}</span>
       <h1 className="govuk-heading-l">{t("closures.heading")}</h1>
       <p className="govuk-body">{t("closures.intro")}</p>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">{t("closures.warning")}</span>
-          {t("closures.notCancelled")}
-        </strong>
-      </div>
+      <WarningText label={t("closures.warning")}>{t("closures.notCancelled")}</WarningText>
 
       <h2 className="govuk-heading-m">{t("closures.upcoming")}</h2>
       {closures.length === 0 ? (

@@ -4,6 +4,9 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
+import { BackLink } from "~/components/govuk/back-link";
+import { Table } from "~/components/govuk/table";
+import { Tag } from "~/components/govuk/tag";
 import { addDays, londonDate, parseWeekdays, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { venueSeries } from "~/models/series.server";
 import { staffWeek, type StaffWeekEntry } from "~/models/timetable.server";
@@ -49,21 +52,17 @@ function StatusTags({ e }: { e: StaffWeekEntry }) {
   const { t } = useTranslation("timetable");
   return (
     <>
-      {e.status === "cancelled" ? (
-        <strong className="govuk-tag govuk-tag--red">{t("status.cancelled")}</strong>
-      ) : (
-        <strong className="govuk-tag govuk-tag--green">{t("status.scheduled")}</strong>
-      )}
+      {e.status === "cancelled" ? <Tag colour="red">{t("status.cancelled")}</Tag> : <Tag colour="green">{t("status.scheduled")}</Tag>}
       {e.needsReview && (
         <>
           {" "}
-          <strong className="govuk-tag govuk-tag--orange">{t("status.needsReview")}</strong>
+          <Tag colour="orange">{t("status.needsReview")}</Tag>
         </>
       )}
       {e.seriesStatus === "archived" && (
         <>
           {" "}
-          <strong className="govuk-tag govuk-tag--grey">{t("status.archived")}</strong>
+          <Tag colour="grey">{t("status.archived")}</Tag>
         </>
       )}
     </>
@@ -79,9 +78,7 @@ export default function HubTimetable() {
 
   return (
     <>
-      <Link className="govuk-back-link" to="/staff">
-        {t("week.back")}
-      </Link>
+      <BackLink to="/staff">{t("week.back")}</BackLink>
       <span className="govuk-caption-l">{venue.name}</span>
       <h1 className="govuk-heading-l">{t("week.heading")}</h1>
       <Link to={`/staff/series/new?venue=${venue.slug}`} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
@@ -125,56 +122,46 @@ export default function HubTimetable() {
             {list.length === 0 ? (
               <p className="govuk-body app-muted">{t("week.nothingOn")}</p>
             ) : (
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">{t("week.caption", { date: formatDate(day, lng) })}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      {t("week.time")}
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      {t("week.session")}
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      {t("week.type")}
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      {t("week.booked")}
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      {t("week.waiting")}
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      {t("week.status")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {list.map((e) => (
-                    <tr className="govuk-table__row" key={e.id}>
-                      <td className="govuk-table__cell">{formatTimeRange(e.startTime, e.endTime, lng)}</td>
-                      <th scope="row" className="govuk-table__header">
-                        <Link className="govuk-link" to={`/staff/occurrences/${e.id}`}>
-                          {e.title}
-                        </Link>
-                        <br />
-                        <Link className="govuk-link govuk-body-s" to={`/staff/series/${e.seriesId}`}>
-                          {t("week.editSeries")}
-                          <span className="govuk-visually-hidden">: {e.title}</span>
-                        </Link>
-                      </th>
-                      <td className="govuk-table__cell">{t(`common:types.${e.typeSlug}`)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {e.bookingMode === "drop-in" ? t("week.dropIn") : t("week.places", { taken: e.taken, capacity: e.capacity })}
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{e.bookingMode === "drop-in" ? "–" : e.waiting}</td>
-                      <td className="govuk-table__cell">
-                        <StatusTags e={e} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption={t("week.caption", { date: formatDate(day, lng) })}
+                captionHidden
+                head={[
+                  { content: t("week.time") },
+                  { content: t("week.session") },
+                  { content: t("week.type") },
+                  { content: t("week.booked"), numeric: true },
+                  { content: t("week.waiting"), numeric: true },
+                  { content: t("week.status") },
+                ]}
+                rows={list.map((e) => ({
+                  key: e.id,
+                  cells: [
+                    { content: formatTimeRange(e.startTime, e.endTime, lng) },
+                    {
+                      header: true,
+                      content: (
+                        <>
+                          <Link className="govuk-link" to={`/staff/occurrences/${e.id}`}>
+                            {e.title}
+                          </Link>
+                          <br />
+                          <Link className="govuk-link govuk-body-s" to={`/staff/series/${e.seriesId}`}>
+                            {t("week.editSeries")}
+                            <span className="govuk-visually-hidden">: {e.title}</span>
+                          </Link>
+                        </>
+                      ),
+                    },
+                    { content: t(`common:types.${e.typeSlug}`) },
+                    {
+                      numeric: true,
+                      content: e.bookingMode === "drop-in" ? t("week.dropIn") : t("week.places", { taken: e.taken, capacity: e.capacity }),
+                    },
+                    { numeric: true, content: e.bookingMode === "drop-in" ? "–" : e.waiting },
+                    { content: <StatusTags e={e} /> },
+                  ],
+                }))}
+              />
             )}
           </section>
         );
@@ -186,69 +173,58 @@ export default function HubTimetable() {
       {series.length === 0 ? (
         <p className="govuk-body">{t("week.noSeries")}</p>
       ) : (
-        <table className="govuk-table" aria-labelledby="all-series">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                {t("week.session")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("week.days")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("week.time")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("week.dates")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("week.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {series.map((s) => (
-              <tr className="govuk-table__row" key={s.id}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/staff/series/${s.id}`}>
-                    {s.title}
-                  </Link>
-                  <br />
-                  <span className="govuk-body-s">{t(`common:types.${s.typeSlug}`)}</span>
-                </th>
-                <td className="govuk-table__cell">
-                  {s.weekdays.length === 0
-                    ? t("week.oneOff")
-                    : formatList(
-                        s.weekdays.map((d) => t(`common:days.${WEEKDAY_SLUGS[d - 1]}`)),
-                        lng,
-                      )}
-                  {s.termTimeOnly && s.weekdays.length > 0 && (
-                    <>
-                      <br />
-                      <span className="govuk-body-s">{t("week.termTime")}</span>
-                    </>
-                  )}
-                </td>
-                <td className="govuk-table__cell">{formatTimeRange(s.startTime, s.endTime, lng)}</td>
-                <td className="govuk-table__cell">
-                  {s.weekdays.length === 0 || s.endDate === s.startDate
+        <Table
+          labelledBy="all-series"
+          head={[t("week.session"), t("week.days"), t("week.time"), t("week.dates"), t("week.status")].map((content) => ({ content }))}
+          rows={series.map((s) => ({
+            key: s.id,
+            cells: [
+              {
+                header: true,
+                content: (
+                  <>
+                    <Link className="govuk-link" to={`/staff/series/${s.id}`}>
+                      {s.title}
+                    </Link>
+                    <br />
+                    <span className="govuk-body-s">{t(`common:types.${s.typeSlug}`)}</span>
+                  </>
+                ),
+              },
+              {
+                content: (
+                  <>
+                    {s.weekdays.length === 0
+                      ? t("week.oneOff")
+                      : formatList(
+                          s.weekdays.map((d) => t(`common:days.${WEEKDAY_SLUGS[d - 1]}`)),
+                          lng,
+                        )}
+                    {s.termTimeOnly && s.weekdays.length > 0 && (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">{t("week.termTime")}</span>
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { content: formatTimeRange(s.startTime, s.endTime, lng) },
+              {
+                content:
+                  s.weekdays.length === 0 || s.endDate === s.startDate
                     ? yearDate(s.startDate, lng)
                     : s.endDate
                       ? t("week.fromTo", { from: yearDate(s.startDate, lng), to: yearDate(s.endDate, lng) })
-                      : t("week.fromOngoing", { from: yearDate(s.startDate, lng) })}
-                </td>
-                <td className="govuk-table__cell">
-                  {s.status === "archived" ? (
-                    <strong className="govuk-tag govuk-tag--grey">{t("status.archived")}</strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--green">{t("status.active")}</strong>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                      : t("week.fromOngoing", { from: yearDate(s.startDate, lng) }),
+              },
+              {
+                content:
+                  s.status === "archived" ? <Tag colour="grey">{t("status.archived")}</Tag> : <Tag colour="green">{t("status.active")}</Tag>,
+              },
+            ],
+          }))}
+        />
       )}
     </>
   );

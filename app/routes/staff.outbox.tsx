@@ -1,14 +1,14 @@
 // The outbox: every message the service sent or will send. Admins see all of it; hub people only
 // messages about bookings at their own hubs.
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NOTIFICATION_STATUSES } from "../../db/schema";
 import { requireStaff } from "~/auth/guards.server";
-import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
-import { Pagination } from "~/components/govuk/pagination";
+import { FilteredLog } from "~/components/govuk/filtered-log";
+import { Tag, type TagColour } from "~/components/govuk/tag";
 import { hideTokens, listOutbox, outboxTemplates } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -87,10 +87,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const STATUS_TAG: Record<string, string> = {
-  pending: "govuk-tag--yellow",
-  sent: "govuk-tag--green",
-  failed: "govuk-tag--red",
+const STATUS_TAG: Record<string, TagColour> = {
+  pending: "yellow",
+  sent: "green",
+  failed: "red",
 };
 
 export default function Outbox() {
@@ -99,175 +99,149 @@ export default function Outbox() {
   const lng = i18n.language;
   const errors = data.errors as Record<string, string>;
   const values = data.values as Record<string, string>;
-  const errorList = FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#${f === "page" ? "status" : f}`, text: errors[f] }));
   const templateLabel = (slug: string) => t(`templates.${slug}`, { defaultValue: slug });
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    if (values.status) params.set("status", values.status);
-    if (values.template) params.set("template", values.template);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
 
   return (
-    <>
-      <ErrorSummary errors={errorList} />
-      <h1 className="govuk-heading-l">{t("outbox.heading")}</h1>
-      {data.keptInOutbox && (
-        <div className="govuk-inset-text">
-          <p className="govuk-body">{t("outbox.keptHere")}</p>
-        </div>
-      )}
-      <p className="govuk-body">{data.seesAll ? t("outbox.scopeAll") : t("outbox.scopeHubs")}</p>
-      <p className="govuk-body">{t("outbox.linksHidden")}</p>
-
-      <Form method="get" action="/staff/outbox" aria-label={t("outbox.filterLabel")}>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="status"
-              name="status"
-              label={t("outbox.status")}
-              defaultValue={values.status ?? ""}
-              error={errors.status ?? errors.page}
-              options={[
-                { value: "", label: t("outbox.allStatuses") },
-                ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
-              ]}
-            />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="template"
-              name="template"
-              label={t("outbox.template")}
-              defaultValue={values.template ?? ""}
-              error={errors.template}
-              options={[
-                { value: "", label: t("outbox.allTemplates") },
-                ...data.templates.map((s) => ({ value: s, label: templateLabel(s) })),
-              ]}
-            />
-          </div>
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          {t("filter.apply")}
-        </button>{" "}
-        <Link className="govuk-link" to="/staff/outbox">
-          {t("filter.clear")}
-        </Link>
-      </Form>
-
-      <p className="govuk-body" role="status">
-        {t("outbox.count", { count: data.total, formatted: formatNumber(data.total, lng) })}
-      </p>
-
-      {data.rows.length > 0 && (
-        <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={t("outbox.tableLabel")}>
-          <table className="govuk-table govuk-table--small-text-until-tablet">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("outbox.tableLabel")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("outbox.created")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.template")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.recipient")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.language")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.status")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.booking")}</th>
-                <th scope="col" className="govuk-table__header">{t("outbox.message")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.rows.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{r.created}</td>
-                  <td className="govuk-table__cell">{templateLabel(r.template)}</td>
-                  <td className="govuk-table__cell">
-                    <span className="govuk-caption-s">{t(`channels.${r.channel}`)}</span>
+    <FilteredLog
+      heading={t("outbox.heading")}
+      intro={
+        <>
+          {data.keptInOutbox && (
+            <div className="govuk-inset-text">
+              <p className="govuk-body">{t("outbox.keptHere")}</p>
+            </div>
+          )}
+          <p className="govuk-body">{data.seesAll ? t("outbox.scopeAll") : t("outbox.scopeHubs")}</p>
+          <p className="govuk-body">{t("outbox.linksHidden")}</p>
+        </>
+      }
+      action="/staff/outbox"
+      filterLabel={t("outbox.filterLabel")}
+      fields={FIELDS}
+      values={values}
+      errors={errors}
+      count={t("outbox.count", { count: data.total, formatted: formatNumber(data.total, lng) })}
+      tableLabel={t("outbox.tableLabel")}
+      head={[
+        t("outbox.created"),
+        t("outbox.template"),
+        t("outbox.recipient"),
+        t("outbox.language"),
+        t("outbox.status"),
+        t("outbox.booking"),
+        t("outbox.message"),
+      ].map((content) => ({ content }))}
+      rows={data.rows.map((r) => ({
+        key: r.id,
+        cells: [
+          { content: r.created },
+          { content: templateLabel(r.template) },
+          {
+            content: (
+              <>
+                <span className="govuk-caption-s">{t(`channels.${r.channel}`)}</span>
+                <br />
+                {r.redacted ? (
+                  <span className="govuk-body-s">{t("outbox.redacted")}</span>
+                ) : (
+                  <span style={{ overflowWrap: "anywhere" }}>{r.recipient}</span>
+                )}
+              </>
+            ),
+          },
+          { content: r.language },
+          {
+            content: (
+              <>
+                <Tag colour={STATUS_TAG[r.status]}>{t(`statuses.${r.status}`)}</Tag>
+                <br />
+                <span className="govuk-body-s">{t("outbox.attempts", { count: r.attempts })}</span>
+                {r.sent && (
+                  <>
                     <br />
-                    {r.redacted ? (
-                      <span className="govuk-body-s">{t("outbox.redacted")}</span>
-                    ) : (
-                      <span style={{ overflowWrap: "anywhere" }}>{r.recipient}</span>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">{r.language}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${STATUS_TAG[r.status] ?? ""}`}>{t(`statuses.${r.status}`)}</strong>
+                    <span className="govuk-body-s">{t("outbox.sentAt", { when: r.sent })}</span>
+                  </>
+                )}
+                {r.lastError && (
+                  <>
                     <br />
-                    <span className="govuk-body-s">{t("outbox.attempts", { count: r.attempts })}</span>
-                    {r.sent && (
-                      <>
-                        <br />
-                        <span className="govuk-body-s">{t("outbox.sentAt", { when: r.sent })}</span>
-                      </>
-                    )}
-                    {r.lastError && (
-                      <>
-                        <br />
-                        <span className="govuk-body-s">{t("outbox.lastError", { error: r.lastError })}</span>
-                      </>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {r.reference ? (
-                      <>
-                        <strong>{r.reference}</strong>
-                        <br />
-                        {r.seriesTitle}
-                        {r.date && <span className="govuk-body-s">, {r.date}</span>}
-                        {r.venueName && (
-                          <>
-                            <br />
-                            <span className="govuk-caption-s">{r.venueName}</span>
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      t("outbox.noBooking")
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {/* A wiped message has nothing left to show; its recipient cell says why. */}
-                    {!r.redacted && (
-                      <details className="govuk-details govuk-!-margin-bottom-0">
-                        <summary className="govuk-details__summary">
-                          <span className="govuk-details__summary-text">
-                            {t("outbox.view")}
-                            <span className="govuk-visually-hidden"> {t("outbox.viewContext", { recipient: r.recipient, when: r.created })}</span>
-                          </span>
-                        </summary>
-                        <div className="govuk-details__text">
-                          {r.subject && (
-                            <p className="govuk-body">
-                              <strong>{t("outbox.subject")}</strong> {r.subject}
-                            </p>
-                          )}
-                          <p className="govuk-body-s" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                            {r.body}
-                          </p>
-                        </div>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    <span className="govuk-body-s">{t("outbox.lastError", { error: r.lastError })}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            content: r.reference ? (
+              <>
+                <strong>{r.reference}</strong>
+                <br />
+                {r.seriesTitle}
+                {r.date && <span className="govuk-body-s">, {r.date}</span>}
+                {r.venueName && (
+                  <>
+                    <br />
+                    <span className="govuk-caption-s">{r.venueName}</span>
+                  </>
+                )}
+              </>
+            ) : (
+              t("outbox.noBooking")
+            ),
+          },
+          {
+            // A wiped message has nothing left to show; its recipient cell says why.
+            content: !r.redacted && (
+              <details className="govuk-details govuk-!-margin-bottom-0">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">
+                    {t("outbox.view")}
+                    <span className="govuk-visually-hidden"> {t("outbox.viewContext", { recipient: r.recipient, when: r.created })}</span>
+                  </span>
+                </summary>
+                <div className="govuk-details__text">
+                  {r.subject && (
+                    <p className="govuk-body">
+                      <strong>{t("outbox.subject")}</strong> {r.subject}
+                    </p>
+                  )}
+                  <p className="govuk-body-s" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                    {r.body}
+                  </p>
+                </div>
+              </details>
+            ),
+          },
+        ],
+      }))}
+      page={data.page}
+      pageCount={data.pageCount}
+    >
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <Select
+            id="status"
+            name="status"
+            label={t("outbox.status")}
+            defaultValue={values.status ?? ""}
+            error={errors.status ?? errors.page}
+            options={[
+              { value: "", label: t("outbox.allStatuses") },
+              ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+            ]}
+          />
         </div>
-      )}
-
-      <Pagination
-        page={data.page}
-        pageCount={data.pageCount}
-        href={pageLink}
-        text={{
-          label: t("pagination.label"),
-          previous: t("pagination.previous"),
-          next: t("pagination.next"),
-          status: t("pagination.pageOf", { page: formatNumber(data.page, lng), pages: formatNumber(data.pageCount, lng) }),
-        }}
-      />
-    </>
+        <div className="govuk-grid-column-one-third">
+          <Select
+            id="template"
+            name="template"
+            label={t("outbox.template")}
+            defaultValue={values.template ?? ""}
+            error={errors.template}
+            options={[{ value: "", label: t("outbox.allTemplates") }, ...data.templates.map((s) => ({ value: s, label: templateLabel(s) }))]}
+          />
+        </div>
+      </div>
+    </FilteredLog>
   );
 }

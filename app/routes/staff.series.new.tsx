@@ -1,8 +1,9 @@
 // Add a session series (weekly, or a one-off event) at a hub: /staff/series/new?venue=<slug>.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff, requireStaffVenue } from "~/auth/guards.server";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { seriesErrorList, SeriesForm } from "~/components/series-form";
 import { horizonWeeks } from "~/models/occurrence-generation.server";
@@ -59,9 +60,7 @@ export default function NewSeries() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/staff/hubs/${venue.slug}/timetable`}>
-          {t("series.backToTimetable")}
-        </Link>
+        <BackLink to={`/staff/hubs/${venue.slug}/timetable`}>{t("series.backToTimetable")}</BackLink>
         <ErrorSummary errors={seriesErrorList(errors)} />
         <span className="govuk-caption-l">{venue.name}</span>
         <h1 className="govuk-heading-l">{t("new.heading")}</h1>

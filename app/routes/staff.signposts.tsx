@@ -8,6 +8,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
+import { Table } from "~/components/govuk/table";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate } from "~/domain/dates";
 import { countOwnByType, listOwnSignposts, recordSignpost, safeBackPath, signpostReturnPath, SIGNPOSTS_PATH } from "~/models/signpost.server";
@@ -174,29 +175,22 @@ export default function Signposts() {
         {thisMonth.length === 0 ? (
           <p className="govuk-body">{t("signposts.noneThisMonth")}</p>
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("signposts.thisMonthCaption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("signposts.kind")}</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("signposts.count")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {thisMonth.map((row) => (
-                <tr className="govuk-table__row" key={row.typeSlug ?? "hub"}>
-                  <th scope="row" className="govuk-table__header">{kindLabel(row.typeSlug)}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(row.count, lng)}</td>
-                </tr>
-              ))}
-              <tr className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{t("signposts.total")}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  <strong>{formatNumber(total, lng)}</strong>
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <Table
+            caption={t("signposts.thisMonthCaption")}
+            captionHidden
+            firstCellIsHeader
+            head={[{ content: t("signposts.kind") }, { content: t("signposts.count"), numeric: true }]}
+            rows={[
+              ...thisMonth.map((row) => ({
+                key: row.typeSlug ?? "hub",
+                cells: [{ content: kindLabel(row.typeSlug) }, { content: formatNumber(row.count, lng), numeric: true }],
+              })),
+              {
+                key: "total",
+                cells: [{ content: t("signposts.total") }, { content: <strong>{formatNumber(total, lng)}</strong>, numeric: true }],
+              },
+            ]}
+          />
         )}
 
         <h2 className="govuk-heading-m">{t("signposts.recent")}</h2>
@@ -205,39 +199,40 @@ export default function Signposts() {
         ) : (
           <>
             <p className="govuk-hint">{t("signposts.recentHint")}</p>
-            <table className="govuk-table govuk-table--small-text-until-tablet">
-              <caption className="govuk-table__caption govuk-visually-hidden">{t("signposts.recentCaption")}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("signposts.date")}</th>
-                  <th scope="col" className="govuk-table__header">{t("signposts.to")}</th>
-                  <th scope="col" className="govuk-table__header">{t("signposts.area")}</th>
-                  <th scope="col" className="govuk-table__header">{t("signposts.ageBand")}</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {recent.map((r) => (
-                  <tr className="govuk-table__row" key={r.id}>
-                    <td className="govuk-table__cell">{formatDate(r.date, lng)}</td>
-                    <td className="govuk-table__cell">
-                      {r.target.href && r.target.name ? (
-                        <Link className="govuk-link" to={r.target.href}>
-                          {r.target.name}
-                        </Link>
-                      ) : (
-                        r.target.name ?? t("signposts.removed")
-                      )}
-                      <br />
-                      <span className="govuk-body-s">{kindLabel(r.typeSlug)}</span>
-                    </td>
-                    <td className="govuk-table__cell">{r.area ?? ""}</td>
-                    <td className="govuk-table__cell">
-                      {r.ageBand && (AGE_BANDS as readonly string[]).includes(r.ageBand) ? t(`common:ageBands.${r.ageBand}`) : t("signposts.noAgeBand")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="govuk-table--small-text-until-tablet"
+              caption={t("signposts.recentCaption")}
+              captionHidden
+              head={[t("signposts.date"), t("signposts.to"), t("signposts.area"), t("signposts.ageBand")].map((content) => ({ content }))}
+              rows={recent.map((r) => ({
+                key: r.id,
+                cells: [
+                  { content: formatDate(r.date, lng) },
+                  {
+                    content: (
+                      <>
+                        {r.target.href && r.target.name ? (
+                          <Link className="govuk-link" to={r.target.href}>
+                            {r.target.name}
+                          </Link>
+                        ) : (
+                          (r.target.name ?? t("signposts.removed"))
+                        )}
+                        <br />
+                        <span className="govuk-body-s">{kindLabel(r.typeSlug)}</span>
+                      </>
+                    ),
+                  },
+                  { content: r.area ?? "" },
+                  {
+                    content:
+                      r.ageBand && (AGE_BANDS as readonly string[]).includes(r.ageBand)
+                        ? t(`common:ageBands.${r.ageBand}`)
+                        : t("signposts.noAgeBand"),
+                  },
+                ],
+              }))}
+            />
           </>
         )}
       </div>

@@ -7,6 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
+import { Table } from "~/components/govuk/table";
 import { isValidIsoDate, londonDate } from "~/domain/dates";
 import { listLocalAuthorities } from "~/models/locality.server";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
@@ -140,25 +141,25 @@ export default function TermDates() {
           {la.terms.length === 0 ? (
             <p className="govuk-body">{t("terms.none")}</p>
           ) : (
-            <table className="govuk-table govuk-table--small-text-until-tablet">
-              <caption className="govuk-table__caption govuk-visually-hidden">{t("terms.tableLabel", { name: la.name })}</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">{t("terms.name")}</th>
-                  <th scope="col" className="govuk-table__header">{t("terms.start")}</th>
-                  <th scope="col" className="govuk-table__header">{t("terms.end")}</th>
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">{t("terms.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {la.terms.map((term) => (
-                  <tr className="govuk-table__row" key={term.id}>
-                    <th scope="row" className="govuk-table__header">{term.name}</th>
-                    <td className="govuk-table__cell">{term.start}</td>
-                    <td className="govuk-table__cell">{term.end}</td>
-                    <td className="govuk-table__cell">
+            <Table
+              className="govuk-table--small-text-until-tablet"
+              caption={t("terms.tableLabel", { name: la.name })}
+              captionHidden
+              firstCellIsHeader
+              head={[
+                { content: t("terms.name") },
+                { content: t("terms.start") },
+                { content: t("terms.end") },
+                { content: <span className="govuk-visually-hidden">{t("terms.actions")}</span> },
+              ]}
+              rows={la.terms.map((term) => ({
+                key: term.id,
+                cells: [
+                  { content: term.name },
+                  { content: term.start },
+                  { content: term.end },
+                  {
+                    content: (
                       <Form method="post" action="/staff/term-dates">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="id" value={term.id} />
@@ -167,11 +168,11 @@ export default function TermDates() {
                           <span className="govuk-visually-hidden"> {t("terms.deleteContext", { name: term.name, la: la.name })}</span>
                         </button>
                       </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    ),
+                  },
+                ],
+              }))}
+            />
           )}
         </section>
       ))}

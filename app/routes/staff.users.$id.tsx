@@ -1,12 +1,14 @@
 // Edit a staff account: name, role, hubs and active; a new password; sign them out everywhere.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/sign-in.server";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SuccessBanner } from "~/components/govuk/success-banner";
+import { Tag } from "~/components/govuk/tag";
 import { PasswordInput, USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { assignableRoles, canManage, type StaffUser } from "~/domain/permissions";
 import { checkChoices, countSignIns, endSignIns, getManagedUser, type ManagedUser, resetPassword, updateUser } from "~/models/user.server";
@@ -120,9 +122,9 @@ export default function EditStaffUser() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/staff/users">
+        <BackLink to="/staff/users">
           {t("users.back")}
-        </Link>
+        </BackLink>
         <ErrorSummary errors={errorList} />
         {done && !result && (
           <SuccessBanner title={t("users.doneTitle")} heading={t(`users.done.${done}`)} />
@@ -131,7 +133,7 @@ export default function EditStaffUser() {
         <h1 className="govuk-heading-l">{account.name}</h1>
         {!account.active && (
           <p className="govuk-body">
-            <strong className="govuk-tag govuk-tag--grey">{t("users.statusInactive")}</strong>
+            <Tag colour="grey">{t("users.statusInactive")}</Tag>
           </p>
         )}
 

@@ -3,6 +3,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/guards.server";
+import { Table } from "~/components/govuk/table";
+import { Tag } from "~/components/govuk/tag";
 import { listManagedUsers } from "~/models/user.server";
 import { venueNames } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
@@ -42,42 +44,35 @@ export default function StaffUsers() {
         <p className="govuk-body">{t("users.none")}</p>
       ) : (
         <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={t("users.tableLabel")}>
-          <table className="govuk-table govuk-table--small-text-until-tablet">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("users.tableLabel")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("users.name")}</th>
-                <th scope="col" className="govuk-table__header">{t("users.email")}</th>
-                <th scope="col" className="govuk-table__header">{t("users.role")}</th>
-                <th scope="col" className="govuk-table__header">{t("users.hubs")}</th>
-                <th scope="col" className="govuk-table__header">{t("users.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {users.map((u) => (
-                <tr className="govuk-table__row" key={u.id}>
-                  <td className="govuk-table__cell">
+          <Table
+            className="govuk-table--small-text-until-tablet"
+            caption={t("users.tableLabel")}
+            captionHidden
+            head={[t("users.name"), t("users.email"), t("users.role"), t("users.hubs"), t("users.status")].map((content) => ({ content }))}
+            rows={users.map((u) => ({
+              key: u.id,
+              cells: [
+                {
+                  content: (
                     <Link className="govuk-link" to={`/staff/users/${u.id}`}>
                       {u.name}
                       <span className="govuk-visually-hidden"> {t("users.editContext")}</span>
                     </Link>
-                  </td>
-                  <td className="govuk-table__cell" style={{ overflowWrap: "anywhere" }}>
-                    {u.email}
-                  </td>
-                  <td className="govuk-table__cell">{t(`staff:roles.${u.role}`)}</td>
-                  <td className="govuk-table__cell">{u.role === "admin" ? t("users.everyHub") : u.hubs.join(", ")}</td>
-                  <td className="govuk-table__cell">
-                    {u.active ? (
-                      <strong className="govuk-tag govuk-tag--green">{t("users.statusActive")}</strong>
-                    ) : (
-                      <strong className="govuk-tag govuk-tag--grey">{t("users.statusInactive")}</strong>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ),
+                },
+                { content: u.email, style: { overflowWrap: "anywhere" } },
+                { content: t(`staff:roles.${u.role}`) },
+                { content: u.role === "admin" ? t("users.everyHub") : u.hubs.join(", ") },
+                {
+                  content: u.active ? (
+                    <Tag colour="green">{t("users.statusActive")}</Tag>
+                  ) : (
+                    <Tag colour="grey">{t("users.statusInactive")}</Tag>
+                  ),
+                },
+              ],
+            }))}
+          />
         </div>
       )}
     </>

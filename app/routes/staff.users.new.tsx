@@ -1,9 +1,10 @@
 // Create a staff account. Admins: any role, any hubs. Hub managers: hub staff at their own hubs.
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/sign-in.server";
+import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { USER_FIELD_ORDER, UserFields, type UserFormValues } from "~/components/user-form";
 import { assignableRoles } from "~/domain/permissions";
@@ -83,9 +84,7 @@ export default function NewStaffUser() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to="/staff/users">
-          {t("users.back")}
-        </Link>
+        <BackLink to="/staff/users">{t("users.back")}</BackLink>
         <ErrorSummary errors={errorList} />
         <h1 className="govuk-heading-l">{t("users.newHeading")}</h1>
         <p className="govuk-body">{t("users.newIntro")}</p>

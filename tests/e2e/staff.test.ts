@@ -137,7 +137,7 @@ describe("a hub worker's day", () => {
     expect(occurrenceHref).toMatch(/^\/staff\/occurrences\/\d+$/);
     expect(seriesHref).toMatch(/^\/staff\/series\/\d+/);
 
-    // Every staff page, by its route file: a new page without an entry here fails this test.
+    // Every staff page, by its route file (or folder): a new page without an entry here fails this test.
     const pages: Record<string, string[]> = {
       "staff._index.tsx": ["/staff"],
       "staff.audit.tsx": ["/staff/audit"],
@@ -147,7 +147,7 @@ describe("a hub worker's day", () => {
       "staff.hubs.$slug.closures.tsx": ["/staff/hubs/erdington-family-hub/closures"],
       "staff.hubs.$slug.timetable.tsx": ["/staff/hubs/erdington-family-hub/timetable"],
       "staff.occurrences.$id._index.tsx": [occurrenceHref!],
-      "staff.occurrences.$id.register.tsx": [`${occurrenceHref}/register`, `${occurrenceHref}/register?print=1`],
+      "staff.occurrences.$id.register": [`${occurrenceHref}/register`, `${occurrenceHref}/register?print=1`], // a folder: route.tsx and its parts
       "staff.outbox.tsx": ["/staff/outbox"],
       "staff.series.$id.tsx": [seriesHref!],
       "staff.series.new.tsx": ["/staff/series/new?venue=erdington-family-hub"],

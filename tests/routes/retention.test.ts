@@ -5,7 +5,7 @@ import { addDays, londonToUtc } from "~/domain/dates";
 import { createBooking, findBooking } from "~/models/booking.server";
 import { queueBookingMessage } from "~/models/notification.server";
 import { purgeExpiredBookings, purgePersonalData } from "~/models/retention.server";
-import { loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
+import { loader as registerLoader } from "~/routes/staff.occurrences.$id.register/route";
 import { loader as outboxLoader } from "~/routes/staff.outbox";
 import { getDb } from "~/utils/db.server";
 import { outcome, staffRequest } from "./staff-helpers";

@@ -13,14 +13,26 @@ for (const file of fs.readdirSync(accessDir).filter((f) => f.endsWith(".ts") && 
   entries.push(...(mod.ACCESS ?? []));
 }
 
+// A route is a file (staff.audit.tsx) or a folder with its route module inside
+// (staff.occurrences.$id.register/route.tsx); either way its name is the one without ".tsx".
 const ROUTES_DIR = path.resolve(__dirname, "../../app/routes");
+const routeModule = (entry: fs.Dirent) =>
+  entry.isDirectory()
+    ? ["route.tsx", "route.ts"].map((f) => path.join(entry.name, f)).find((f) => fs.existsSync(path.join(ROUTES_DIR, f)))
+    : /\.tsx?$/.test(entry.name)
+      ? entry.name
+      : undefined;
 const staffRoutes = fs
-  .readdirSync(ROUTES_DIR)
-  .filter((f) => /^staff([._].*)?\.tsx?$/.test(f))
-  .map((f) => {
-    const source = fs.readFileSync(path.join(ROUTES_DIR, f), "utf8");
+  .readdirSync(ROUTES_DIR, { withFileTypes: true })
+  .filter((entry) => /^staff([._].*)?$/.test(entry.name.replace(/\.tsx?$/, "")))
+  .flatMap((entry) => {
+    const file = routeModule(entry);
+    return file ? [{ route: entry.name.replace(/\.tsx?$/, ""), file }] : [];
+  })
+  .map(({ route, file }) => {
+    const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
     return {
-      route: f.replace(/\.tsx?$/, ""),
+      route,
       methods: [
         ...(/export (async )?function loader/.test(source) ? ["GET"] : []),
         ...(/export (async )?function action/.test(source) ? ["POST"] : []),

@@ -10,7 +10,7 @@ import { EXPECTING } from "~/domain/booking";
 import { addDays, londonToUtc } from "~/domain/dates";
 import { resources } from "~/i18next.server";
 import { createBooking } from "~/models/booking.server";
-import RegisterPage, { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
+import RegisterPage, { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register/route";
 import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { getDb } from "~/utils/db.server";
 import { forgetSignIns, HUBS, outcome, PEOPLE, type Person, staffRequest } from "./staff-helpers";

@@ -1,5 +1,5 @@
 // The register routes: hub people at their own hub, admins anywhere, never outreach.
-import { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register";
+import { action as registerAction, loader as registerLoader } from "~/routes/staff.occurrences.$id.register/route";
 import { loader as csvLoader } from "~/routes/staff.occurrences.$id.register[.csv]";
 import { getDb } from "~/utils/db.server";
 import { type AccessEntry, allowedAtHub } from "./types";
