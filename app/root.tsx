@@ -22,6 +22,7 @@ import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
 import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
+import { Tag } from "~/components/govuk/tag";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/app.css" },
@@ -169,7 +170,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <div className="govuk-width-container">
           <div className="govuk-phase-banner app-sample-banner">
             <p className="govuk-phase-banner__content">
-              <strong className="govuk-tag govuk-phase-banner__content__tag">{t("layout.sampleTag")}</strong>
+              <Tag className="govuk-phase-banner__content__tag">{t("layout.sampleTag")}</Tag>
               <span className="govuk-phase-banner__text">{t("layout.sampleText")}</span>
             </p>
           </div>

@@ -10,6 +10,7 @@ import type { StaffUser } from "~/domain/permissions";
 import { parsePostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
 import { now } from "~/utils/env.server";
+import { childAgeLabel } from "~/utils/booking-form";
 
 export type AttendanceStatus = (typeof t.ATTENDANCE)[number];
 
@@ -298,13 +299,7 @@ export function auditExport(db: Db, user: Pick<StaffUser, "id">, register: Regis
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** "6 months", "2 years", "expecting" — as the register and its CSV show a child's age. */
-export function describeAge(months: number, t: Translate): string {
-  if (months === EXPECTING) return t("register:ages.expecting");
-  if (months < 24) return t("register:ages.months", { count: months });
-  return t("register:ages.years", { count: Math.floor(months / 12) });
-}
-
+/** "6 months, 2 years, expecting": as the register and its CSV show the children's ages. */
 export function describeAges(childAges: number[], t: Translate): string {
-  return childAges.map((m) => describeAge(m, t)).join(", ");
+  return childAges.map((m) => childAgeLabel(m, t, "register:ages")).join(", ");
 }

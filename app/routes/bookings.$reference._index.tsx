@@ -12,6 +12,7 @@ import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { Tag } from "~/components/govuk/tag";
 
 export const handle = { i18n: ["booking"] };
 export const meta = titleMeta;
@@ -92,9 +93,7 @@ export default function ManageBooking() {
         )}
 
         <p className="govuk-body">
-          <strong className={`govuk-tag ${live ? (booking.status === "confirmed" ? "govuk-tag--green" : "govuk-tag--yellow") : "govuk-tag--grey"}`}>
-            {t(`status.${booking.status}`)}
-          </strong>
+          <Tag colour={live ? (booking.status === "confirmed" ? "green" : "yellow") : "grey"}>{t(`status.${booking.status}`)}</Tag>
           {booking.status === "waiting" && data.waitingPosition !== null && (
             <> {t("manage.waitingPosition", { count: data.waitingPosition })}</>
           )}
@@ -125,7 +124,7 @@ export default function ManageBooking() {
                   {d.cancelled && (
                     <>
                       {" "}
-                      <strong className="govuk-tag govuk-tag--red">{t("common:session.cancelled")}</strong>
+                      <Tag colour="red">{t("common:session.cancelled")}</Tag>
                     </>
                   )}
                 </li>

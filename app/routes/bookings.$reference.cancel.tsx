@@ -9,6 +9,7 @@ import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { allow, clientKey } from "~/utils/rate-limit.server";
+import { BackLink } from "~/components/govuk/back-link";
 
 export const handle = { i18n: ["booking"] };
 export const meta = titleMeta;
@@ -54,9 +55,9 @@ export default function CancelBooking() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={back}>
+        <BackLink to={back}>
           {t("form.back")}
-        </Link>
+        </BackLink>
         {result?.error && <ErrorSummary errors={[{ href: "#cancel-form", text: result.error }]} />}
         {data.status === "cancelled" ? (
           <>

@@ -17,6 +17,8 @@ import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
+import { BackLink } from "~/components/govuk/back-link";
+import { Tag } from "~/components/govuk/tag";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
@@ -166,9 +168,9 @@ export default function Occurrence() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={timetable}>
+        <BackLink to={timetable}>
           {t("series.backToTimetable")}
-        </Link>
+        </BackLink>
         <ErrorSummary errors={errorList} />
         {done && !result && (
           <SuccessBanner title={t("banner.success")} heading={t(`occurrence.done.${done.done}`)}>
@@ -199,7 +201,7 @@ export default function Occurrence() {
               {series.status === "archived" && (
                 <>
                   {" "}
-                  <strong className="govuk-tag govuk-tag--grey">{t("status.archived")}</strong>
+                  <Tag colour="grey">{t("status.archived")}</Tag>
                 </>
               )}
             </dd>
@@ -235,16 +237,16 @@ export default function Occurrence() {
             <dd className="govuk-summary-list__value">
               {cancelled ? (
                 <>
-                  <strong className="govuk-tag govuk-tag--red">{t("status.cancelled")}</strong>
+                  <Tag colour="red">{t("status.cancelled")}</Tag>
                   {o.cancelReason && <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{t("occurrence.cancelReason", { reason: o.cancelReason })}</p>}
                 </>
               ) : (
-                <strong className="govuk-tag govuk-tag--green">{t("status.scheduled")}</strong>
+                <Tag colour="green">{t("status.scheduled")}</Tag>
               )}
               {o.needsReview && (
                 <>
                   {" "}
-                  <strong className="govuk-tag govuk-tag--orange">{t("status.needsReview")}</strong>
+                  <Tag colour="orange">{t("status.needsReview")}</Tag>
                 </>
               )}
             </dd>

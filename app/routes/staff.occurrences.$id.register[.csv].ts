@@ -2,7 +2,7 @@
 // family typed (a name such as "=HYPERLINK(…)") can never run as a formula in a spreadsheet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRegisterOccurrence, requireStaff } from "~/auth/guards.server";
-import { formatUkMobile } from "~/domain/phone";
+import { formatUkPhone } from "~/domain/phone";
 import { auditExport, describeAges, registerFor } from "~/models/register.server";
 import { type CsvValue, toCsv } from "~/utils/csv";
 import { getDb } from "~/utils/db.server";
@@ -18,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const attendance = (status: "attended" | "no-show" | null) =>
     status === "attended" ? t("register:status.attended") : status === "no-show" ? t("register:status.no-show") : "";
-  const phone = (p: string | null) => (p && /^\+447\d{9}$/.test(p) ? formatUkMobile(p) : p);
 
   const rows: CsvValue[][] = [
     [
@@ -41,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       describeAges(e.childAges, t),
       e.adults,
       e.accessNeeds,
-      phone(e.phone),
+      e.phone && formatUkPhone(e.phone),
       e.email,
       attendance(e.attendance),
     ]),

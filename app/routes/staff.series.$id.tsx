@@ -21,6 +21,9 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
 import { parseSeriesForm, seriesFormValues, type SeriesFormValues, seriesToFormValues } from "~/utils/series-form";
+import { Tag } from "~/components/govuk/tag";
+import { BackLink } from "~/components/govuk/back-link";
+import { WarningText } from "~/components/govuk/warning-text";
 
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
@@ -143,9 +146,9 @@ export default function EditSeries() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
+        <BackLink to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
           {t("series.backToTimetable")}
-        </Link>
+        </BackLink>
         <ErrorSummary errors={seriesErrorList(errors, ["confirmArchive"])} />
         {done && !result && (
           <SuccessBanner title={t("banner.success")} heading={t(`series.done.${done.done}`)}>
@@ -168,30 +171,24 @@ export default function EditSeries() {
         <h1 className="govuk-heading-l">{t("series.heading", { title: series.title })}</h1>
         {archived && (
           <div className="govuk-inset-text">
-            <strong className="govuk-tag govuk-tag--grey">{t("status.archived")}</strong> {t("series.archivedText")}
+            <Tag colour="grey">{t("status.archived")}</Tag> {t("series.archivedText")}
           </div>
         )}
 
         {review.length > 0 && (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <div className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">{t("series.warning")}</span>
-              <h2 className="govuk-heading-s">{t("series.reviewHeading", { count: review.length })}</h2>
-              <p className="govuk-body">{t("series.reviewText")}</p>
-              <ul className="govuk-list">
-                {review.map((o) => (
-                  <li key={o.id}>
-                    <Link className="govuk-link" to={`/staff/occurrences/${o.id}`}>
-                      {formatDate(o.date, lng)}, {formatTimeRange(o.startTime, o.endTime, lng)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
+          <WarningText label={t("series.warning")} block>
+            <h2 className="govuk-heading-s">{t("series.reviewHeading", { count: review.length })}</h2>
+            <p className="govuk-body">{t("series.reviewText")}</p>
+            <ul className="govuk-list">
+              {review.map((o) => (
+                <li key={o.id}>
+                  <Link className="govuk-link" to={`/staff/occurrences/${o.id}`}>
+                    {formatDate(o.date, lng)}, {formatTimeRange(o.startTime, o.endTime, lng)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </WarningText>
         )}
 
         {archived ? (

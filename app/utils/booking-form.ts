@@ -17,3 +17,16 @@ export function childAgeChoices(maxMonths: number | null, forPregnancy: boolean)
 export function bookingFieldOrder(maxChildren: number) {
   return ["occurrence", ...Array.from({ length: maxChildren }, (_, i) => childFieldName(i)), "adults", "name", "email", "phone", "accessNeeds", "consent", "website"];
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * How a child's age reads: months under two, whole years from two, or expecting. `keys` names
+ * the wording: a form says "Expecting a baby" (booking:form.ages), a register "expecting"
+ * (register:ages).
+ */
+export function childAgeLabel(months: number, t: Translate, keys: "booking:form.ages" | "register:ages"): string {
+  if (months === EXPECTING) return t(`${keys}.expecting`);
+  if (months < 24) return t(`${keys}.months`, { count: months });
+  return t(`${keys}.years`, { count: Math.floor(months / 12) });
+}

@@ -6,10 +6,12 @@ import { Checkboxes, ErrorMessage, Radios, Select, SingleCheckbox, Textarea, Tex
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING } from "~/domain/booking";
 import { CONTENT_LANGUAGE, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
-import { bookingFieldOrder, childAgeChoices, childFieldName } from "~/utils/booking-form";
+import { bookingFieldOrder, childAgeChoices, childAgeLabel, childFieldName } from "~/utils/booking-form";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import type { ActionResult } from "./booking-request.server";
 import type { action, loader } from "./route";
+import { BackLink } from "~/components/govuk/back-link";
+import { WarningText } from "~/components/govuk/warning-text";
 
 export function BookForm() {
   const { series, venue, dates, selected, maxChildren, staff } = useLoaderData<typeof loader>();
@@ -56,9 +58,9 @@ export function BookForm() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={`/sessions/${series.id}`}>
+        <BackLink to={`/sessions/${series.id}`}>
           {t("form.back")}
-        </Link>
+        </BackLink>
         <ErrorSummary errors={errorList} />
         <span className="govuk-caption-l">{venue.kind === "online" ? t("common:session.online") : venue.name}</span>
         <h1 className="govuk-heading-l">{t("form.heading", { title: series.title })}</h1>
@@ -73,15 +75,9 @@ export function BookForm() {
         )}
 
         {result?.full && (
-          <div className="govuk-warning-text" role="alert">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">{t("form.warning")}</span>
-              {t("form.fullTitle", { count: result.full.placesLeft })} {t("form.fullBody")}
-            </strong>
-          </div>
+          <WarningText label={t("form.warning")} role="alert">
+            {t("form.fullTitle", { count: result.full.placesLeft })} {t("form.fullBody")}
+          </WarningText>
         )}
 
         <Form method="post" id="book-form" noValidate>
@@ -155,7 +151,7 @@ export function BookForm() {
                     defaultValue={values[name] ?? ""}
                     options={[
                       { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
-                      ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: ageLabel(m, t) })),
+                      ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") })),
                     ]}
                   />
                 );
@@ -250,12 +246,6 @@ export function BookForm() {
       </div>
     </div>
   );
-}
-
-function ageLabel(months: number, t: (key: string, options?: Record<string, unknown>) => string) {
-  if (months === EXPECTING) return t("form.ages.expecting");
-  if (months < 24) return t("form.ages.months", { count: months });
-  return t("form.ages.years", { count: months / 12 });
 }
 
 /** Beside the consent box; opens in a new tab so the half-filled form is not lost. */

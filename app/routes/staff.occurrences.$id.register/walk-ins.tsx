@@ -4,17 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Select, SingleCheckbox, TextInput } from "~/components/govuk/fields";
 import { Table } from "~/components/govuk/table";
 import { EXPECTING } from "~/domain/booking";
-import { childAgeChoices } from "~/utils/booking-form";
+import { childAgeChoices, childAgeLabel } from "~/utils/booking-form";
 import { type RegisterData, registerTable, walkInColumns } from "./columns";
 import { AGE_FIELDS, ageField, MAX_PEOPLE } from "./form-fields";
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-function ageLabel(months: number, t: Translate) {
-  if (months === EXPECTING) return t("ages.expecting");
-  if (months < 24) return t("ages.months", { count: months });
-  return t("ages.years", { count: months / 12 });
-}
 
 export function WalkIns({ data, errors, values }: { data: RegisterData; errors: Record<string, string>; values: Record<string, string> }) {
   const { t } = useTranslation("register");
@@ -53,7 +45,7 @@ function WalkInForm({ errors, values }: { errors: Record<string, string>; values
   // Brothers and sisters come too: ages up to 19 years, and a baby on the way.
   const ageOptions = [
     { value: "", label: t("walkIn.ageUnknown") },
-    ...childAgeChoices(19 * 12, true).map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: ageLabel(m, t) })),
+    ...childAgeChoices(19 * 12, true).map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "register:ages") })),
   ];
   const ageFields = Array.from({ length: AGE_FIELDS }, (_, i) => ageField(i));
   const agesOpen = ageFields.some((f) => errors[f] || values[f]);
