@@ -80,9 +80,7 @@ function I18nBundles() {
   }
   // "<" is escaped so no string in a translation can end the script element.
   const payload = JSON.stringify(bundles).replace(/</g, "\\u003c");
-  return (
-    <script suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />
-  );
+  return <script suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />;
 }
 
 function LanguageList() {
@@ -102,13 +100,7 @@ function LanguageList() {
                   {LANGUAGE_NAMES[lng]}
                 </span>
               ) : (
-                <a
-                  className="govuk-link"
-                  href={`${location.pathname}?${params}`}
-                  lang={lng}
-                  hrefLang={lng}
-                  dir={textDirection(lng)}
-                >
+                <a className="govuk-link" href={`${location.pathname}?${params}`} lang={lng} hrefLang={lng} dir={textDirection(lng)}>
                   {LANGUAGE_NAMES[lng]}
                 </a>
               )}
@@ -144,38 +136,38 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t("layout.skipLink")}
         </a>
         <header className="app-masthead">
-        <div className="govuk-header app-header" data-module="govuk-header">
-          <div className="govuk-header__container govuk-width-container">
-            <div className="govuk-header__logo">
-              <Link to="/" className="govuk-header__link govuk-header__service-name">
-                {t("layout.serviceName")}
-              </Link>
+          <div className="govuk-header app-header" data-module="govuk-header">
+            <div className="govuk-header__container govuk-width-container">
+              <div className="govuk-header__logo">
+                <Link to="/" className="govuk-header__link govuk-header__service-name">
+                  {t("layout.serviceName")}
+                </Link>
+              </div>
+              <nav aria-label={t("layout.menu")} className="govuk-header__content app-header__nav">
+                <ul className="govuk-header__navigation-list app-header__list">
+                  <li className="govuk-header__navigation-item">
+                    <Link className="govuk-header__link" to="/search">
+                      {t("layout.nav.search")}
+                    </Link>
+                  </li>
+                  <li className="govuk-header__navigation-item">
+                    <Link className="govuk-header__link" to="/hubs">
+                      {t("layout.nav.hubs")}
+                    </Link>
+                  </li>
+                </ul>
+              </nav>
             </div>
-            <nav aria-label={t("layout.menu")} className="govuk-header__content app-header__nav">
-              <ul className="govuk-header__navigation-list app-header__list">
-                <li className="govuk-header__navigation-item">
-                  <Link className="govuk-header__link" to="/search">
-                    {t("layout.nav.search")}
-                  </Link>
-                </li>
-                <li className="govuk-header__navigation-item">
-                  <Link className="govuk-header__link" to="/hubs">
-                    {t("layout.nav.hubs")}
-                  </Link>
-                </li>
-              </ul>
-            </nav>
           </div>
-        </div>
-        <div className="govuk-width-container">
-          <div className="govuk-phase-banner app-sample-banner">
-            <p className="govuk-phase-banner__content">
-              <Tag className="govuk-phase-banner__content__tag">{t("layout.sampleTag")}</Tag>
-              <span className="govuk-phase-banner__text">{t("layout.sampleText")}</span>
-            </p>
+          <div className="govuk-width-container">
+            <div className="govuk-phase-banner app-sample-banner">
+              <p className="govuk-phase-banner__content">
+                <Tag className="govuk-phase-banner__content__tag">{t("layout.sampleTag")}</Tag>
+                <span className="govuk-phase-banner__text">{t("layout.sampleText")}</span>
+              </p>
+            </div>
+            <LanguageList />
           </div>
-          <LanguageList />
-        </div>
         </header>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>

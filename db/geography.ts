@@ -27,9 +27,7 @@ export function loadOutcodes(db: Db, file = path.join(DATA_DIR, "uk-outcodes.csv
     column(header, ["latitude", "lat"], file),
     column(header, ["longitude", "long", "lng"], file),
   ];
-  const insert = db.$client.prepare(
-    "INSERT OR REPLACE INTO outcodes (outcode, latitude, longitude) VALUES (?, ?, ?)",
-  );
+  const insert = db.$client.prepare("INSERT OR REPLACE INTO outcodes (outcode, latitude, longitude) VALUES (?, ?, ?)");
   db.$client.transaction(() => {
     for (const r of rows) insert.run(r[o].toUpperCase(), Number(r[lat]), Number(r[lng]));
   })();
@@ -46,9 +44,7 @@ export function loadPostcodes(db: Db, file: string): { loaded: number; skipped: 
   const lat = column(header, ["latitude", "lat"], file);
   const lng = column(header, ["longitude", "long", "lng"], file);
   const lsoa = header.findIndex((h) => h.toLowerCase() === "lsoa11");
-  const insert = db.$client.prepare(
-    "INSERT OR REPLACE INTO postcodes (postcode, latitude, longitude, lsoa11) VALUES (?, ?, ?, ?)",
-  );
+  const insert = db.$client.prepare("INSERT OR REPLACE INTO postcodes (postcode, latitude, longitude, lsoa11) VALUES (?, ?, ?, ?)");
   let loaded = 0;
   let skipped = 0;
   db.$client.transaction(() => {
@@ -71,14 +67,8 @@ export function loadPostcodes(db: Db, file: string): { loaded: number; skipped: 
 
 export function loadImdDeciles(db: Db, file = path.join(DATA_DIR, "imd2019-lsoa-deciles.csv")) {
   const { header, rows } = readCsv(file);
-  const [l, d, k] = [
-    column(header, ["lsoa11"], file),
-    column(header, ["imd_decile"], file),
-    column(header, ["imd_rank"], file),
-  ];
-  const insert = db.$client.prepare(
-    "INSERT OR REPLACE INTO imd_deciles (lsoa11, decile, rank) VALUES (?, ?, ?)",
-  );
+  const [l, d, k] = [column(header, ["lsoa11"], file), column(header, ["imd_decile"], file), column(header, ["imd_rank"], file)];
+  const insert = db.$client.prepare("INSERT OR REPLACE INTO imd_deciles (lsoa11, decile, rank) VALUES (?, ?, ?)");
   db.$client.transaction(() => {
     for (const r of rows) insert.run(r[l], Number(r[d]), Number(r[k]));
   })();

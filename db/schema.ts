@@ -1,19 +1,15 @@
 // Every table in one file. TypeScript names are camelCase over snake_case columns.
 // Dates are local (Europe/London) ISO dates "YYYY-MM-DD"; times are "HH:MM" local.
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
-  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 };
 
 export const localAuthorities = sqliteTable("local_authorities", {
@@ -68,7 +64,10 @@ export const venues = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     // JSON: facility slugs, e.g. ["step-free", "baby-change", "parking"]
-    facilities: text("facilities", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    facilities: text("facilities", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     stepFree: integer("step_free", { mode: "boolean" }).notNull().default(false),
     accessNotes: text("access_notes").notNull().default(""),
     travelNotes: text("travel_notes").notNull().default(""),
@@ -123,7 +122,9 @@ export const sessionSeries = sqliteTable(
     sendFriendly: integer("send_friendly", { mode: "boolean" }).notNull().default(false),
     costPence: integer("cost_pence").notNull().default(0),
     costNotes: text("cost_notes").notNull().default(""),
-    status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "archived"] })
+      .notNull()
+      .default("active"),
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
@@ -140,17 +141,16 @@ export const occurrences = sqliteTable(
     date: text("date").notNull(),
     startTime: text("start_time").notNull(),
     endTime: text("end_time").notNull(),
-    status: text("status", { enum: ["scheduled", "cancelled"] }).notNull().default("scheduled"),
+    status: text("status", { enum: ["scheduled", "cancelled"] })
+      .notNull()
+      .default("scheduled"),
     cancelReason: text("cancel_reason").notNull().default(""),
     // Set when the series changed and this date (which has bookings) no longer fits its pattern:
     // a person decides whether to keep or cancel it.
     needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date),
-    index("occurrences_date_idx").on(t.date),
-  ],
+  (t) => [uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date), index("occurrences_date_idx").on(t.date)],
 );
 
 export const BOOKING_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
@@ -176,14 +176,19 @@ export const bookings = sqliteTable(
     children: integer("children").notNull().default(0),
     adults: integer("adults").notNull().default(0),
     // Each child's age in months; -1 for a baby still expected.
-    childAges: text("child_ages", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    childAges: text("child_ages", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     name: text("name").notNull(),
     email: text("email"),
     phone: text("phone"),
     accessNeeds: text("access_needs").notNull().default(""),
     language: text("language").notNull().default("en"),
     // Who made it: the family online, or a member of staff on their behalf.
-    source: text("source", { enum: ["online", "staff"] }).notNull().default("online"),
+    source: text("source", { enum: ["online", "staff"] })
+      .notNull()
+      .default("online"),
     createdByUserId: integer("created_by_user_id"),
     consentAt: text("consent_at").notNull(),
     confirmedAt: text("confirmed_at"),
@@ -386,7 +391,10 @@ export const walkIns = sqliteTable(
     name: text("name").notNull().default(""),
     children: integer("children").notNull().default(0),
     adults: integer("adults").notNull().default(1),
-    childAges: text("child_ages", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    childAges: text("child_ages", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     // Postcode district only (e.g. "B23"): enough for reach reports, not enough to find anyone.
     outcode: text("outcode"),
     firstVisit: integer("first_visit", { mode: "boolean" }).notNull().default(false),

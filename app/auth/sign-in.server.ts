@@ -111,9 +111,16 @@ export async function signOut(request: Request, everywhere = false): Promise<str
   const db = getDb();
   const id = await signInId(request);
   if (id) {
-    const row = db.select().from(t.authSessions).where(eq(t.authSessions.idHash, sha256(id))).get();
+    const row = db
+      .select()
+      .from(t.authSessions)
+      .where(eq(t.authSessions.idHash, sha256(id)))
+      .get();
     if (row && everywhere) db.delete(t.authSessions).where(eq(t.authSessions.userId, row.userId)).run();
-    else db.delete(t.authSessions).where(eq(t.authSessions.idHash, sha256(id))).run();
+    else
+      db.delete(t.authSessions)
+        .where(eq(t.authSessions.idHash, sha256(id)))
+        .run();
   }
   return signInCookie().serialize("", { maxAge: 0 });
 }
@@ -124,10 +131,7 @@ export function purgeIdleSignIns(db: Db) {
   db.delete(t.authSessions).where(lt(t.authSessions.lastSeenAt, cutoff)).run();
 }
 
-export async function createStaffUser(
-  db: Db,
-  input: { email: string; name: string; password: string; role: Role; venueIds?: number[] },
-) {
+export async function createStaffUser(db: Db, input: { email: string; name: string; password: string; role: Role; venueIds?: number[] }) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const { id } = tx
@@ -139,4 +143,3 @@ export async function createStaffUser(
     return id;
   });
 }
-

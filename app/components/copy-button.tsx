@@ -5,15 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** "Copy link": copies `text` and says so in a live region that is in the page from the start. */
-export function CopyButton({
-  text,
-  label,
-  describedBy,
-}: {
-  text: string;
-  label: string;
-  describedBy?: string;
-}) {
+export function CopyButton({ text, label, describedBy }: { text: string; label: string; describedBy?: string }) {
   const { t } = useTranslation("share");
   // Assumed until hydration says otherwise (the Clipboard API needs HTTPS), so the button is drawn
   // from the first paint rather than appearing late.
@@ -21,10 +13,7 @@ export function CopyButton({
   const [status, setStatus] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
-    setSupported(
-      typeof navigator !== "undefined" &&
-        Boolean(navigator.clipboard?.writeText)
-    );
+    setSupported(typeof navigator !== "undefined" && Boolean(navigator.clipboard?.writeText));
     return () => clearTimeout(timer.current);
   }, []);
 
@@ -43,20 +32,11 @@ export function CopyButton({
     <div className="app-js-only">
       <div className="app-copy">
         {supported && (
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary app-copy__button"
-            aria-describedby={describedBy}
-            onClick={copy}
-          >
+          <button type="button" className="govuk-button govuk-button--secondary app-copy__button" aria-describedby={describedBy} onClick={copy}>
             {label}
           </button>
         )}
-        <span
-          className="govuk-body app-copy__status"
-          role="status"
-          aria-live="polite"
-        >
+        <span className="govuk-body app-copy__status" role="status" aria-live="polite">
           {status}
         </span>
       </div>
@@ -68,11 +48,7 @@ export function CopyButton({
 export function PrintButton({ label }: { label: string }) {
   return (
     <div className="app-js-only">
-      <button
-        type="button"
-        className="govuk-button app-print__screen-only"
-        onClick={() => window.print()}
-      >
+      <button type="button" className="govuk-button app-print__screen-only" onClick={() => window.print()}>
         {label}
       </button>
     </div>

@@ -8,13 +8,7 @@ import type { MapMarker } from "./map.client";
 
 const LeafletMap = lazy(() => import("./map.client"));
 
-export function MapPanel({
-  markers,
-  startOpen = false,
-}: {
-  markers: MapMarker[];
-  startOpen?: boolean;
-}) {
+export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[]; startOpen?: boolean }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
   const [open, setOpen] = useState(startOpen);
@@ -38,17 +32,8 @@ export function MapPanel({
       <div id="app-map" hidden={!open}>
         {open && <p className="govuk-hint">{t("map.help")}</p>}
         {open && (
-          <Suspense
-            fallback={
-              <div className="app-map app-map--loading">{t("map.loading")}</div>
-            }
-          >
-            <LeafletMap
-              markers={markers}
-              tileUrl={root.map.tileUrl}
-              attribution={root.map.attribution}
-              label={t("map.label")}
-            />
+          <Suspense fallback={<div className="app-map app-map--loading">{t("map.loading")}</div>}>
+            <LeafletMap markers={markers} tileUrl={root.map.tileUrl} attribution={root.map.attribution} label={t("map.label")} />
           </Suspense>
         )}
       </div>

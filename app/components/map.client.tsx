@@ -38,12 +38,7 @@ function placeIcon(place: string) {
   return L.divIcon({ className: "app-map-marker", html: name, iconSize: [24, 24], iconAnchor: [12, 12], popupAnchor: [0, -12] });
 }
 
-export default function LeafletMap(props: {
-  markers: MapMarker[];
-  tileUrl: string;
-  attribution: string;
-  label: string;
-}) {
+export default function LeafletMap(props: { markers: MapMarker[]; tileUrl: string; attribution: string; label: string }) {
   useStylesheet(leafletCss);
   const { t, i18n } = useTranslation();
   const rtl = textDirection(i18n.language) === "rtl";

@@ -42,7 +42,10 @@ export function SeriesForm({
         id="type"
         name="type"
         label={t("form.type")}
-        options={[{ value: "", label: t("form.chooseType") }, ...SESSION_TYPE_SLUGS.map((slug) => ({ value: slug, label: t(`common:types.${slug}`) }))]}
+        options={[
+          { value: "", label: t("form.chooseType") },
+          ...SESSION_TYPE_SLUGS.map((slug) => ({ value: slug, label: t(`common:types.${slug}`) })),
+        ]}
         defaultValue={values.type ?? ""}
         error={errors.type}
       />
@@ -65,10 +68,23 @@ export function SeriesForm({
       <TextInput {...input("endTime")} label={t("form.endTime")} hint={t("form.timeHint")} className="govuk-input--width-5" />
       <TextInput {...input("startDate")} label={t("form.startDate")} hint={t("form.startDateHint")} className="govuk-input--width-10" />
       <TextInput {...input("endDate")} label={t("form.endDate")} hint={t("form.endDateHint")} className="govuk-input--width-10" />
-      <SingleCheckbox small name="termTimeOnly" label={t("form.termTimeOnly")} hint={t("form.termTimeOnlyHint")} checked={values.termTimeOnly === "1"} error={errors.termTimeOnly} />
+      <SingleCheckbox
+        small
+        name="termTimeOnly"
+        label={t("form.termTimeOnly")}
+        hint={t("form.termTimeOnlyHint")}
+        checked={values.termTimeOnly === "1"}
+        error={errors.termTimeOnly}
+      />
 
       <h2 className="govuk-heading-m">{t("form.places")}</h2>
-      <TextInput {...input("capacity")} label={t("form.capacity")} hint={t("form.capacityHint")} className="govuk-input--width-3" inputMode="numeric" />
+      <TextInput
+        {...input("capacity")}
+        label={t("form.capacity")}
+        hint={t("form.capacityHint")}
+        className="govuk-input--width-3"
+        inputMode="numeric"
+      />
       <Radios
         name="bookingMode"
         legend={t("form.bookingMode")}
@@ -87,14 +103,52 @@ export function SeriesForm({
       />
 
       <h2 className="govuk-heading-m">{t("form.whoFor")}</h2>
-      <TextInput {...input("ageMinMonths")} label={t("form.ageMinMonths")} hint={t("form.ageHint")} className="govuk-input--width-3" inputMode="numeric" />
-      <TextInput {...input("ageMaxMonths")} label={t("form.ageMaxMonths")} hint={t("form.ageHint")} className="govuk-input--width-3" inputMode="numeric" />
-      <SingleCheckbox small name="forPregnancy" label={t("form.forPregnancy")} checked={values.forPregnancy === "1"} error={errors.forPregnancy} />
-      <TextInput {...input("languages")} label={t("form.languages")} hint={t("form.languagesHint")} className="govuk-input--width-20" spellCheck={false} />
-      <SingleCheckbox small name="sendFriendly" label={t("form.sendFriendly")} hint={t("form.sendFriendlyHint")} checked={values.sendFriendly === "1"} error={errors.sendFriendly} />
+      <TextInput
+        {...input("ageMinMonths")}
+        label={t("form.ageMinMonths")}
+        hint={t("form.ageHint")}
+        className="govuk-input--width-3"
+        inputMode="numeric"
+      />
+      <TextInput
+        {...input("ageMaxMonths")}
+        label={t("form.ageMaxMonths")}
+        hint={t("form.ageHint")}
+        className="govuk-input--width-3"
+        inputMode="numeric"
+      />
+      <SingleCheckbox
+        small
+        name="forPregnancy"
+        label={t("form.forPregnancy")}
+        checked={values.forPregnancy === "1"}
+        error={errors.forPregnancy}
+      />
+      <TextInput
+        {...input("languages")}
+        label={t("form.languages")}
+        hint={t("form.languagesHint")}
+        className="govuk-input--width-20"
+        spellCheck={false}
+      />
+      <SingleCheckbox
+        small
+        name="sendFriendly"
+        label={t("form.sendFriendly")}
+        hint={t("form.sendFriendlyHint")}
+        checked={values.sendFriendly === "1"}
+        error={errors.sendFriendly}
+      />
 
       <h2 className="govuk-heading-m">{t("form.costHeading")}</h2>
-      <TextInput {...input("cost")} label={t("form.cost")} hint={t("form.costHint")} className="govuk-input--width-5" inputMode="decimal" prefix="£" />
+      <TextInput
+        {...input("cost")}
+        label={t("form.cost")}
+        hint={t("form.costHint")}
+        className="govuk-input--width-5"
+        inputMode="decimal"
+        prefix="£"
+      />
       <Textarea {...field("costNotes")} label={t("form.costNotes")} hint={t("form.optional")} rows={2} />
 
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy}>

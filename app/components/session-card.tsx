@@ -23,7 +23,14 @@ export type SessionCardData = {
 
 export function AgeRangeText({ range }: { range: Parameters<typeof describeAgeRange>[0] }) {
   const { t, i18n } = useTranslation();
-  return <>{formatList(describeAgeRange(range).map((p) => t(p.key, p.values)), i18n.language)}</>;
+  return (
+    <>
+      {formatList(
+        describeAgeRange(range).map((p) => t(p.key, p.values)),
+        i18n.language,
+      )}
+    </>
+  );
 }
 
 export function PlacesLeft({ placesLeft, bookingMode }: { placesLeft: number | null; bookingMode: string }) {

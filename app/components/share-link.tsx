@@ -29,4 +29,3 @@ export function ShareLink(props: Props) {
     </p>
   );
 }
-

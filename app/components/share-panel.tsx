@@ -109,7 +109,17 @@ export function LanguageForm({
 }
 
 /** Link, QR code, text message and email, for one thing to share. */
-export function SharePanel({ share, qrLabel, linkLabel, children }: { share: ShareData; qrLabel: string; linkLabel: string; children?: ReactNode }) {
+export function SharePanel({
+  share,
+  qrLabel,
+  linkLabel,
+  children,
+}: {
+  share: ShareData;
+  qrLabel: string;
+  linkLabel: string;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation("share");
   const lng = i18n.language;
   const dir = textDirection(share.familyLang);
@@ -192,7 +202,17 @@ export function SharePanel({ share, qrLabel, linkLabel, children }: { share: Sha
 }
 
 /** The printed week: large type, one section a day, and a QR code to the page online. */
-export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: PrintData; backTo: string; backLabel: string; showVenue: boolean }) {
+export function PrintTimetable({
+  data,
+  backTo,
+  backLabel,
+  showVenue,
+}: {
+  data: PrintData;
+  backTo: string;
+  backLabel: string;
+  showVenue: boolean;
+}) {
   const { t } = useTranslation("share");
   return (
     <div className="app-print">
@@ -255,7 +275,9 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
                 {day.sessions.map((s) => (
                   <li key={s.id} className="app-print__session">
                     <span className="app-print__time">{s.time}</span>{" "}
-                    <strong className="app-print__session-title" lang={CONTENT_LANGUAGE}>{s.title}</strong>
+                    <strong className="app-print__session-title" lang={CONTENT_LANGUAGE}>
+                      {s.title}
+                    </strong>
                     {s.cancelled && (
                       <>
                         {" "}
@@ -300,7 +322,13 @@ export function PrintTimetable({ data, backTo, backLabel, showVenue }: { data: P
 }
 
 const PERIOD_FORM = {
-  week: { className: "app-print__week-form", form: "print.weekFormLabel", label: "print.weekLabel", hint: "print.weekHint", submit: "print.weekSubmit" },
+  week: {
+    className: "app-print__week-form",
+    form: "print.weekFormLabel",
+    label: "print.weekLabel",
+    hint: "print.weekHint",
+    submit: "print.weekSubmit",
+  },
   month: { className: "app-print__screen-only", form: "month.formLabel", label: "month.label", hint: "month.hint", submit: "month.submit" },
 } as const;
 

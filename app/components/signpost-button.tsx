@@ -37,9 +37,7 @@ function SignpostForm(target: Target) {
 
   return (
     <section className="govuk-!-margin-top-6" id="signpost" aria-labelledby="signpost-heading">
-      {signposted && (
-        <SuccessBanner title={t("signpost.successTitle")} heading={t("signpost.success")} titleId="signpost-success-title" />
-      )}
+      {signposted && <SuccessBanner title={t("signpost.successTitle")} heading={t("signpost.success")} titleId="signpost-success-title" />}
       <h2 className="govuk-heading-m" id="signpost-heading">
         {t("signpost.heading")}
       </h2>
@@ -58,7 +56,10 @@ function SignpostForm(target: Target) {
           name="ageBand"
           label={t("signpost.ageBand")}
           defaultValue=""
-          options={[{ value: "", label: t("signpost.anyAgeBand") }, ...AGE_BANDS.map((band) => ({ value: band, label: t(`common:ageBands.${band}`) }))]}
+          options={[
+            { value: "", label: t("signpost.anyAgeBand") },
+            ...AGE_BANDS.map((band) => ({ value: band, label: t(`common:ageBands.${band}`) })),
+          ]}
         />
         <button type="submit" className="govuk-button govuk-button--secondary" disabled={sending}>
           {t("signpost.button")}

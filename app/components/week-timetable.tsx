@@ -39,9 +39,7 @@ export function WeekTimetable({ weekStart, entries }: { weekStart: string; entri
               <ul className="govuk-list">
                 {list.map((e) => (
                   <li key={e.occurrence.id} className="app-timetable__item">
-                    <span className="app-timetable__time">
-                      {formatTimeRange(e.occurrence.startTime, e.occurrence.endTime, i18n.language)}
-                    </span>{" "}
+                    <span className="app-timetable__time">{formatTimeRange(e.occurrence.startTime, e.occurrence.endTime, i18n.language)}</span>{" "}
                     <Link className="govuk-link" to={`/sessions/${e.series.id}`} lang={CONTENT_LANGUAGE}>
                       {e.series.title}
                     </Link>

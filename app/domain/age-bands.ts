@@ -32,9 +32,7 @@ export function bandsForRange(range: AgeRange): AgeBand[] {
 }
 
 /** Describes a range for display as translation key + values, so every language words it. */
-export function describeAgeRange(
-  range: AgeRange,
-): { key: string; values: Record<string, number> }[] {
+export function describeAgeRange(range: AgeRange): { key: string; values: Record<string, number> }[] {
   const parts: { key: string; values: Record<string, number> }[] = [];
   if (range.forPregnancy) parts.push({ key: "age.pregnancy", values: {} });
   const { ageMinMonths: min, ageMaxMonths: max } = range;

@@ -15,7 +15,10 @@ export function makeReference(randomIndex: (max: number) => number): string {
 
 /** Accepts "fh 7k2p9q", "FH-7K2P9Q", "7k2p9q" and returns the canonical form, or null. */
 export function normaliseReference(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, "").replace(/^FH/, "");
+  const compact = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "")
+    .replace(/^FH/, "");
   const ref = `FH-${compact}`;
   return REFERENCE_PATTERN.test(ref) ? ref : null;
 }

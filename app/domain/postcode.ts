@@ -1,9 +1,7 @@
 // Parsing UK postcodes typed by people on phones: any case, any spacing, full or district only.
 import { OUTCODE_REGEX, parse } from "postcode";
 
-export type ParsedPostcode =
-  | { kind: "full"; postcode: string; outcode: string }
-  | { kind: "district"; outcode: string };
+export type ParsedPostcode = { kind: "full"; postcode: string; outcode: string } | { kind: "district"; outcode: string };
 
 /** Returns the normalised postcode or district, or null when it is not a UK postcode. */
 export function parsePostcode(input: string): ParsedPostcode | null {

@@ -4,8 +4,7 @@ import * as rrule from "rrule";
 import { isoWeekday, parseIsoDate, toIsoDate } from "./dates";
 
 // rrule ships UMD for Node and ESM for bundlers; Node's ESM loader only sees a default export.
-const RRule: typeof rrule.RRule =
-  rrule.RRule ?? (rrule as unknown as { default: typeof rrule }).default.RRule;
+const RRule: typeof rrule.RRule = rrule.RRule ?? (rrule as unknown as { default: typeof rrule }).default.RRule;
 
 export type SeriesPattern = {
   /** ISO weekdays 1 (Mon) – 7 (Sun). Empty for a one-off event on startDate. */
@@ -27,14 +26,9 @@ export type RecurrenceContext = {
 const RRULE_DAYS = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 
 /** Dates (inclusive window) on which the series runs, in order. */
-export function occurrenceDates(
-  series: SeriesPattern,
-  window: DateRange,
-  context: RecurrenceContext,
-): string[] {
+export function occurrenceDates(series: SeriesPattern, window: DateRange, context: RecurrenceContext): string[] {
   const from = series.startDate > window.startDate ? series.startDate : window.startDate;
-  const lastPossible =
-    series.endDate && series.endDate < window.endDate ? series.endDate : window.endDate;
+  const lastPossible = series.endDate && series.endDate < window.endDate ? series.endDate : window.endDate;
   if (from > lastPossible) return [];
 
   let dates: string[];
@@ -56,8 +50,6 @@ export function occurrenceDates(
   }
 
   return dates.filter(
-    (d) =>
-      !context.excludedDates.has(d) &&
-      (!series.termTimeOnly || context.terms.some((t) => d >= t.startDate && d <= t.endDate)),
+    (d) => !context.excludedDates.has(d) && (!series.termTimeOnly || context.terms.some((t) => d >= t.startDate && d <= t.endDate)),
   );
 }

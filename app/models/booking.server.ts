@@ -115,10 +115,9 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
         if (outside.length > 0) return { kind: "age", outside };
       }
 
-      const contact = [
-        req.email ? eq(t.bookings.email, req.email) : undefined,
-        req.phone ? eq(t.bookings.phone, req.phone) : undefined,
-      ].filter((c) => c !== undefined);
+      const contact = [req.email ? eq(t.bookings.email, req.email) : undefined, req.phone ? eq(t.bookings.phone, req.phone) : undefined].filter(
+        (c) => c !== undefined,
+      );
       const duplicate = db
         .select({ id: t.bookings.id })
         .from(t.bookings)
@@ -162,21 +161,25 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
       queueBookingMessage(db, id, status === "confirmed" ? "confirmed" : "waiting");
       if (req.onBehalfOf) {
         // Never the family's contact details: the reference leads to them for those allowed.
-        audit(db, { id: req.onBehalfOf.userId }, {
-          action: "booking.on-behalf",
-          entityType: "booking",
-          entityId: id,
-          venueId: series.venueId,
-          after: {
-            reference,
-            status,
-            seriesId: series.id,
-            occurrenceId: slot.occurrenceId,
-            places,
-            language: req.language,
-            ageOverride: req.allowAgeOverride ?? false,
+        audit(
+          db,
+          { id: req.onBehalfOf.userId },
+          {
+            action: "booking.on-behalf",
+            entityType: "booking",
+            entityId: id,
+            venueId: series.venueId,
+            after: {
+              reference,
+              status,
+              seriesId: series.id,
+              occurrenceId: slot.occurrenceId,
+              places,
+              language: req.language,
+              ageOverride: req.allowAgeOverride ?? false,
+            },
           },
-        });
+        );
       }
       return { kind: status, reference, token, bookingId: id };
     })
@@ -193,10 +196,7 @@ export function runWaitingList(db: Db, slot: Slot, capacity: number, nowIso: str
     .all();
   const ids = promote(capacity, placesTaken(db, slot), waiting);
   for (const id of ids) {
-    db.update(t.bookings)
-      .set({ status: "confirmed", confirmedAt: nowIso, updatedAt: nowIso })
-      .where(eq(t.bookings.id, id))
-      .run();
+    db.update(t.bookings).set({ status: "confirmed", confirmedAt: nowIso, updatedAt: nowIso }).where(eq(t.bookings.id, id)).run();
     queueBookingMessage(db, id, "promoted");
   }
   return ids;
@@ -217,10 +217,7 @@ export function cancelBooking(db: Db, reference: string, token: string, nowIso: 
       const booking = findBooking(db, reference, token);
       if (!booking) return { kind: "not-found" };
       if (booking.status === "cancelled") return { kind: "already-cancelled" };
-      db.update(t.bookings)
-        .set({ status: "cancelled", cancelledAt: nowIso, updatedAt: nowIso })
-        .where(eq(t.bookings.id, booking.id))
-        .run();
+      db.update(t.bookings).set({ status: "cancelled", cancelledAt: nowIso, updatedAt: nowIso }).where(eq(t.bookings.id, booking.id)).run();
       queueBookingMessage(db, booking.id, "cancelled");
       const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, booking.seriesId)).get();
       const promoted = series
@@ -260,10 +257,7 @@ export function changeCapacity(db: Db, seriesId: number, capacity: number, nowIs
           .orderBy(asc(t.bookings.confirmedAt), asc(t.bookings.id))
           .all();
         for (const id of overflow(capacity, confirmed)) {
-          db.update(t.bookings)
-            .set({ status: "waiting", confirmedAt: null, updatedAt: nowIso })
-            .where(eq(t.bookings.id, id))
-            .run();
+          db.update(t.bookings).set({ status: "waiting", confirmedAt: null, updatedAt: nowIso }).where(eq(t.bookings.id, id)).run();
           queueBookingMessage(db, id, "moved-to-waiting");
           moved.push(id);
         }
@@ -284,11 +278,7 @@ export function bookingDetails(db: Db, booking: typeof t.bookings.$inferSelect) 
   const dates = db
     .select()
     .from(t.occurrences)
-    .where(
-      booking.occurrenceId === null
-        ? eq(t.occurrences.seriesId, series.id)
-        : eq(t.occurrences.id, booking.occurrenceId),
-    )
+    .where(booking.occurrenceId === null ? eq(t.occurrences.seriesId, series.id) : eq(t.occurrences.id, booking.occurrenceId))
     .orderBy(asc(t.occurrences.date))
     .all();
   let waitingPosition: number | null = null;
@@ -331,7 +321,10 @@ export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<nu
 }
 
 const LinkSchema = z.object({
-  reference: z.string().max(20).transform((v, ctx) => normaliseReference(v) ?? (ctx.addIssue({ code: "custom" }), z.NEVER)),
+  reference: z
+    .string()
+    .max(20)
+    .transform((v, ctx) => normaliseReference(v) ?? (ctx.addIssue({ code: "custom" }), z.NEVER)),
   token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
 });
 

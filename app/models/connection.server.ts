@@ -61,7 +61,13 @@ export function createConnection(db: Db, user: Pick<StaffUser, "id">, input: New
         })
         .returning()
         .get();
-      audit(db, user, { action: "connection.create", entityType: "connection", entityId: row.id, venueId: row.venueId, after: auditSnapshot(row) });
+      audit(db, user, {
+        action: "connection.create",
+        entityType: "connection",
+        entityId: row.id,
+        venueId: row.venueId,
+        after: auditSnapshot(row),
+      });
       return row.id;
     })
     .immediate();
@@ -214,13 +220,7 @@ export function allowedChanges(status: ConnectionStatus): ConnectionChange["to"]
  * by the receiving hub; the status is read again inside the transaction, so two people pressing
  * buttons at once cannot both win.
  */
-export function changeConnectionStatus(
-  db: Db,
-  user: Viewer,
-  id: number,
-  change: ConnectionChange,
-  at: Date = now(),
-): ConnectionChangeResult {
+export function changeConnectionStatus(db: Db, user: Viewer, id: number, change: ConnectionChange, at: Date = now()): ConnectionChangeResult {
   return db.$client
     .transaction((): ConnectionChangeResult => {
       const row = db.select().from(t.connectionRequests).where(eq(t.connectionRequests.id, id)).get();

@@ -56,10 +56,15 @@ export function renderBookingMessage(
   const first = (options.onDate && dates.find((d) => d.date === options.onDate)) || dates[0];
   const when = first
     ? series.bookingMode === "course" && !options.onDate
-      ? tr("messages:courseWhen", { date: formatDate(first.date, lng), count: dates.length, time: formatTimeRange(first.startTime, first.endTime, lng) })
+      ? tr("messages:courseWhen", {
+          date: formatDate(first.date, lng),
+          count: dates.length,
+          time: formatTimeRange(first.startTime, first.endTime, lng),
+        })
       : `${formatDate(first.date, lng)}, ${formatTimeRange(first.startTime, first.endTime, lng)}`
     : "";
-  const where = venue.kind === "online" ? tr("messages:online") : [venue.name, venue.addressLine1, venue.town, venue.postcode].filter(Boolean).join(", ");
+  const where =
+    venue.kind === "online" ? tr("messages:online") : [venue.name, venue.addressLine1, venue.town, venue.postcode].filter(Boolean).join(", ");
   const vars = {
     name: booking.name,
     title: series.title,

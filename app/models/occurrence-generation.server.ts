@@ -66,9 +66,7 @@ export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, se
     )
     .all();
 
-  const insert = db.$client.prepare(
-    `INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)`,
-  );
+  const insert = db.$client.prepare(`INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)`);
   let added = 0;
   db.$client.transaction(() => {
     for (const { s, laId } of series) {

@@ -202,14 +202,17 @@ export function listOccurrences(db: Db, seriesId: number, from: string, to?: str
     .where(and(...conditions))
     .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
     .all();
-  const taken = placesTakenByOccurrence(db, rows.map((o) => o.id));
+  const taken = placesTakenByOccurrence(
+    db,
+    rows.map((o) => o.id),
+  );
   return rows.map((o) => ({
-      id: o.id,
-      date: o.date,
-      startTime: o.startTime,
-      endTime: o.endTime,
-      cancelled: o.status === "cancelled",
-      cancelReason: o.cancelReason,
-      placesLeft: placesLeft(series.bookingMode, series.capacity, taken.get(o.id) ?? 0),
-    }));
+    id: o.id,
+    date: o.date,
+    startTime: o.startTime,
+    endTime: o.endTime,
+    cancelled: o.status === "cancelled",
+    cancelReason: o.cancelReason,
+    placesLeft: placesLeft(series.bookingMode, series.capacity, taken.get(o.id) ?? 0),
+  }));
 }

@@ -74,10 +74,7 @@ export type OccurrenceContext = NonNullable<ReturnType<typeof findOccurrence>>;
 
 /** Bookings that count on this date: booked for it, or enrolled on the whole course. */
 function onThisDate(occurrence: { id: number; seriesId: number }) {
-  return or(
-    eq(t.bookings.occurrenceId, occurrence.id),
-    and(eq(t.bookings.seriesId, occurrence.seriesId), isNull(t.bookings.occurrenceId)),
-  );
+  return or(eq(t.bookings.occurrenceId, occurrence.id), and(eq(t.bookings.seriesId, occurrence.seriesId), isNull(t.bookings.occurrenceId)));
 }
 
 export function registerFor(db: Db, occurrenceId: number) {
@@ -233,11 +230,7 @@ export type WalkInInput = {
 };
 
 export type WalkInOutcome =
-  | { kind: "ok"; id: number }
-  | { kind: "not-found" }
-  | { kind: "cancelled" }
-  | { kind: "too-early" }
-  | { kind: "invalid" };
+  { kind: "ok"; id: number } | { kind: "not-found" } | { kind: "cancelled" } | { kind: "too-early" } | { kind: "invalid" };
 
 export function addWalkIn(db: Db, user: Pick<StaffUser, "id">, occurrenceId: number, input: WalkInInput): WalkInOutcome {
   const ages = input.childAges.filter((a) => Number.isInteger(a) && (a === EXPECTING || (a >= 0 && a <= 300)));

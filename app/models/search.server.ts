@@ -156,9 +156,7 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
 
   const matches = rows.map(toResult).filter((r) => !f.age || fitsAgeBand(r, f.age));
   const byDate = (a: SeriesResult, b: SeriesResult) =>
-    a.next.date.localeCompare(b.next.date) ||
-    a.next.startTime.localeCompare(b.next.startTime) ||
-    a.title.localeCompare(b.title);
+    a.next.date.localeCompare(b.next.date) || a.next.startTime.localeCompare(b.next.startTime) || a.title.localeCompare(b.title);
 
   const online = matches.filter((r) => r.venue.kind === "online").sort(byDate);
   let inPerson = matches.filter((r) => r.venue.kind !== "online");
@@ -167,9 +165,7 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
     const origin = f.origin;
     for (const r of inPerson) {
       if (r.venue.latitude !== null && r.venue.longitude !== null) {
-        r.distance = roundMiles(
-          distanceMiles(origin, { latitude: r.venue.latitude, longitude: r.venue.longitude }),
-        );
+        r.distance = roundMiles(distanceMiles(origin, { latitude: r.venue.latitude, longitude: r.venue.longitude }));
       }
     }
     if (f.maxMiles !== null) {

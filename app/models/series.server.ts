@@ -21,14 +21,7 @@ function seriesColumns(input: SeriesInput, typeId: number) {
 
 export type CreateOutcome = { kind: "created"; id: number; added: number } | { kind: "error"; field: "type"; key: string };
 
-export function createSeries(
-  db: Db,
-  user: Actor,
-  venueId: number,
-  input: SeriesInput,
-  clock: Clock,
-  horizonWeeks: number,
-): CreateOutcome {
+export function createSeries(db: Db, user: Actor, venueId: number, input: SeriesInput, clock: Clock, horizonWeeks: number): CreateOutcome {
   return db.$client
     .transaction((): CreateOutcome => {
       const typeId = typeIdFor(db, input.typeSlug);
@@ -39,7 +32,13 @@ export function createSeries(
         .returning()
         .get();
       const added = topUpOccurrences(db, clock.date, horizonWeeks, created.id);
-      audit(db, user, { action: "series.create", entityType: "series", entityId: created.id, venueId, after: { ...created, occurrencesAdded: added } });
+      audit(db, user, {
+        action: "series.create",
+        entityType: "series",
+        entityId: created.id,
+        venueId,
+        after: { ...created, occurrencesAdded: added },
+      });
       return { kind: "created", id: created.id, added };
     })
     .immediate();
@@ -66,14 +65,7 @@ function liveBookings(db: Db, seriesId: number): number {
  * Saves a changed series in one transaction: the series, its capacity (moving the latest bookings
  * to the waiting list, or running the waiting list), its regenerated dates and the audit entry.
  */
-export function updateSeries(
-  db: Db,
-  user: Actor,
-  seriesId: number,
-  input: SeriesInput,
-  clock: Clock,
-  horizonWeeks: number,
-): UpdateOutcome {
+export function updateSeries(db: Db, user: Actor, seriesId: number, input: SeriesInput, clock: Clock, horizonWeeks: number): UpdateOutcome {
   return db.$client
     .transaction((): UpdateOutcome => {
       const before = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
@@ -86,7 +78,10 @@ export function updateSeries(
         if (input.placeUnit !== before.placeUnit) return { kind: "error", field: "placeUnit", key: "form.errors.placeUnitLocked" };
       }
       const { capacity, ...rest } = seriesColumns(input, typeId);
-      db.update(t.sessionSeries).set({ ...rest, updatedAt: clock.iso }).where(eq(t.sessionSeries.id, seriesId)).run();
+      db.update(t.sessionSeries)
+        .set({ ...rest, updatedAt: clock.iso })
+        .where(eq(t.sessionSeries.id, seriesId))
+        .run();
       // changeCapacity runs its own immediate transaction; here it nests as a savepoint.
       const places = capacity !== before.capacity ? changeCapacity(db, seriesId, capacity, clock.iso) : { moved: [], promoted: [] };
       // Only a change of pattern touches the dates, so a date someone chose to keep stays kept

@@ -16,7 +16,10 @@ import { translatorFor } from "~/utils/translate.server";
 
 /** A session's age range in words, e.g. "0 to 12 months" or "Pregnant parents and 0 to 12 months". */
 export function ageText(range: TimetableRow["series"], tr: TFunction, lng: string): string {
-  return formatList(describeAgeRange(range).map((p) => String(tr(`common:${p.key}`, p.values))), lng);
+  return formatList(
+    describeAgeRange(range).map((p) => String(tr(`common:${p.key}`, p.values))),
+    lng,
+  );
 }
 
 /** Seven days from `weekStart`, each with its sessions worded for the printed page. */
@@ -130,14 +133,20 @@ export function sessionWhen(
     return String(tr("share:sms.whenCourse", { date: formatShortDate(next?.date ?? series.startDate, lng), time }));
   }
   if (weekdays.length > 0) {
-    const days = formatList(weekdays.map((d) => String(tr(`common:days.${WEEKDAY_SLUGS[d - 1]}`))), lng);
+    const days = formatList(
+      weekdays.map((d) => String(tr(`common:days.${WEEKDAY_SLUGS[d - 1]}`))),
+      lng,
+    );
     return String(tr("share:sms.whenWeekly", { days, time }));
   }
   return String(tr("share:sms.whenOnce", { date: formatShortDate(next?.date ?? series.startDate, lng), time }));
 }
 
 /** A venue's address as lines for the printed page. */
-export function addressLines(venue: { kind: t.VenueKind; addressLine1: string; addressLine2: string; town: string; postcode: string | null }, tr: TFunction): string[] {
+export function addressLines(
+  venue: { kind: t.VenueKind; addressLine1: string; addressLine2: string; town: string; postcode: string | null },
+  tr: TFunction,
+): string[] {
   if (venue.kind === "online") return [String(tr("common:session.online"))];
   return [venue.addressLine1, venue.addressLine2, venue.town, venue.postcode ?? ""].filter(Boolean);
 }

@@ -22,13 +22,20 @@ export function recordSignpost(
   let derived: { seriesId: number | null; venueId: number; typeSlug: string | null; localityId: number } | undefined;
   if (target.seriesId !== undefined) {
     const row = db
-      .select({ seriesId: t.sessionSeries.id, status: t.sessionSeries.status, venueId: t.venues.id, typeSlug: t.sessionTypes.slug, localityId: t.venues.localityId })
+      .select({
+        seriesId: t.sessionSeries.id,
+        status: t.sessionSeries.status,
+        venueId: t.venues.id,
+        typeSlug: t.sessionTypes.slug,
+        localityId: t.venues.localityId,
+      })
       .from(t.sessionSeries)
       .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
       .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
       .where(eq(t.sessionSeries.id, target.seriesId))
       .get();
-    if (row && row.status === "active") derived = { seriesId: row.seriesId, venueId: row.venueId, typeSlug: row.typeSlug, localityId: row.localityId };
+    if (row && row.status === "active")
+      derived = { seriesId: row.seriesId, venueId: row.venueId, typeSlug: row.typeSlug, localityId: row.localityId };
   } else {
     const row = db
       .select({ venueId: t.venues.id, localityId: t.venues.localityId })

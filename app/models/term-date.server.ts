@@ -7,19 +7,11 @@ import { audit } from "~/models/audit.server";
 import { listLocalAuthorities } from "~/models/locality.server";
 
 export function listTermDates(db: Db) {
-  const terms = db
-    .select()
-    .from(t.termDates)
-    .orderBy(asc(t.termDates.localAuthorityId), asc(t.termDates.startDate), asc(t.termDates.id))
-    .all();
+  const terms = db.select().from(t.termDates).orderBy(asc(t.termDates.localAuthorityId), asc(t.termDates.startDate), asc(t.termDates.id)).all();
   return listLocalAuthorities(db).map((la) => ({ ...la, terms: terms.filter((term) => term.localAuthorityId === la.id) }));
 }
 
-export function addTermDate(
-  db: Db,
-  actor: StaffUser,
-  input: { localAuthorityId: number; name: string; startDate: string; endDate: string },
-) {
+export function addTermDate(db: Db, actor: StaffUser, input: { localAuthorityId: number; name: string; startDate: string; endDate: string }) {
   return db.$client
     .transaction(() => {
       const row = db.insert(t.termDates).values(input).returning().get();

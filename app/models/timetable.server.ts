@@ -75,7 +75,10 @@ export function venueTimetable(db: Db, venueId: number, from: string, to: string
     )
     .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
     .all();
-  const taken = placesTakenByOccurrence(db, rows.map((r) => r.occurrence.id));
+  const taken = placesTakenByOccurrence(
+    db,
+    rows.map((r) => r.occurrence.id),
+  );
   return rows.map((r) => ({
     ...r,
     placesLeft: placesLeft(r.series.bookingMode, r.series.capacity, taken.get(r.occurrence.id) ?? 0),

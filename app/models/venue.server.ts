@@ -24,7 +24,13 @@ export function assignableVenues(db: Db, actor: StaffUser) {
 }
 
 export function venueNames(db: Db) {
-  return new Map(db.select({ id: t.venues.id, name: t.venues.name }).from(t.venues).all().map((v) => [v.id, v.name]));
+  return new Map(
+    db
+      .select({ id: t.venues.id, name: t.venues.name })
+      .from(t.venues)
+      .all()
+      .map((v) => [v.id, v.name]),
+  );
 }
 
 /** A venue on its own, by the slug in its address. */

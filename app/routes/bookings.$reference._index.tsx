@@ -47,8 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         accessNeeds: booking.accessNeeds,
       },
       series: { id: details.series.id, title: details.series.title, bookingMode: details.series.bookingMode },
-      venue: { name: details.venue.name, kind: details.venue.kind, address: [details.venue.addressLine1, details.venue.town, details.venue.postcode].filter(Boolean).join(", ") },
-      dates: details.dates.map((d) => ({ id: d.id, date: d.date, startTime: d.startTime, endTime: d.endTime, cancelled: d.status === "cancelled" })),
+      venue: {
+        name: details.venue.name,
+        kind: details.venue.kind,
+        address: [details.venue.addressLine1, details.venue.town, details.venue.postcode].filter(Boolean).join(", "),
+      },
+      dates: details.dates.map((d) => ({
+        id: d.id,
+        date: d.date,
+        startTime: d.startTime,
+        endTime: d.endTime,
+        cancelled: d.status === "cancelled",
+      })),
       waitingPosition: details.waitingPosition,
       isPast: details.dates.every((d) => d.date < today),
     },
@@ -102,9 +112,7 @@ export default function ManageBooking() {
         {data.justBooked && (
           <>
             <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
-            <p className="govuk-body">
-              {booking.status === "confirmed" ? t("confirmation.nextConfirmed") : t("confirmation.nextWaiting")}
-            </p>
+            <p className="govuk-body">{booking.status === "confirmed" ? t("confirmation.nextConfirmed") : t("confirmation.nextWaiting")}</p>
             <p className="govuk-body">{t("confirmation.keepLink")}</p>
           </>
         )}
@@ -115,7 +123,9 @@ export default function ManageBooking() {
               {data.series.title}
             </Link>
           </SummaryRow>
-          <SummaryRow label={t("manage.where")}>{data.venue.kind === "online" ? t("common:session.online") : `${data.venue.name}, ${data.venue.address}`}</SummaryRow>
+          <SummaryRow label={t("manage.where")}>
+            {data.venue.kind === "online" ? t("common:session.online") : `${data.venue.name}, ${data.venue.address}`}
+          </SummaryRow>
           <SummaryRow label={data.dates.length > 1 ? t("manage.dates") : t("manage.date")}>
             <ul className="govuk-list">
               {data.dates.map((d) => (
@@ -163,4 +173,3 @@ export default function ManageBooking() {
     </div>
   );
 }
-

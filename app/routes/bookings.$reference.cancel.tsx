@@ -55,9 +55,7 @@ export default function CancelBooking() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={back}>
-          {t("form.back")}
-        </BackLink>
+        <BackLink to={back}>{t("form.back")}</BackLink>
         {result?.error && <ErrorSummary errors={[{ href: "#cancel-form", text: result.error }]} />}
         {data.status === "cancelled" ? (
           <>
@@ -68,9 +66,7 @@ export default function CancelBooking() {
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">
-              {data.status === "waiting" ? t("cancel.leaveHeading") : t("cancel.heading")}
-            </h1>
+            <h1 className="govuk-heading-l">{data.status === "waiting" ? t("cancel.leaveHeading") : t("cancel.heading")}</h1>
             <p className="govuk-body-l">{data.sessionTitle}</p>
             <p className="govuk-body">{t("cancel.explained")}</p>
             <Form method="post" id="cancel-form">

@@ -92,12 +92,18 @@ export default function Hub() {
               <ul className="govuk-list">
                 {venue.phone && (
                   <li>
-                    {t("hub.phone")}: <a className="govuk-link" href={`tel:${venue.phone.replace(/\s/g, "")}`}>{venue.phone}</a>
+                    {t("hub.phone")}:{" "}
+                    <a className="govuk-link" href={`tel:${venue.phone.replace(/\s/g, "")}`}>
+                      {venue.phone}
+                    </a>
                   </li>
                 )}
                 {venue.email && (
                   <li>
-                    {t("hub.email")}: <a className="govuk-link" href={`mailto:${venue.email}`}>{venue.email}</a>
+                    {t("hub.email")}:{" "}
+                    <a className="govuk-link" href={`mailto:${venue.email}`}>
+                      {venue.email}
+                    </a>
                   </li>
                 )}
               </ul>
@@ -143,7 +149,14 @@ export default function Hub() {
       {venue.latitude !== null && venue.longitude !== null && (
         <MapPanel
           markers={[
-            { id: venue.slug, latitude: venue.latitude, longitude: venue.longitude, place: venue.name, label: venue.name, href: `/hubs/${venue.slug}` },
+            {
+              id: venue.slug,
+              latitude: venue.latitude,
+              longitude: venue.longitude,
+              place: venue.name,
+              label: venue.name,
+              href: `/hubs/${venue.slug}`,
+            },
           ]}
         />
       )}
@@ -169,4 +182,3 @@ export default function Hub() {
     </>
   );
 }
-

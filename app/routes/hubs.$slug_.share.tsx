@@ -20,7 +20,6 @@ import { translatorFor } from "~/utils/translate.server";
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const found = parsed.success ? getVenue(getDb(), parsed.data.slug) : undefined;
@@ -41,10 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const pageTitle = (hasErrors: boolean) => title(t("share:hub.title", { name: venue.name }), hasErrors);
   if (family.error) {
-    return json(
-      { ...base, title: pageTitle(true), familyLang: family.lang, error: t(`share:${family.error}`), share: null },
-      { status: 400 },
-    );
+    return json({ ...base, title: pageTitle(true), familyLang: family.lang, error: t(`share:${family.error}`), share: null }, { status: 400 });
   }
   const tr = translatorFor(family.lang);
   const share = await shareData({

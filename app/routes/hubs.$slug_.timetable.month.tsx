@@ -24,7 +24,6 @@ import { monthParam, SlugParamsSchema } from "~/utils/params.server";
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const db = getDb();

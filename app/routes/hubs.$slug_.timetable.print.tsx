@@ -21,7 +21,6 @@ import { SlugParamsSchema, weekParam } from "~/utils/params.server";
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const db = getDb();
@@ -74,13 +73,13 @@ export default function PrintHubTimetable() {
     return (
       <>
         <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
-        <BackLink to={`/hubs/${data.slug}`}>
-          {t("print.backToHub", { name: data.name })}
-        </BackLink>
+        <BackLink to={`/hubs/${data.slug}`}>{t("print.backToHub", { name: data.name })}</BackLink>
         <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
         <PeriodForm period="week" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>
     );
   }
-  return <PrintTimetable data={data.print} backTo={`/hubs/${data.slug}`} backLabel={t("print.backToHub", { name: data.name })} showVenue={false} />;
+  return (
+    <PrintTimetable data={data.print} backTo={`/hubs/${data.slug}`} backLabel={t("print.backToHub", { name: data.name })} showVenue={false} />
+  );
 }

@@ -16,7 +16,6 @@ import { SlugParamsSchema } from "~/utils/params.server";
 export const handle = { i18n: ["venue"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const db = getDb();

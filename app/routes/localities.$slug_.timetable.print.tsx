@@ -22,7 +22,6 @@ import { SlugParamsSchema, weekParam } from "~/utils/params.server";
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const db = getDb();
@@ -74,15 +73,18 @@ export default function PrintLocalityTimetable() {
     return (
       <>
         <ErrorSummary errors={[{ href: "#week", text: data.error ?? "" }]} />
-        <BackLink to={`/localities/${data.slug}`}>
-          {t("print.backToLocality", { name: data.name })}
-        </BackLink>
+        <BackLink to={`/localities/${data.slug}`}>{t("print.backToLocality", { name: data.name })}</BackLink>
         <h1 className="govuk-heading-l">{t("print.errorTitle", { name: data.name })}</h1>
         <PeriodForm period="week" value={data.value} example={data.example} error={data.error ?? undefined} />
       </>
     );
   }
   return (
-    <PrintTimetable data={data.print} backTo={`/localities/${data.slug}`} backLabel={t("print.backToLocality", { name: data.name })} showVenue />
+    <PrintTimetable
+      data={data.print}
+      backTo={`/localities/${data.slug}`}
+      backLabel={t("print.backToLocality", { name: data.name })}
+      showVenue
+    />
   );
 }

@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (Object.keys(errors).length === 0) {
       const origin = located ?? (locality ? locality.locality : null);
       precision = located?.precision ?? null;
-      place = params.postcode ? formatParsedPostcode(params.postcode) : locality?.locality.name ?? null;
+      place = params.postcode ? formatParsedPostcode(params.postcode) : (locality?.locality.name ?? null);
       const distance = params.distance ?? DEFAULT_DISTANCE;
       const current = now();
       outcome = searchSeries(db, {
@@ -168,10 +168,7 @@ export default function Search() {
               label={t("form.age")}
               error={errors.age}
               defaultValue={values.age}
-              options={[
-                { value: "", label: t("form.anyAge") },
-                ...AGE_BANDS.map((b) => ({ value: b, label: t(`common:ageBands.${b}`) })),
-              ]}
+              options={[{ value: "", label: t("form.anyAge") }, ...AGE_BANDS.map((b) => ({ value: b, label: t(`common:ageBands.${b}`) }))]}
             />
             <details className="govuk-details" open={moreFiltersUsed || errorList.length > 0}>
               <summary className="govuk-details__summary">
@@ -195,10 +192,7 @@ export default function Search() {
                   label={t("form.day")}
                   error={errors.day}
                   defaultValue={values.day}
-                  options={[
-                    { value: "", label: t("form.anyDay") },
-                    ...WEEKDAY_SLUGS.map((d) => ({ value: d, label: t(`common:days.${d}`) })),
-                  ]}
+                  options={[{ value: "", label: t("form.anyDay") }, ...WEEKDAY_SLUGS.map((d) => ({ value: d, label: t(`common:days.${d}`) }))]}
                 />
                 <Select
                   id="time"
@@ -206,10 +200,7 @@ export default function Search() {
                   label={t("form.time")}
                   error={errors.time}
                   defaultValue={values.time}
-                  options={[
-                    { value: "", label: t("form.anyTime") },
-                    ...TIMES_OF_DAY.map((d) => ({ value: d, label: t(`form.times.${d}`) })),
-                  ]}
+                  options={[{ value: "", label: t("form.anyTime") }, ...TIMES_OF_DAY.map((d) => ({ value: d, label: t(`form.times.${d}`) }))]}
                 />
                 <Select
                   id="distance"
@@ -228,10 +219,7 @@ export default function Search() {
                   label={t("form.lang")}
                   error={errors.lang}
                   defaultValue={values.lang}
-                  options={[
-                    { value: "", label: t("form.anyLanguage") },
-                    ...data.languages.map((l) => ({ value: l.code, label: l.name })),
-                  ]}
+                  options={[{ value: "", label: t("form.anyLanguage") }, ...data.languages.map((l) => ({ value: l.code, label: l.name }))]}
                 />
                 <div className="govuk-form-group">
                   <fieldset className="govuk-fieldset">
@@ -284,9 +272,7 @@ function Results(props: {
   return (
     <>
       <p className="govuk-body" role="status">
-        {data.place
-          ? t("results.countNear", { count: outcome.total, place: data.place })
-          : t("results.count", { count: outcome.total })}
+        {data.place ? t("results.countNear", { count: outcome.total, place: data.place }) : t("results.count", { count: outcome.total })}
       </p>
       {data.precision === "district" && <p className="govuk-hint">{t("results.districtPrecision")}</p>}
       {outcome.total === 0 ? (

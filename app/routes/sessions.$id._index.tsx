@@ -22,7 +22,6 @@ import { IdParamsSchema } from "~/utils/params.server";
 export const handle = { i18n: ["venue"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = IdParamsSchema.safeParse(params);
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
@@ -114,7 +113,9 @@ export default function Session() {
             <SummaryRow label={t("common:session.booking")}>{t(`session.bookingExplained.${series.bookingMode}`)}</SummaryRow>
             <SummaryRow label={t("session.languages")}>{formatList(languages, lng)}</SummaryRow>
             {series.sendFriendly && <SummaryRow label={t("session.send")}>{t("session.sendFriendlyExplained")}</SummaryRow>}
-            <SummaryRow label={t("session.access")}>{venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}</SummaryRow>
+            <SummaryRow label={t("session.access")}>
+              {venue.kind === "online" ? t("session.accessOnline") : venue.stepFree ? t("hub.stepFree") : t("hub.notStepFree")}
+            </SummaryRow>
             {series.whatToBring && (
               <SummaryRow label={t("session.whatToBring")}>
                 <span lang={CONTENT_LANGUAGE}>{series.whatToBring}</span>
@@ -126,9 +127,7 @@ export default function Session() {
               </SummaryRow>
             )}
           </dl>
-          <h2 className="govuk-heading-m">
-            {series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}
-          </h2>
+          <h2 className="govuk-heading-m">{series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}</h2>
           {series.bookingMode === "course" && upcoming.length > 0 && (
             <Link className="govuk-button" to={`/sessions/${series.id}/book`}>
               {upcoming[0].placesLeft === 0 ? t("session.joinCourseWaitingList") : t("session.bookCourse")}
@@ -144,7 +143,9 @@ export default function Session() {
                 { content: t("session.date") },
                 { content: t("session.time") },
                 { content: t("session.places") },
-                ...(series.bookingMode === "per-session" ? [{ content: <span className="govuk-visually-hidden">{t("session.bookColumn")}</span> }] : []),
+                ...(series.bookingMode === "per-session"
+                  ? [{ content: <span className="govuk-visually-hidden">{t("session.bookColumn")}</span> }]
+                  : []),
               ]}
               rows={occurrences.map((o) => ({
                 key: o.id,
@@ -157,7 +158,10 @@ export default function Session() {
                         <Tag colour="red">{t("common:session.cancelled")}</Tag> {o.cancelReason}
                       </>
                     ) : (
-                      <PlacesLeft placesLeft={series.bookingMode === "course" ? upcoming[0]?.placesLeft ?? null : o.placesLeft} bookingMode={series.bookingMode} />
+                      <PlacesLeft
+                        placesLeft={series.bookingMode === "course" ? (upcoming[0]?.placesLeft ?? null) : o.placesLeft}
+                        bookingMode={series.bookingMode}
+                      />
                     ),
                   },
                   ...(series.bookingMode === "per-session"
@@ -182,4 +186,3 @@ export default function Session() {
     </>
   );
 }
-

@@ -21,7 +21,6 @@ import { translatorFor } from "~/utils/translate.server";
 export const handle = { i18n: ["share"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = IdParamsSchema.safeParse(params);
   const db = getDb();
@@ -42,10 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const pageTitle = (hasErrors: boolean) => title(t("share:session.title", { name: series.title }), hasErrors);
   if (family.error) {
-    return json(
-      { ...base, title: pageTitle(true), familyLang: family.lang, error: t(`share:${family.error}`), share: null },
-      { status: 400 },
-    );
+    return json({ ...base, title: pageTitle(true), familyLang: family.lang, error: t(`share:${family.error}`), share: null }, { status: 400 });
   }
   const tr = translatorFor(family.lang);
   const upcoming = listOccurrences(db, series.id, today);

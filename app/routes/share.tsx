@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The search as a clean query: known names only, in a fixed order, blanks left out.
   const query = new URLSearchParams();
   for (const key of SEARCH_KEYS) if (raw[key]?.trim()) query.set(key, raw[key].trim());
-  const place = params.postcode ? formatParsedPostcode(params.postcode) : locality?.locality.name ?? null;
+  const place = params.postcode ? formatParsedPostcode(params.postcode) : (locality?.locality.name ?? null);
   const family = familyLanguage(url.searchParams, locale);
   const base = {
     title: title(t("share:search.title"), Boolean(family.error)),

@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const { t: tr, title } = await translator(request, "staff");
   const home = staffHome(getDb(), user, londonDate(now()));
-  return json({ title: title(tr("staff:home.title")), user: { name: user.name, role: user.role },
+  return json({
+    title: title(tr("staff:home.title")),
+    user: { name: user.name, role: user.role },
     may: { outbox: may(user, "outbox"), accounts: may(user, "accounts"), termDates: may(user, "term-dates"), audit: may(user, "audit") },
     ...home,
   });

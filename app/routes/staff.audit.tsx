@@ -20,7 +20,6 @@ import { optionalField } from "~/utils/zod-fields";
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-
 const isoDate = (message: string) =>
   z
     .string()
@@ -28,15 +27,15 @@ const isoDate = (message: string) =>
     .refine((v) => isValidIsoDate(v), message);
 
 const QuerySchema = z.object({
-    person: optionalField(
-      z
-        .string()
-        .regex(/^(system|[1-9]\d{0,9})$/, "audit.errors.person")
-        .transform((v) => (v === "system" ? ("system" as const) : Number(v))),
-    ),
-    entity: optionalField(z.string().regex(/^[a-z0-9-]{1,40}$/, "audit.errors.entity")),
-    from: optionalField(isoDate("audit.errors.from")),
-    to: optionalField(isoDate("audit.errors.to")),
+  person: optionalField(
+    z
+      .string()
+      .regex(/^(system|[1-9]\d{0,9})$/, "audit.errors.person")
+      .transform((v) => (v === "system" ? ("system" as const) : Number(v))),
+  ),
+  entity: optionalField(z.string().regex(/^[a-z0-9-]{1,40}$/, "audit.errors.entity")),
+  from: optionalField(isoDate("audit.errors.from")),
+  to: optionalField(isoDate("audit.errors.to")),
   page: optionalField(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(100_000, "errors.page")),
 });
 

@@ -12,7 +12,15 @@ import { Checkboxes, Radios, Select, Textarea, TextInput } from "~/components/go
 import { AGE_BANDS } from "~/domain/age-bands";
 import { createConnection } from "~/models/connection.server";
 import { familyHubBySlug, familyHubs } from "~/models/venue.server";
-import { CONNECTION_FIELDS, CONNECTION_LANGUAGES, CONTACT_METHODS, MAX_BEST_TIMES, MAX_FAMILY_NAME, MAX_NEED, parseConnectionForm } from "~/utils/connection-form";
+import {
+  CONNECTION_FIELDS,
+  CONNECTION_LANGUAGES,
+  CONTACT_METHODS,
+  MAX_BEST_TIMES,
+  MAX_FAMILY_NAME,
+  MAX_NEED,
+  parseConnectionForm,
+} from "~/utils/connection-form";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { languageName } from "~/utils/format";
@@ -82,9 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     json(
       {
         title: title(tr("connections:new.title"), true),
-        errors: Object.fromEntries(
-          Object.entries(keys).map(([field, key]) => [field, tr(`connections:${key}`, { max: LIMITS[field] ?? 0 })]),
-        ),
+        errors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, tr(`connections:${key}`, { max: LIMITS[field] ?? 0 })])),
         values: values as Values,
         ...choices(locale),
       },
@@ -141,7 +147,16 @@ export default function NewConnection() {
           />
 
           <h2 className="govuk-heading-m">{t("new.aboutHeading")}</h2>
-          <Textarea id="need" name="need" label={t("new.need")} labelClassName="govuk-label--s" hint={t("new.needHint", { max: MAX_NEED })} error={errors.need} defaultValue={values.need} maxLength={MAX_NEED} />
+          <Textarea
+            id="need"
+            name="need"
+            label={t("new.need")}
+            labelClassName="govuk-label--s"
+            hint={t("new.needHint", { max: MAX_NEED })}
+            error={errors.need}
+            defaultValue={values.need}
+            maxLength={MAX_NEED}
+          />
           <Select
             id="ageBand"
             name="ageBand"

@@ -24,7 +24,13 @@ export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
 const IntentSchema = z.enum(["add", "delete"]);
-const DeleteSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+const DeleteSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
 const QuerySchema = z.object({ done: z.enum(["added", "deleted"]).optional().catch(undefined) });
 const FIELDS = ["form", "date", "reason"] as const;
 
@@ -184,7 +190,14 @@ export default function Closures() {
           defaultValue={values.date}
           className="govuk-input--width-10"
         />
-        <TextInput id="reason" name="reason" label={t("closures.reason")} hint={t("closures.reasonHint")} error={errors.reason} defaultValue={values.reason} />
+        <TextInput
+          id="reason"
+          name="reason"
+          label={t("closures.reason")}
+          hint={t("closures.reasonHint")}
+          error={errors.reason}
+          defaultValue={values.reason}
+        />
         <button type="submit" className="govuk-button">
           {t("closures.add")}
         </button>

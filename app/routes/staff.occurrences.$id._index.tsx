@@ -10,7 +10,14 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Textarea } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/success-banner";
 import { startOfWeek } from "~/domain/dates";
-import { cancelOccurrence, hasStarted, keepOccurrence, type OccurrenceChange, occurrenceDetail, reinstateOccurrence } from "~/models/occurrence.server";
+import {
+  cancelOccurrence,
+  hasStarted,
+  keepOccurrence,
+  type OccurrenceChange,
+  occurrenceDetail,
+  reinstateOccurrence,
+} from "~/models/occurrence.server";
 import { clockNow } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -168,9 +175,7 @@ export default function Occurrence() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={timetable}>
-          {t("series.backToTimetable")}
-        </BackLink>
+        <BackLink to={timetable}>{t("series.backToTimetable")}</BackLink>
         <ErrorSummary errors={errorList} />
         {done && !result && (
           <SuccessBanner title={t("banner.success")} heading={t(`occurrence.done.${done.done}`)}>
@@ -238,7 +243,11 @@ export default function Occurrence() {
               {cancelled ? (
                 <>
                   <Tag colour="red">{t("status.cancelled")}</Tag>
-                  {o.cancelReason && <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{t("occurrence.cancelReason", { reason: o.cancelReason })}</p>}
+                  {o.cancelReason && (
+                    <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                      {t("occurrence.cancelReason", { reason: o.cancelReason })}
+                    </p>
+                  )}
                 </>
               ) : (
                 <Tag colour="green">{t("status.scheduled")}</Tag>

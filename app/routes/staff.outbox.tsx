@@ -22,8 +22,6 @@ import { optionalField } from "~/utils/zod-fields";
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-
-
 const QuerySchema = z.object({
   status: optionalField(z.enum(NOTIFICATION_STATUSES, { message: "outbox.errors.status" })),
   template: optionalField(z.string().regex(/^[a-z0-9-]{1,40}$/, "outbox.errors.template")),
@@ -52,9 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     values: raw,
   };
   if (!parsed.success) {
-    const errors = Object.fromEntries(
-      Object.entries(issuesByField(parsed.error.issues)).map(([field, key]) => [field, tr(`admin:${key}`)]),
-    );
+    const errors = Object.fromEntries(Object.entries(issuesByField(parsed.error.issues)).map(([field, key]) => [field, tr(`admin:${key}`)]));
     return json({ ...base, errors, rows: [], total: 0, page: 1, pageCount: 0 }, { status: 400 });
   }
   const page = parsed.data.page ?? 1;

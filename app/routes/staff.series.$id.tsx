@@ -28,7 +28,6 @@ import { WarningText } from "~/components/govuk/warning-text";
 export const handle = { i18n: ["staff", "timetable"] };
 export const meta = titleMeta;
 
-
 const count = z.coerce.number().int().min(0).max(100_000).catch(0);
 // The banner after a change: what was done, and what it meant for dates and families.
 const DoneSchema = z.object({
@@ -146,9 +145,7 @@ export default function EditSeries() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>
-          {t("series.backToTimetable")}
-        </BackLink>
+        <BackLink to={`/staff/hubs/${venue.slug}/timetable?week=${timetableWeek}`}>{t("series.backToTimetable")}</BackLink>
         <ErrorSummary errors={seriesErrorList(errors, ["confirmArchive"])} />
         {done && !result && (
           <SuccessBanner title={t("banner.success")} heading={t(`series.done.${done.done}`)}>

@@ -60,12 +60,19 @@ export default function SignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-one-half">
         <ErrorSummary errors={list} />
-        {signedOut && !result && (
-          <SuccessBanner heading={t("signIn.signedOut")} />
-        )}
+        {signedOut && !result && <SuccessBanner heading={t("signIn.signedOut")} />}
         <h1 className="govuk-heading-l">{t("signIn.heading")}</h1>
         <Form method="post" noValidate>
-          <TextInput id="email" name="email" label={t("signIn.email")} error={errors.email} defaultValue={result?.email} autoComplete="username" spellCheck={false} inputMode="email" />
+          <TextInput
+            id="email"
+            name="email"
+            label={t("signIn.email")}
+            error={errors.email}
+            defaultValue={result?.email}
+            autoComplete="username"
+            spellCheck={false}
+            inputMode="email"
+          />
           <TextInput
             id="password"
             name="password"

@@ -25,7 +25,12 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 const id = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ message: "signposts.errors.target" }).int("signposts.errors.target").positive("signposts.errors.target").max(2 ** 31, "signposts.errors.target").optional(),
+  z.coerce
+    .number({ message: "signposts.errors.target" })
+    .int("signposts.errors.target")
+    .positive("signposts.errors.target")
+    .max(2 ** 31, "signposts.errors.target")
+    .optional(),
 );
 
 /** Exactly one of a session or a hub; an optional age band; where to go back to (checked separately). */
@@ -61,7 +66,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       typeSlug: r.typeSlug,
       ageBand: r.ageBand,
       // A session, or a hub when the signpost was to the hub itself.
-      target: r.seriesId !== null ? { kind: "session" as const, name: r.seriesTitle, href: `/sessions/${r.seriesId}` } : { kind: "hub" as const, name: r.venueName, href: r.venueSlug ? `/hubs/${r.venueSlug}` : null },
+      target:
+        r.seriesId !== null
+          ? { kind: "session" as const, name: r.seriesTitle, href: `/sessions/${r.seriesId}` }
+          : { kind: "hub" as const, name: r.venueName, href: r.venueSlug ? `/hubs/${r.venueSlug}` : null },
       area: r.localityName,
     })),
     thisMonth: countOwnByType(db, user.id, `${today.slice(0, 7)}-01`, today),
@@ -97,12 +105,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { seriesId, venueId, ageBand, returnTo } = parsed.data;
   const current = now();
-  const outcome = recordSignpost(
-    getDb(),
-    user.id,
-    seriesId !== undefined ? { seriesId } : { venueId: venueId! },
-    { ageBand: ageBand ?? null, date: londonDate(current), createdAt: current.toISOString() },
-  );
+  const outcome = recordSignpost(getDb(), user.id, seriesId !== undefined ? { seriesId } : { venueId: venueId! }, {
+    ageBand: ageBand ?? null,
+    date: londonDate(current),
+    createdAt: current.toISOString(),
+  });
   if (outcome.kind === "not-found") return fail({ form: "signposts.errors.notFound" });
   return redirect(signpostReturnPath(returnTo));
 }
@@ -147,7 +154,10 @@ export default function Signposts() {
                   label={t("signpost.ageBand")}
                   defaultValue={(AGE_BANDS as readonly string[]).includes(values.ageBand ?? "") ? values.ageBand : ""}
                   error={errors.ageBand}
-                  options={[{ value: "", label: t("signpost.anyAgeBand") }, ...AGE_BANDS.map((b) => ({ value: b, label: t(`common:ageBands.${b}`) }))]}
+                  options={[
+                    { value: "", label: t("signpost.anyAgeBand") },
+                    ...AGE_BANDS.map((b) => ({ value: b, label: t(`common:ageBands.${b}`) })),
+                  ]}
                 />
                 <button type="submit" className="govuk-button">
                   {t("signposts.retry")}

@@ -22,12 +22,15 @@ import { titleMeta } from "~/utils/meta";
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-
-const isoDate = (message: string) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ message }).refine(isValidIsoDate, message));
+const isoDate = (message: string) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ message }).refine(isValidIsoDate, message));
 
 const AddSchema = z
   .object({
-    localAuthority: z.coerce.number({ message: "terms.errors.localAuthority" }).int("terms.errors.localAuthority").positive("terms.errors.localAuthority"),
+    localAuthority: z.coerce
+      .number({ message: "terms.errors.localAuthority" })
+      .int("terms.errors.localAuthority")
+      .positive("terms.errors.localAuthority"),
     name: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
       z.string({ message: "terms.errors.nameRequired" }).min(1, "terms.errors.nameRequired").max(80, "terms.errors.nameLong"),
@@ -39,7 +42,13 @@ const AddSchema = z
     if (v.end < v.start) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["end"], message: "terms.errors.endBeforeStart" });
   });
 
-const DeleteSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+const DeleteSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
 const IntentSchema = z.enum(["add", "delete"]);
 const DONE = ["added", "deleted"] as const;
 const QuerySchema = z.object({
@@ -188,11 +197,38 @@ export default function TermDates() {
           label={t("terms.localAuthority")}
           defaultValue={values.localAuthority ?? ""}
           error={errors.localAuthority}
-          options={[{ value: "", label: t("terms.chooseLocalAuthority") }, ...localAuthorities.map((la) => ({ value: String(la.id), label: la.name }))]}
+          options={[
+            { value: "", label: t("terms.chooseLocalAuthority") },
+            ...localAuthorities.map((la) => ({ value: String(la.id), label: la.name })),
+          ]}
         />
-        <TextInput id="name" name="name" label={t("terms.name")} hint={t("terms.nameHint")} error={errors.name} defaultValue={values.name} className="govuk-!-width-one-half" />
-        <TextInput id="start" name="start" label={t("terms.start")} hint={t("dateHint")} error={errors.start} defaultValue={values.start} className="govuk-input--width-10" />
-        <TextInput id="end" name="end" label={t("terms.end")} hint={t("terms.endHint")} error={errors.end} defaultValue={values.end} className="govuk-input--width-10" />
+        <TextInput
+          id="name"
+          name="name"
+          label={t("terms.name")}
+          hint={t("terms.nameHint")}
+          error={errors.name}
+          defaultValue={values.name}
+          className="govuk-!-width-one-half"
+        />
+        <TextInput
+          id="start"
+          name="start"
+          label={t("terms.start")}
+          hint={t("dateHint")}
+          error={errors.start}
+          defaultValue={values.start}
+          className="govuk-input--width-10"
+        />
+        <TextInput
+          id="end"
+          name="end"
+          label={t("terms.end")}
+          hint={t("terms.endHint")}
+          error={errors.end}
+          defaultValue={values.end}
+          className="govuk-input--width-10"
+        />
         <button type="submit" className="govuk-button">
           {t("terms.add")}
         </button>

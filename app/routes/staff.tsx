@@ -8,10 +8,7 @@ export const handle = { i18n: ["staff"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentStaff(request);
-  return json(
-    { user: user && { name: user.name, role: user.role } },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  return json({ user: user && { name: user.name, role: user.role } }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function StaffLayout() {

@@ -122,13 +122,9 @@ export default function EditStaffUser() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to="/staff/users">
-          {t("users.back")}
-        </BackLink>
+        <BackLink to="/staff/users">{t("users.back")}</BackLink>
         <ErrorSummary errors={errorList} />
-        {done && !result && (
-          <SuccessBanner title={t("users.doneTitle")} heading={t(`users.done.${done}`)} />
-        )}
+        {done && !result && <SuccessBanner title={t("users.doneTitle")} heading={t(`users.done.${done}`)} />}
         <span className="govuk-caption-l">{account.email}</span>
         <h1 className="govuk-heading-l">{account.name}</h1>
         {!account.active && (

@@ -19,7 +19,6 @@ import { NewUserSchema, userFormInput } from "~/utils/user-form";
 export const handle = { i18n: ["staff", "admin"] };
 export const meta = titleMeta;
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, "accounts");
   const { t: tr, title } = await translator(request, ["staff", "admin"]);

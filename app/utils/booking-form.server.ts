@@ -7,7 +7,6 @@ import { OFFERED_LANGUAGES } from "~/i18n";
 import { childFieldName } from "~/utils/booking-form";
 import { blankToUndefined } from "~/utils/zod-fields";
 
-
 /** ?occurrence=ID preselects a date; anything else is ignored. */
 export const BookingQuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });
 
@@ -25,10 +24,7 @@ export const OnBehalfSchema = z.object({
       .refine((v) => (OFFERED_LANGUAGES as string[]).includes(v), "book.errors.familyLanguage")
       .optional(),
   ),
-  ageOverride: z.preprocess(
-    blankToUndefined,
-    z.literal("yes", { errorMap: () => ({ message: "book.errors.ageOverride" }) }).optional(),
-  ),
+  ageOverride: z.preprocess(blankToUndefined, z.literal("yes", { errorMap: () => ({ message: "book.errors.ageOverride" }) }).optional()),
 });
 
 export function bookingFormSchema(maxChildren: number) {
@@ -47,10 +43,7 @@ export function bookingFormSchema(maxChildren: number) {
       ...children,
       adults: z.coerce.number({ message: "errors.adults" }).int().min(1, "errors.adults").max(6, "errors.adults"),
       name: z.string({ message: "errors.name" }).trim().min(1, "errors.name").max(100, "errors.nameTooLong"),
-      email: z.preprocess(
-        blankToUndefined,
-        z.string().trim().toLowerCase().max(254, "errors.email").email("errors.email").optional(),
-      ),
+      email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(254, "errors.email").email("errors.email").optional()),
       phone: z.preprocess(
         blankToUndefined,
         z
@@ -67,9 +60,7 @@ export function bookingFormSchema(maxChildren: number) {
       consent: z.literal("yes", { errorMap: () => ({ message: "errors.consent" }) }),
       // A field people never see: bots fill it in.
       website: z.string().max(0, "errors.spam").default(""),
-      waitlist: z
-        .preprocess(blankToUndefined, z.literal("1", { errorMap: () => ({ message: "errors.form" }) }).optional())
-        .transform(Boolean),
+      waitlist: z.preprocess(blankToUndefined, z.literal("1", { errorMap: () => ({ message: "errors.form" }) }).optional()).transform(Boolean),
     })
     .transform((v) => {
       const record = v as Record<string, unknown>;
@@ -97,9 +88,7 @@ export function parseBookingForm(
   }
   if (options.needsDate && !values.occurrence?.trim()) errors.occurrence ??= "errors.occurrence";
   if (!values.email?.trim() && !values.phone?.trim()) errors.email ??= "errors.contact";
-  const anyChild = Array.from({ length: options.maxChildren }, (_, i) => values[childFieldName(i)]).some(
-    (v) => v && v !== "expecting",
-  );
+  const anyChild = Array.from({ length: options.maxChildren }, (_, i) => values[childFieldName(i)]).some((v) => v && v !== "expecting");
   if (options.childPlaces && !anyChild) errors[childFieldName(0)] ??= "errors.noChildren";
   if (parsed.success && Object.keys(errors).length === 0) return { data: parsed.data, errors: null };
   return { data: null, errors };

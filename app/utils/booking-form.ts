@@ -15,7 +15,17 @@ export function childAgeChoices(maxMonths: number | null, forPregnancy: boolean)
 
 /** Field names in page order, for the error summary. */
 export function bookingFieldOrder(maxChildren: number) {
-  return ["occurrence", ...Array.from({ length: maxChildren }, (_, i) => childFieldName(i)), "adults", "name", "email", "phone", "accessNeeds", "consent", "website"];
+  return [
+    "occurrence",
+    ...Array.from({ length: maxChildren }, (_, i) => childFieldName(i)),
+    "adults",
+    "name",
+    "email",
+    "phone",
+    "accessNeeds",
+    "consent",
+    "website",
+  ];
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -38,17 +38,10 @@ export const CONNECTION_FIELDS = [
 
 const ConnectionFormSchema = z.object({
   venue: z.string({ message: "errors.venue" }).trim().min(1, "errors.venue").max(100, "errors.venue"),
-  need: z.preprocess(
-    oneLineBreak,
-    z.string({ message: "errors.need" }).trim().min(1, "errors.need").max(MAX_NEED, "errors.needTooLong"),
-  ),
+  need: z.preprocess(oneLineBreak, z.string({ message: "errors.need" }).trim().min(1, "errors.need").max(MAX_NEED, "errors.needTooLong")),
   ageBand: z.preprocess(blankToUndefined, z.enum(AGE_BANDS, { errorMap: () => ({ message: "errors.ageBand" }) }).optional()),
   language: z.enum(CONNECTION_LANGUAGES, { errorMap: () => ({ message: "errors.language" }) }),
-  familyName: z
-    .string({ message: "errors.familyName" })
-    .trim()
-    .min(1, "errors.familyName")
-    .max(MAX_FAMILY_NAME, "errors.familyNameTooLong"),
+  familyName: z.string({ message: "errors.familyName" }).trim().min(1, "errors.familyName").max(MAX_FAMILY_NAME, "errors.familyNameTooLong"),
   contactMethod: z.enum(CONTACT_METHODS, { errorMap: () => ({ message: "errors.contactMethod" }) }),
   phone: z.preprocess(
     blankToUndefined,

@@ -2,9 +2,7 @@
 // clear message instead of failing later.
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,9 +15,7 @@ const EnvSchema = z.object({
   DEMO_DATA: booleanFlag.default("true"),
   /** Leaflet tile template; empty means no tiles (used by tests, which must not fetch). */
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-  MAP_TILE_ATTRIBUTION: z
-    .string()
-    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   /** Weeks of occurrences kept ahead of today. */
   OCCURRENCE_HORIZON_WEEKS: z.coerce.number().int().min(1).max(104).default(12),
   /** Signs manage-link tokens. Long and random; keep it out of the database backups. */
@@ -41,7 +37,12 @@ const EnvSchema = z.object({
   /** Behind a proxy that sets X-Forwarded-For: use it to rate-limit per client address. */
   TRUST_PROXY: booleanFlag.default("false"),
   /** Staff are signed out after this many minutes without a request. */
-  STAFF_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  STAFF_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   /** Send the staff cookie only over HTTPS (on by default in production). */
   COOKIE_SECURE: booleanFlag.optional(),
   /** Months after a booking's last date when the family's details are deleted from it and its messages. */

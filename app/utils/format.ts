@@ -36,10 +36,7 @@ function clock(hhmm: string, lng: string) {
   const date = utc("2000-01-01", hhmm);
   if (lng === "en") {
     // en-GB with hour12 writes noon as "0:00 pm"; h12 gives "12:00 pm".
-    return dateFormat("en", { hour: "numeric", minute: "2-digit", hourCycle: "h12" })
-      .format(date)
-      .replace(" ", "")
-      .toLowerCase();
+    return dateFormat("en", { hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(date).replace(" ", "").toLowerCase();
   }
   return dateFormat(lng, { hour: "numeric", minute: "2-digit" }).format(date);
 }
@@ -137,7 +134,10 @@ const utcDate = (iso: string) => {
 
 /** "23 – 29 November 2026": the dates are calendar dates, so they are formatted in UTC. */
 export function formatDateRange(from: string, to: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatRange(utcDate(from), utcDate(to));
+  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatRange(
+    utcDate(from),
+    utcDate(to),
+  );
 }
 
 /** "November 2026". */

@@ -5,7 +5,13 @@ import { isValidIsoDate, londonDate, startOfWeek } from "~/domain/dates";
 import { formatMonth, parseIsoWeek, parseMonth } from "~/domain/iso-week";
 import { now } from "~/utils/env.server";
 
-export const IdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+export const IdParamsSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
 export const SlugParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
 /** ?week=YYYY-MM-DD (any day in the week) → that week's Monday; anything else → undefined. */

@@ -15,7 +15,11 @@ function assertLink(url: string) {
 export async function qrSvg(url: string): Promise<string> {
   assertLink(url);
   const svg = (await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" })).trim();
-  if (!svg.startsWith("<svg") || !svg.endsWith("</svg>") || /<script|<foreignObject|\son\w+\s*=|javascript:|<!\[CDATA|xlink:href|href=/i.test(svg)) {
+  if (
+    !svg.startsWith("<svg") ||
+    !svg.endsWith("</svg>") ||
+    /<script|<foreignObject|\son\w+\s*=|javascript:|<!\[CDATA|xlink:href|href=/i.test(svg)
+  ) {
     throw new Error("Unexpected QR code output");
   }
   return svg.replace(/^<svg\b/, '<svg aria-hidden="true" focusable="false" class="app-qr__svg"');

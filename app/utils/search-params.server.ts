@@ -8,7 +8,6 @@ import { DISTANCES } from "~/domain/distance";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { optionalField } from "~/utils/zod-fields";
 
-
 const flag = optionalField(z.enum(["1", "on", "true"], { message: "errors.flag" })).transform(Boolean);
 
 // Messages are translation keys in the "search" namespace, so every language words them.
@@ -36,9 +35,9 @@ export const SearchParamsSchema = z.object({
   free: flag,
   send: flag,
   step: flag,
-  page: optionalField(
-    z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(500, "errors.page"),
-  ).transform((v) => v ?? 1),
+  page: optionalField(z.coerce.number({ message: "errors.page" }).int("errors.page").min(1, "errors.page").max(500, "errors.page")).transform(
+    (v) => v ?? 1,
+  ),
 });
 
 export type SearchParams = z.infer<typeof SearchParamsSchema>;

@@ -107,26 +107,20 @@ export function isLanguageCode(code: string): boolean {
 }
 
 const time = (key: string) =>
-  z
-    .string({ message: e(key) })
-    .transform((v, ctx) => {
-      const t = normaliseTime(v);
-      if (!t) ctx.addIssue({ code: z.ZodIssueCode.custom, message: e(key) });
-      return t ?? "";
-    });
+  z.string({ message: e(key) }).transform((v, ctx) => {
+    const t = normaliseTime(v);
+    if (!t) ctx.addIssue({ code: z.ZodIssueCode.custom, message: e(key) });
+    return t ?? "";
+  });
 
 const date = (key: string) =>
-  z
-    .string({ message: e(key) })
-    .transform((v, ctx) => {
-      const d = normaliseDate(v);
-      if (!d) ctx.addIssue({ code: z.ZodIssueCode.custom, message: e(key) });
-      return d ?? "";
-    });
+  z.string({ message: e(key) }).transform((v, ctx) => {
+    const d = normaliseDate(v);
+    if (!d) ctx.addIssue({ code: z.ZodIssueCode.custom, message: e(key) });
+    return d ?? "";
+  });
 
-const checkbox = z
-  .preprocess(blankToUndefined, z.literal("1", { errorMap: () => ({ message: e("form") }) }).optional())
-  .transform(Boolean);
+const checkbox = z.preprocess(blankToUndefined, z.literal("1", { errorMap: () => ({ message: e("form") }) }).optional()).transform(Boolean);
 
 const ageMonths = (key: string) =>
   z
@@ -144,7 +138,11 @@ const ageMonths = (key: string) =>
 /** Every field on its own: each reports its problem even when another field is wrong too. */
 export const seriesFieldSchemas = {
   type: z.enum(SESSION_TYPE_SLUGS, { errorMap: () => ({ message: e("type") }) }),
-  title: z.string({ message: e("title") }).trim().min(1, e("title")).max(120, e("titleTooLong")),
+  title: z
+    .string({ message: e("title") })
+    .trim()
+    .min(1, e("title"))
+    .max(120, e("titleTooLong")),
   description: z.string().trim().max(2000, e("descriptionTooLong")).default(""),
   whatToBring: z.string().trim().max(1000, e("whatToBringTooLong")).default(""),
   facilitator: z.string().trim().max(120, e("facilitatorTooLong")).default(""),
@@ -152,7 +150,10 @@ export const seriesFieldSchemas = {
     .string()
     .default("")
     .transform((v, ctx) => {
-      const parts = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const parts = v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       const days = parts.map(Number);
       if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: e("weekdays") });
@@ -178,7 +179,14 @@ export const seriesFieldSchemas = {
     .string()
     .default("")
     .transform((v, ctx) => {
-      const codes = [...new Set(v.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+      const codes = [
+        ...new Set(
+          v
+            .split(/[\s,]+/)
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
       if (codes.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: e("languagesRequired") });
       else if (codes.length > 20 || !codes.every(isLanguageCode)) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: e("languages") });
@@ -186,22 +194,21 @@ export const seriesFieldSchemas = {
       return codes.join(",");
     }),
   sendFriendly: checkbox,
-  cost: z
-    .preprocess(
-      (v) => (typeof v === "string" ? v.trim().replace(/^£/, "").trim() : v),
-      z
-        .string()
-        .default("")
-        .transform((v, ctx) => {
-          if (v === "") return 0;
-          if (!/^\d{1,4}(\.\d{1,2})?$/.test(v) || Number(v) > MAX_COST_POUNDS) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, message: e("cost") });
-            return 0;
-          }
-          const [pounds, pence = ""] = v.split(".");
-          return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
-        }),
-    ),
+  cost: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(/^£/, "").trim() : v),
+    z
+      .string()
+      .default("")
+      .transform((v, ctx) => {
+        if (v === "") return 0;
+        if (!/^\d{1,4}(\.\d{1,2})?$/.test(v) || Number(v) > MAX_COST_POUNDS) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: e("cost") });
+          return 0;
+        }
+        const [pounds, pence = ""] = v.split(".");
+        return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
+      }),
+  ),
   costNotes: z.string().trim().max(500, e("costNotesTooLong")).default(""),
 } satisfies Record<SeriesField, z.ZodTypeAny>;
 
@@ -300,7 +307,7 @@ export function seriesToFormValues(s: Omit<SeriesInput, "typeSlug"> & { typeSlug
     startTime: s.startTime,
     endTime: s.endTime,
     startDate: s.startDate,
-    endDate: oneOff ? "" : s.endDate ?? "",
+    endDate: oneOff ? "" : (s.endDate ?? ""),
     termTimeOnly: s.termTimeOnly ? "1" : "",
     capacity: String(s.capacity),
     bookingMode: s.bookingMode,

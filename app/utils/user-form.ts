@@ -12,7 +12,10 @@ export const PasswordSchema = z
   .max(200, "users.errors.passwordLong");
 
 const UserFieldsSchema = z.object({
-  name: z.preprocess(trimmed, z.string({ message: "users.errors.nameRequired" }).min(1, "users.errors.nameRequired").max(100, "users.errors.nameLong")),
+  name: z.preprocess(
+    trimmed,
+    z.string({ message: "users.errors.nameRequired" }).min(1, "users.errors.nameRequired").max(100, "users.errors.nameLong"),
+  ),
   role: z.enum(t.ROLES, { message: "users.errors.role" }),
   hubs: z
     .array(z.string().regex(/^[1-9]\d{0,9}$/, "users.errors.hubUnknown"), { message: "users.errors.hubUnknown" })
@@ -23,13 +26,19 @@ const UserFieldsSchema = z.object({
 export const NewUserSchema = UserFieldsSchema.extend({
   email: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.string({ message: "users.errors.emailRequired" }).min(1, "users.errors.emailRequired").max(254, "users.errors.email").email("users.errors.email"),
+    z
+      .string({ message: "users.errors.emailRequired" })
+      .min(1, "users.errors.emailRequired")
+      .max(254, "users.errors.email")
+      .email("users.errors.email"),
   ),
   password: PasswordSchema,
 });
 
 export const EditUserSchema = UserFieldsSchema.extend({
-  active: z.preprocess((v) => (v === undefined || v === "" ? "0" : v), z.enum(["0", "1"], { message: "users.errors.active" })).transform((v) => v === "1"),
+  active: z
+    .preprocess((v) => (v === undefined || v === "" ? "0" : v), z.enum(["0", "1"], { message: "users.errors.active" }))
+    .transform((v) => v === "1"),
 });
 
 /** The form as an object, with every ticked hub. Values are kept to redisplay the form. */

@@ -7,14 +7,7 @@ type Term = DemoLocalAuthority["terms"][number];
 
 /** School terms with half terms left out, as inclusive ranges. */
 function terms(ranges: [start: string, end: string][]): Term[] {
-  const names = [
-    "Autumn term 1",
-    "Autumn term 2",
-    "Spring term 1",
-    "Spring term 2",
-    "Summer term 1",
-    "Summer term 2",
-  ];
+  const names = ["Autumn term 1", "Autumn term 2", "Spring term 1", "Spring term 2", "Summer term 1", "Summer term 2"];
   return ranges.map(([startDate, endDate], i) => ({ name: names[i] ?? `Term ${i + 1}`, startDate, endDate }));
 }
 

@@ -53,8 +53,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
 
 /** Defaults shared by every template; each template says what is different. */
 function tpl(
-  t: Pick<Template, "type" | "title" | "description" | "minutes" | "capacity" | "ageMinMonths" | "ageMaxMonths"> &
-    Partial<Template>,
+  t: Pick<Template, "type" | "title" | "description" | "minutes" | "capacity" | "ageMinMonths" | "ageMaxMonths"> & Partial<Template>,
 ): Template {
   return {
     termTimeOnly: true,
@@ -69,9 +68,7 @@ function tpl(
 }
 
 /** A parenting course: booked as a whole, places for adults, no term-time gaps. */
-function course(
-  t: Pick<Template, "title" | "description" | "minutes" | "weeks"> & Partial<Template>,
-): Template {
+function course(t: Pick<Template, "title" | "description" | "minutes" | "weeks"> & Partial<Template>): Template {
   return tpl({
     type: "parenting-course",
     capacity: 10,
@@ -1002,9 +999,14 @@ const BIRMINGHAM: DemoSeries[] = [
     ["sendStayAndPlay", MON, "10:00"],
     ["babyAndMe", TUE, "10:00"],
     ["outdoorPlay", WED, "10:00"],
-    ["babyWeighing", WED, "13:30", {
-      addToDescription: "The team can also talk you through safer sleep and give you a room thermometer.",
-    }],
+    [
+      "babyWeighing",
+      WED,
+      "13:30",
+      {
+        addToDescription: "The team can also talk you through safer sleep and give you a room thermometer.",
+      },
+    ],
     ["bumpToBaby", THU, "10:00", UR],
     ["sendNurture", THU, "17:00", { startInDays: 8 }],
     ["sendCoffee", FRI, "10:00"],
@@ -1037,11 +1039,16 @@ const BIRMINGHAM: DemoSeries[] = [
   ]),
   ...timetable("lozells-community-centre", [
     ["stayAndPlay", TUE, "10:00", { ...RO, ...FAMILY_SNACKS }],
-    ["moneyAdvice", THU, "10:00", {
-      languages: ["en", "ro", "pl"],
-      description:
-        "Free, confidential advice on benefits and Universal Credit, debt, energy bills, housing problems and your rights at work, alongside the community food pantry. Just drop in; bring any letters you have. Children are welcome.",
-    }],
+    [
+      "moneyAdvice",
+      THU,
+      "10:00",
+      {
+        languages: ["en", "ro", "pl"],
+        description:
+          "Free, confidential advice on benefits and Universal Credit, debt, energy bills, housing problems and your rights at work, alongside the community food pantry. Just drop in; bring any letters you have. Children are welcome.",
+      },
+    ],
   ]),
   ...timetable("winson-green-church-hall", [
     ["babyAndMe", TUE, "10:00", AR],
@@ -1049,13 +1056,18 @@ const BIRMINGHAM: DemoSeries[] = [
   ]),
   ...timetable("meadowbank-childrens-centre", [
     ["babyAndMe", WED, "09:30"],
-    ["readyForNursery", FRI, "13:00", {
-      title: "Ready, Steady, School and Nursery",
-      description:
-        "A small group in the school's children's centre for two- to four-year-olds getting ready for nursery or Reception. Children practise routines like snack time, tidying up and taking turns, and parents meet the school's early years staff and find out about funded places.",
-      ageMinMonths: 24,
-      ageMaxMonths: 59,
-    }],
+    [
+      "readyForNursery",
+      FRI,
+      "13:00",
+      {
+        title: "Ready, Steady, School and Nursery",
+        description:
+          "A small group in the school's children's centre for two- to four-year-olds getting ready for nursery or Reception. Children practise routines like snack time, tidying up and taking turns, and parents meet the school's early years staff and find out about funded places.",
+        ageMinMonths: 24,
+        ageMaxMonths: 59,
+      },
+    ],
   ]),
   ...timetable("washwood-heath-mosque-community-hall", [
     ["womenBabyGroup", MON, "10:00", { languages: ["en", "ur", "bn"] }],
@@ -1102,10 +1114,15 @@ const COVENTRY: DemoSeries[] = [
     ["messyPlay", WED, "13:00", FAMILY_SNACKS],
     ["sendStayAndPlay", THU, "10:00"],
     ["dadsToBe", THU, "17:30"],
-    ["moneyAdvice", FRI, "10:00", {
-      description:
-        "Free, confidential advice on benefits and Universal Credit, debt, energy bills, housing problems and your rights at work. The community larder is open at the same time. Just drop in; bring any letters you have.",
-    }],
+    [
+      "moneyAdvice",
+      FRI,
+      "10:00",
+      {
+        description:
+          "Free, confidential advice on benefits and Universal Credit, debt, energy bills, housing problems and your rights at work. The community larder is open at the same time. Just drop in; bring any letters you have.",
+      },
+    ],
   ]),
   ...timetable("willenhall-family-hub", [
     ["stayAndPlay", MON, "13:00"],

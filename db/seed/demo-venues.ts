@@ -114,8 +114,7 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     postcode: "B73 5TX",
     phone: "0121 496 0112",
     email: "boldmere.familyhub@example.org",
-    description:
-      "A small hub in a former library building near Boldmere's shops, popular for its baby groups and health visitor drop-in.",
+    description: "A small hub in a former library building near Boldmere's shops, popular for its baby groups and health visitor drop-in.",
     openingHours: hours({ closes: "16:30" }),
     facilities: ["step-free", "accessible-toilet", "baby-change", "buggy-park"],
     stepFree: true,
@@ -141,8 +140,7 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     facilities: [...HUB_BASICS, "hearing-loop", "wifi", "cafe"],
     stepFree: true,
     accessNotes: "Step-free entrance and lift to all floors. Interpreters can be booked in advance for any session.",
-    travelNotes:
-      "Perry Barr railway station and bus interchange are about five minutes' walk. Sprint and local buses run along Walsall Road.",
+    travelNotes: "Perry Barr railway station and bus interchange are about five minutes' walk. Sprint and local buses run along Walsall Road.",
   },
   {
     slug: "handsworth-family-hub",
@@ -195,13 +193,13 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     postcode: "B7 4NU",
     phone: "0121 496 0132",
     email: "nechells.familyhub@example.org",
-    description:
-      "A neighbourhood hub serving Nechells and Aston, with Bengali- and Urdu-speaking staff and a well-used outdoor play area.",
+    description: "A neighbourhood hub serving Nechells and Aston, with Bengali- and Urdu-speaking staff and a well-used outdoor play area.",
     openingHours: hours(),
     facilities: [...HUB_BASICS, "garden", "parking"],
     stepFree: true,
     accessNotes: "Ramped entrance. All sessions are on the ground floor.",
-    travelNotes: "Buses stop on Nechells Parkway, three minutes' walk. Duddeston railway station is about ten minutes' walk. Small free car park.",
+    travelNotes:
+      "Buses stop on Nechells Parkway, three minutes' walk. Duddeston railway station is about ten minutes' walk. Small free car park.",
   },
   // Edgbaston
   {
@@ -299,7 +297,8 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     facilities: [...HUB_BASICS, "quiet-room", "hearing-loop", "wifi"],
     stepFree: true,
     accessNotes: "Level access with automatic doors. A private room is available for breastfeeding or prayer.",
-    travelNotes: "Frequent buses along Alum Rock Road stop outside. Adderley Park railway station is about fifteen minutes' walk. Limited parking.",
+    travelNotes:
+      "Frequent buses along Alum Rock Road stop outside. Adderley Park railway station is about fifteen minutes' walk. Limited parking.",
   },
   {
     slug: "shard-end-family-hub",
@@ -351,8 +350,7 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     postcode: "B27 6DS",
     phone: "0121 496 0172",
     email: "acocksgreen.familyhub@example.org",
-    description:
-      "A small hub near Acocks Green village with a Polish-speaking family support worker and a popular toddler group.",
+    description: "A small hub near Acocks Green village with a Polish-speaking family support worker and a popular toddler group.",
     openingHours: hours({ closes: "16:30" }),
     facilities: ["accessible-toilet", "baby-change", "buggy-park"],
     stepFree: false,
@@ -391,8 +389,7 @@ const BIRMINGHAM_HUBS: DemoVenue[] = [
     postcode: "B28 9DR",
     phone: "0121 496 0182",
     email: "hallgreen.familyhub@example.org",
-    description:
-      "A hub in the south of the locality with a large garden, a well-used SEND offer and an evening session on Thursdays.",
+    description: "A hub in the south of the locality with a large garden, a well-used SEND offer and an evening session on Thursdays.",
     openingHours: hours({ late: [THU] }),
     facilities: [...HUB_BASICS, "garden", "parking", "quiet-room"],
     stepFree: true,
@@ -458,7 +455,8 @@ const COVENTRY_HUBS: DemoVenue[] = [
     facilities: [...HUB_BASICS, "hearing-loop", "quiet-room", "wifi"],
     stepFree: true,
     accessNotes: "Level access with automatic doors. Interpreters can be booked for any session.",
-    travelNotes: "Frequent buses along Foleshill Road stop outside. Coventry railway station is a short bus ride away. Limited parking at the rear.",
+    travelNotes:
+      "Frequent buses along Foleshill Road stop outside. Coventry railway station is a short bus ride away. Limited parking at the rear.",
   },
   {
     slug: "hillfields-family-hub",
@@ -563,8 +561,7 @@ const LEICESTERSHIRE_HUBS: DemoVenue[] = [
     postcode: "LE67 3QN",
     phone: "0116 496 0302",
     email: "coalville.familyhub@example.org",
-    description:
-      "A hub for Coalville and the surrounding former coalfield villages, with a Saturday morning dads' group and a garden.",
+    description: "A hub for Coalville and the surrounding former coalfield villages, with a Saturday morning dads' group and a garden.",
     openingHours: hours({ saturday: SATURDAY_MORNING }),
     facilities: [...HUB_BASICS, "garden", "parking"],
     stepFree: true,
@@ -588,7 +585,8 @@ const LEICESTERSHIRE_HUBS: DemoVenue[] = [
     facilities: [...HUB_BASICS, "wifi", "quiet-room"],
     stepFree: true,
     accessNotes: "Step-free entrance. All sessions on the ground floor.",
-    travelNotes: "A few minutes' walk from the town centre bus stops. Hinckley railway station is about ten minutes' walk. Pay and display parking nearby.",
+    travelNotes:
+      "A few minutes' walk from the town centre bus stops. Hinckley railway station is about ten minutes' walk. Pay and display parking nearby.",
   },
   {
     slug: "melton-family-hub",
@@ -619,8 +617,7 @@ const LEICESTERSHIRE_HUBS: DemoVenue[] = [
     postcode: "LE16 7QL",
     phone: "0116 496 0305",
     email: "marketharborough.familyhub@example.org",
-    description:
-      "A hub for Market Harborough and the villages around it, open until 7pm on Wednesdays for working parents.",
+    description: "A hub for Market Harborough and the villages around it, open until 7pm on Wednesdays for working parents.",
     openingHours: hours({ late: [WED] }),
     facilities: [...HUB_BASICS, "parking", "garden"],
     stepFree: true,
@@ -673,8 +670,7 @@ const LEICESTERSHIRE_HUBS: DemoVenue[] = [
     postcode: "LE18 2AN",
     phone: "0116 496 0308",
     email: "wigston.familyhub@example.org",
-    description:
-      "A hub for Wigston, South Wigston and Oadby, with Gujarati-speaking volunteers and an infant feeding team.",
+    description: "A hub for Wigston, South Wigston and Oadby, with Gujarati-speaking volunteers and an infant feeding team.",
     openingHours: hours({ saturday: SATURDAY_MORNING }),
     facilities: [...HUB_BASICS, "wifi"],
     stepFree: true,
@@ -803,8 +799,7 @@ const OUTREACH_VENUES: DemoVenue[] = [
     town: "Birmingham",
     postcode: "B13 9XY",
     email: "outreach.hallgreen@example.org",
-    description:
-      "A community centre where the Sparkhill hub team runs an Urdu and English stay and play and a speech and language group.",
+    description: "A community centre where the Sparkhill hub team runs an Urdu and English stay and play and a speech and language group.",
     openingHours: hours({ days: [TUE, WED, THU], opens: "09:30", closes: "15:00" }),
     facilities: ["step-free", "accessible-toilet", "baby-change", "parking"],
     stepFree: true,
@@ -889,10 +884,4 @@ const ONLINE_VENUES: DemoVenue[] = [
   },
 ];
 
-export const DEMO_VENUES: DemoVenue[] = [
-  ...BIRMINGHAM_HUBS,
-  ...COVENTRY_HUBS,
-  ...LEICESTERSHIRE_HUBS,
-  ...OUTREACH_VENUES,
-  ...ONLINE_VENUES,
-];
+export const DEMO_VENUES: DemoVenue[] = [...BIRMINGHAM_HUBS, ...COVENTRY_HUBS, ...LEICESTERSHIRE_HUBS, ...OUTREACH_VENUES, ...ONLINE_VENUES];

@@ -59,7 +59,10 @@ export function seedDemoData(db: Db, today: string) {
         .values({ slug: la.slug, name: la.name, gssCode: la.gssCode })
         .returning({ id: t.localAuthorities.id })
         .get();
-      for (const term of la.terms) tx.insert(t.termDates).values({ ...term, localAuthorityId: laId }).run();
+      for (const term of la.terms)
+        tx.insert(t.termDates)
+          .values({ ...term, localAuthorityId: laId })
+          .run();
       for (const loc of la.localities) {
         const centre = locate(db, null, loc.centreOutcode);
         const { id } = tx
@@ -103,7 +106,13 @@ export function seedDemoData(db: Db, today: string) {
       venueIds.set(v.slug, id);
     }
 
-    const typeIds = new Map(tx.select().from(t.sessionTypes).all().map((r) => [r.slug, r.id]));
+    const typeIds = new Map(
+      tx
+        .select()
+        .from(t.sessionTypes)
+        .all()
+        .map((r) => [r.slug, r.id]),
+    );
     for (const s of DEMO_SERIES) {
       const venueId = venueIds.get(s.venue);
       const typeId = typeIds.get(s.type);

@@ -89,7 +89,15 @@ for (const s of searches) {
   const runs = 200;
   const start = performance.now();
   for (let i = 0; i < runs; i++) {
-    searchSeries(db, { origin: s.origin, age: s.age, type: s.type, maxMiles: s.label.includes("any distance") ? null : 10, page: 1, today: "2026-11-24", nowTime: "08:00" });
+    searchSeries(db, {
+      origin: s.origin,
+      age: s.age,
+      type: s.type,
+      maxMiles: s.label.includes("any distance") ? null : 10,
+      page: 1,
+      today: "2026-11-24",
+      nowTime: "08:00",
+    });
   }
   console.log(`search (${s.label}): ${((performance.now() - start) / runs).toFixed(2)} ms per search`);
 }

@@ -54,9 +54,11 @@ describe("fifty families at once", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((code) => code === 302 || code === 409)).toBe(true);
 
-    const rows = db
-      .prepare("SELECT status, places, email FROM bookings WHERE occurrence_id = ?")
-      .all(s.occurrenceId) as { status: string; places: number; email: string }[];
+    const rows = db.prepare("SELECT status, places, email FROM bookings WHERE occurrence_id = ?").all(s.occurrenceId) as {
+      status: string;
+      places: number;
+      email: string;
+    }[];
     const confirmed = rows.filter((r) => r.status === "confirmed");
     expect(confirmed.reduce((sum, r) => sum + r.places, 0)).toBe(3);
     // Every family that was told "booked" or "waiting" has a row; every refusal has none.

@@ -70,9 +70,7 @@ describe("finding a session", () => {
     await page.locator(".leaflet-container").waitFor();
     // One marker per place, however many of its sessions are listed.
     const markers = page.locator(".app-map-marker");
-    const places = new Set(
-      (await page.locator("ol.app-results .app-facts div:first-child dd").allInnerTexts()).map((t) => t.split(" – ")[0]),
-    );
+    const places = new Set((await page.locator("ol.app-results .app-facts div:first-child dd").allInnerTexts()).map((t) => t.split(" – ")[0]));
     expect(await markers.count()).toBe(places.size);
     // The map's code arrived only after the click.
     expect(requests.slice(before).some((u) => /\.js(\?|$)/.test(u))).toBe(true);

@@ -267,7 +267,9 @@ describe("a family who reads only Urdu, then only Polish, on a small phone witho
     it(`finds, books and cancels with every word in ${lng}`, async () => {
       const db = openDatabase(site.dbFile);
       const names = (
-        db.$client.prepare("SELECT name FROM venues UNION ALL SELECT name FROM localities UNION ALL SELECT name FROM local_authorities").all() as {
+        db.$client
+          .prepare("SELECT name FROM venues UNION ALL SELECT name FROM localities UNION ALL SELECT name FROM local_authorities")
+          .all() as {
           name: string;
         }[]
       )

@@ -18,7 +18,12 @@ async function accessible(page: Page, label: string) {
 
 describe("an outreach worker with a family", () => {
   it("finds, shares, books on behalf and prints", async () => {
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.120" } });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.120" },
+    });
     const page = await context.newPage();
     await page.goto(`${site.url}/staff/sign-in`);
     await page.getByLabel("Email address").fill("outreach@example.org");

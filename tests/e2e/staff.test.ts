@@ -161,7 +161,10 @@ describe("a hub worker's day", () => {
     // Not pages: the layout, sign-out (a form post) and the register's CSV download.
     const notPages = new Set(["staff.tsx", "staff.sign-out.tsx", "staff.occurrences.$id.register[.csv].ts"]);
     const routeFiles = fs.readdirSync(path.join(ROOT, "app/routes")).filter((f) => f.startsWith("staff") && !notPages.has(f));
-    expect(routeFiles.filter((f) => !(f in pages)), "staff pages missing from the sweep").toEqual([]);
+    expect(
+      routeFiles.filter((f) => !(f in pages)),
+      "staff pages missing from the sweep",
+    ).toEqual([]);
 
     for (const url of Object.values(pages).flat()) {
       const res = await page.goto(`${site.url}${url}`);

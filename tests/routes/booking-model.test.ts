@@ -20,10 +20,7 @@ function pickSeries(mode: "per-session" | "course") {
     .get(mode, TEST_TODAY) as { seriesId: number; capacity: number; occurrenceId: number };
 }
 
-type Command =
-  | { kind: "book"; children: number; wait: boolean }
-  | { kind: "cancel"; which: number }
-  | { kind: "capacity"; value: number };
+type Command = { kind: "book"; children: number; wait: boolean } | { kind: "cancel"; which: number } | { kind: "capacity"; value: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant("book" as const), children: fc.integer({ min: 1, max: 3 }), wait: fc.boolean() }) },

@@ -79,7 +79,11 @@ describe("booking a place", () => {
     // Only a hash of the token is stored.
     expect(row.token_hash).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(token);
-    const messages = db.$client.prepare("SELECT channel, template, body FROM notifications WHERE booking_id = ?").all(row.id) as { channel: string; template: string; body: string }[];
+    const messages = db.$client.prepare("SELECT channel, template, body FROM notifications WHERE booking_id = ?").all(row.id) as {
+      channel: string;
+      template: string;
+      body: string;
+    }[];
     expect(messages.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
     expect(messages.every((m) => m.template === "confirmed" && m.body.includes(reference) && m.body.includes(token))).toBe(true);
     // An English text goes as plain GSM-7 (160 characters a message), not Unicode (70).
@@ -155,10 +159,15 @@ describe("booking a place", () => {
     const first = db.$client
       .prepare("SELECT reference FROM bookings WHERE occurrence_id = ? AND status = 'confirmed'")
       .get(target.occurrenceId) as { reference: string };
-    const firstLink = db.$client.prepare("SELECT body FROM notifications WHERE template = 'confirmed' AND body LIKE ?").get(`%${first.reference}%`) as { body: string };
+    const firstLink = db.$client
+      .prepare("SELECT body FROM notifications WHERE template = 'confirmed' AND body LIKE ?")
+      .get(`%${first.reference}%`) as { body: string };
     const firstToken = firstLink.body.match(/token=([A-Za-z0-9_-]+)/)![1];
     const cancel = await cancelAction({
-      request: new Request(`http://localhost/bookings/${first.reference}/cancel`, { method: "POST", body: new URLSearchParams({ token: firstToken }) }),
+      request: new Request(`http://localhost/bookings/${first.reference}/cancel`, {
+        method: "POST",
+        body: new URLSearchParams({ token: firstToken }),
+      }),
       params: { reference: first.reference },
       context: {},
     });
@@ -166,18 +175,26 @@ describe("booking a place", () => {
     const after = db.$client.prepare("SELECT status FROM bookings WHERE reference = ?").get(reference) as { status: string };
     expect(after.status).toBe("confirmed");
     const told = db.$client
-      .prepare("SELECT COUNT(*) AS n FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ? AND n.template = 'promoted'")
+      .prepare(
+        "SELECT COUNT(*) AS n FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ? AND n.template = 'promoted'",
+      )
       .get(reference) as { n: number };
     expect(told.n).toBe(1);
     expect(token).toBeTruthy();
   });
 
   it("enrols on a whole course", async () => {
-    const ages = db.$client.prepare("SELECT age_min_months AS a, place_unit AS u FROM session_series WHERE id = ?").get(course.id) as { a: number | null; u: string };
+    const ages = db.$client.prepare("SELECT age_min_months AS a, place_unit AS u FROM session_series WHERE id = ?").get(course.id) as {
+      a: number | null;
+      u: string;
+    };
     const response = await book(course.id, form({ occurrence: "", child1: String(ages.a ?? 6) }));
     expect(response.status).toBe(302);
     const { reference } = linkFrom(response);
-    const row = db.$client.prepare("SELECT occurrence_id, series_id FROM bookings WHERE reference = ?").get(reference) as { occurrence_id: number | null; series_id: number };
+    const row = db.$client.prepare("SELECT occurrence_id, series_id FROM bookings WHERE reference = ?").get(reference) as {
+      occurrence_id: number | null;
+      series_id: number;
+    };
     expect(row.occurrence_id).toBeNull();
     expect(row.series_id).toBe(course.id);
   });
@@ -203,7 +220,11 @@ describe("booking a place", () => {
     for (let i = 0; i < 12; i++) {
       const body = new URLSearchParams(form({}));
       const res = await bookAction({
-        request: new Request(`http://localhost/sessions/${babySession.id}/book`, { method: "POST", body, headers: { "X-Forwarded-For": "203.0.113.9" } }),
+        request: new Request(`http://localhost/sessions/${babySession.id}/book`, {
+          method: "POST",
+          body,
+          headers: { "X-Forwarded-For": "203.0.113.9" },
+        }),
         params: { id: String(babySession.id) },
         context: {},
       });
@@ -223,8 +244,16 @@ describe("managing a booking", () => {
 
   it("treats a wrong or missing token exactly like a booking that does not exist", async () => {
     const { reference } = await newBooking();
-    for (const url of [`/bookings/${reference}?token=wrongwrongwrongwrongwrong`, `/bookings/${reference}`, `/bookings/FH-AAAAAA?token=wrongwrongwrongwrongwrong`]) {
-      const thrown = await manageLoader({ request: new Request(`http://localhost${url}`), params: { reference: url.split("/")[2].split("?")[0] }, context: {} }).catch((e) => e);
+    for (const url of [
+      `/bookings/${reference}?token=wrongwrongwrongwrongwrong`,
+      `/bookings/${reference}`,
+      `/bookings/FH-AAAAAA?token=wrongwrongwrongwrongwrong`,
+    ]) {
+      const thrown = await manageLoader({
+        request: new Request(`http://localhost${url}`),
+        params: { reference: url.split("/")[2].split("?")[0] },
+        context: {},
+      }).catch((e) => e);
       expect(thrown).toBeInstanceOf(Response);
       expect((thrown as Response).status).toBe(404);
     }
@@ -232,7 +261,13 @@ describe("managing a booking", () => {
 
   it("cancels after a confirmation step and then shows it as cancelled", async () => {
     const { reference, token } = await newBooking();
-    const confirm = await json(await cancelLoader({ request: new Request(`http://localhost/bookings/${reference}/cancel?token=${token}`), params: { reference }, context: {} }));
+    const confirm = await json(
+      await cancelLoader({
+        request: new Request(`http://localhost/bookings/${reference}/cancel?token=${token}`),
+        params: { reference },
+        context: {},
+      }),
+    );
     expect(confirm.status).toBe("confirmed");
     const res = await cancelAction({
       request: new Request(`http://localhost/bookings/${reference}/cancel`, { method: "POST", body: new URLSearchParams({ token }) }),
@@ -240,7 +275,13 @@ describe("managing a booking", () => {
       context: {},
     });
     expect(res.status).toBe(302);
-    const page = await json(await manageLoader({ request: new Request(`http://localhost/bookings/${reference}?token=${token}&cancelled=1`), params: { reference }, context: {} }));
+    const page = await json(
+      await manageLoader({
+        request: new Request(`http://localhost/bookings/${reference}?token=${token}&cancelled=1`),
+        params: { reference },
+        context: {},
+      }),
+    );
     expect(page.booking.status).toBe("cancelled");
     const templates = db.$client
       .prepare("SELECT n.template FROM notifications n JOIN bookings b ON b.id = n.booking_id WHERE b.reference = ? ORDER BY n.id")
@@ -250,17 +291,28 @@ describe("managing a booking", () => {
 
   it("offers a calendar file in London time", async () => {
     const { reference, token } = await newBooking();
-    const res = await calendarLoader({ request: new Request(`http://localhost/bookings/${reference}/calendar.ics?token=${token}`), params: { reference }, context: {} });
+    const res = await calendarLoader({
+      request: new Request(`http://localhost/bookings/${reference}/calendar.ics?token=${token}`),
+      params: { reference },
+      context: {},
+    });
     expect(res.headers.get("Content-Type")).toContain("text/calendar");
     const text = await res.text();
     expect(text).toContain("BEGIN:VEVENT");
-    const occ = db.$client.prepare("SELECT date, start_time FROM occurrences WHERE id = ?").get(babySession.occurrenceId) as { date: string; start_time: string };
+    const occ = db.$client.prepare("SELECT date, start_time FROM occurrences WHERE id = ?").get(babySession.occurrenceId) as {
+      date: string;
+      start_time: string;
+    };
     // November is GMT, so London wall-clock time equals UTC.
     expect(text).toContain(`DTSTART:${occ.date.replace(/-/g, "")}T${occ.start_time.replace(":", "")}00Z`);
   });
 
   it("shows the booking form for a session", async () => {
-    const res = await bookLoader({ request: new Request(`http://localhost/sessions/${babySession.id}/book?occurrence=${babySession.occurrenceId}`), params: { id: String(babySession.id) }, context: {} });
+    const res = await bookLoader({
+      request: new Request(`http://localhost/sessions/${babySession.id}/book?occurrence=${babySession.occurrenceId}`),
+      params: { id: String(babySession.id) },
+      context: {},
+    });
     const data = await json(res);
     expect(data.selected).toBe(babySession.occurrenceId);
     expect(data.dates.length).toBeGreaterThan(0);

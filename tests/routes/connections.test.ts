@@ -13,7 +13,13 @@ import { monthsBefore } from "~/domain/dates";
 import { canSeeConnection, type StaffUser } from "~/domain/permissions";
 import { normaliseUkPhone } from "~/domain/phone";
 import { resources } from "~/i18next.server";
-import { changeConnectionStatus, createConnection, hubConnectionCounts, type NewConnection, purgeExpiredConnections } from "~/models/connection.server";
+import {
+  changeConnectionStatus,
+  createConnection,
+  hubConnectionCounts,
+  type NewConnection,
+  purgeExpiredConnections,
+} from "~/models/connection.server";
 import DetailPage, { action as detailAction, loader as detailLoader } from "~/routes/staff.connections.$id";
 import IndexPage, { loader as indexLoader } from "~/routes/staff.connections._index";
 import NewPage, { action as newAction, loader as newLoader } from "~/routes/staff.connections.new";
@@ -35,7 +41,12 @@ async function requestAs(who: Who, path: string, form?: Record<string, string>) 
   return new Request(`${ORIGIN}${path}`, { method: form ? "POST" : "GET", headers, body: form ? new URLSearchParams(form) : undefined });
 }
 
-async function call(handler: Handler, who: Who, path: string, options: { form?: Record<string, string>; params?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  who: Who,
+  path: string,
+  options: { form?: Record<string, string>; params?: Record<string, string> } = {},
+) {
   const request = await requestAs(who, path, options.form);
   return outcome(() => handler({ request, params: options.params ?? {}, context: {} }));
 }
@@ -121,7 +132,11 @@ beforeAll(async () => {
     venueIds: [venueId(HUBS.own)],
   });
   resetRateLimits();
-  const result = await signIn(new Request(`${ORIGIN}/staff/sign-in`, { method: "POST" }), "second.outreach@example.org", "a-long-enough-password");
+  const result = await signIn(
+    new Request(`${ORIGIN}/staff/sign-in`, { method: "POST" }),
+    "second.outreach@example.org",
+    "a-long-enough-password",
+  );
   if (!result.ok) throw new Error("could not sign in the second outreach worker");
   secondOutreach = { cookie: result.cookie.split(";")[0] };
 });
@@ -129,13 +144,19 @@ beforeAll(async () => {
 describe("sending a request", () => {
   it("offers the family hubs and preselects ?venue", async () => {
     const o = await call(newLoader, "outreach", `/staff/connections/new?venue=${HUBS.other}`);
-    const page = await data<{ initial: { venue: string }; hubGroups: { options: { value: string }[] }[]; languages: { value: string; label: string }[] }>(o);
+    const page = await data<{
+      initial: { venue: string };
+      hubGroups: { options: { value: string }[] }[];
+      languages: { value: string; label: string }[];
+    }>(o);
     expect(page.initial.venue).toBe(HUBS.other);
     const slugs = page.hubGroups.flatMap((g) => g.options.map((h) => h.value));
     expect(slugs).toContain(HUBS.own);
     expect(slugs.every((s) => s.endsWith("family-hub"))).toBe(true);
     expect(page.languages[0]).toEqual({ value: "en", label: "English" });
-    expect(page.languages.map((l) => l.value)).toEqual(expect.arrayContaining(["ur", "pa", "bn", "pl", "ro", "ar", "so", "ti", "ps", "fa", "ku"]));
+    expect(page.languages.map((l) => l.value)).toEqual(
+      expect.arrayContaining(["ur", "pa", "bn", "pl", "ro", "ar", "so", "ti", "ps", "fa", "ku"]),
+    );
     // An unknown or non-hub slug is ignored rather than refused.
     const bad = await data<{ initial: { venue: string } }>(await call(newLoader, "outreach", "/staff/connections/new?venue=<script>"));
     expect(bad.initial.venue).toBe("");
@@ -170,7 +191,15 @@ describe("sending a request", () => {
 
   it("checks every other field, all at once", async () => {
     const o = await call(newAction, "outreach", "/staff/connections/new", {
-      form: { venue: "no-such-hub", need: " ", ageBand: "6-7", language: "xx", familyName: "", contactMethod: "fax", bestTimes: "x".repeat(201) },
+      form: {
+        venue: "no-such-hub",
+        need: " ",
+        ageBand: "6-7",
+        language: "xx",
+        familyName: "",
+        contactMethod: "fax",
+        bestTimes: "x".repeat(201),
+      },
     });
     expect(o.status).toBe(400);
     const { errors } = await data<{ errors: Record<string, string> }>(o);
@@ -186,7 +215,14 @@ describe("sending a request", () => {
   it("stores a landline for a call, normalised, and records consent", async () => {
     const id = await send({ contactMethod: "phone", phone: "+44 (0)121 496 0000", email: "", ageBand: "", language: "pl" });
     const r = row(id);
-    expect(r).toMatchObject({ status: "new", phone: "+441214960000", email: null, age_band: null, preferred_language: "pl", venue_id: venueId(HUBS.own) });
+    expect(r).toMatchObject({
+      status: "new",
+      phone: "+441214960000",
+      email: null,
+      age_band: null,
+      preferred_language: "pl",
+      venue_id: venueId(HUBS.own),
+    });
     expect(r.created_at).toBe(TEST_NOW);
     const page = await data<Detail>(await detail("outreach", id));
     expect(page.details?.phone?.text).toBe("0121 496 0000");
@@ -247,7 +283,9 @@ describe("the hub's inbox and decisions", () => {
     const seen = await data<Detail>(await detail("outreach", id));
     expect(seen.request.status).toBe("accepted");
     expect(seen.actions).toEqual([]);
-    expect((await data<Index>(await call(indexLoader, "outreach", "/staff/connections"))).sent.find((r) => r.id === id)?.status).toBe("accepted");
+    expect((await data<Index>(await call(indexLoader, "outreach", "/staff/connections"))).sent.find((r) => r.id === id)?.status).toBe(
+      "accepted",
+    );
 
     const managerId = userId(PEOPLE.manager);
     const contacted = await act("manager", id, { intent: "contacted" });
@@ -448,7 +486,9 @@ describe("the audit log", () => {
     await act("staff", id, { intent: "accept" });
     await act("staff", id, { intent: "decline", reason: "Audit Family asked us to stop" });
     const entries = db.$client
-      .prepare("SELECT action, entity_id, venue_id, user_id, before, after FROM audit_log WHERE entity_type = 'connection' AND entity_id = ? ORDER BY id")
+      .prepare(
+        "SELECT action, entity_id, venue_id, user_id, before, after FROM audit_log WHERE entity_type = 'connection' AND entity_id = ? ORDER BY id",
+      )
       .all(String(id)) as { action: string; entity_id: string; venue_id: number; user_id: number; before: string | null; after: string }[];
     expect(entries.map((e) => e.action)).toEqual(["connection.create", "connection.accept", "connection.decline"]);
     expect(entries.every((e) => e.venue_id === venueId(HUBS.own))).toBe(true);
@@ -479,7 +519,9 @@ describe("the pages", () => {
   /** Server-renders a page with real loader (and action) data, as the browser first receives it. */
   async function render(Component: ComponentType, loaderData: Record<string, unknown>, actionData?: Record<string, unknown>) {
     const i18n = i18next.createInstance();
-    await i18n.use(initReactI18next).init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
+    await i18n
+      .use(initReactI18next)
+      .init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
     const Stub = createRemixStub([{ id: "page", path: "/page", Component, loader: () => loaderData, action: () => actionData ?? null }]);
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
@@ -503,12 +545,16 @@ describe("the pages", () => {
     const html = await render(NewPage, page);
     expect(html).toContain('<optgroup label="Birmingham">');
     expect(html).toMatch(/<option value="erdington-family-hub" selected="">/);
-    expect(html).toContain('<label class="govuk-label govuk-checkboxes__label" for="consent">The family agreed to me sharing these details with the hub so they can contact them</label>');
+    expect(html).toContain(
+      '<label class="govuk-label govuk-checkboxes__label" for="consent">The family agreed to me sharing these details with the hub so they can contact them</label>',
+    );
     expect(html).toContain(">Bengali<");
     expect(html).toContain(">Pregnancy<");
     expect(html).not.toContain("govuk-error-summary");
 
-    const failed = await data(await call(newAction, "outreach", "/staff/connections/new", { form: form({ consent: "", contactMethod: "email", email: "" }) }));
+    const failed = await data(
+      await call(newAction, "outreach", "/staff/connections/new", { form: form({ consent: "", contactMethod: "email", email: "" }) }),
+    );
     const withErrors = await render(NewPage, page, failed);
     expect(withErrors).toContain("govuk-error-summary");
     expect(withErrors).toContain('href="#email"');
@@ -525,7 +571,10 @@ describe("the pages", () => {
     expect(hub).toContain('name="intent" value="decline"');
     expect(hub).not.toContain('name="intent" value="contacted"');
 
-    const sender = await render(DetailPage, await data(await call(detailLoader, "outreach", `/staff/connections/${id}?done=sent`, { params: { id: String(id) } })));
+    const sender = await render(
+      DetailPage,
+      await data(await call(detailLoader, "outreach", `/staff/connections/${id}?done=sent`, { params: { id: String(id) } })),
+    );
     expect(sender).toContain("Rendered Family");
     expect(sender).toContain("Request sent to Erdington Family Hub");
     expect(sender).not.toContain("<form");

@@ -50,7 +50,16 @@ const ENGLISH = {
 describe("the error texts", () => {
   it("are translated in every language, not left in English", () => {
     for (const lng of ["ur", "pl", "ro", "ar", "bn"] as const) {
-      for (const key of ["forbiddenTitle", "forbiddenBody", "crossSiteRetry", "signInAsSomeoneElse", "conflictTitle", "conflictBody", "tooManyTitle", "tooManyBody"]) {
+      for (const key of [
+        "forbiddenTitle",
+        "forbiddenBody",
+        "crossSiteRetry",
+        "signInAsSomeoneElse",
+        "conflictTitle",
+        "conflictBody",
+        "tooManyTitle",
+        "tooManyBody",
+      ]) {
         expect(text(lng, key), `${lng} errors.${key}`).not.toBe(text("en", key));
       }
     }
@@ -124,7 +133,9 @@ describe("the built site's error pages", () => {
     expect(page.main).not.toContain(ENGLISH.server);
     // A way back into the staff area, and a way to sign in as someone who may see it.
     expect(page.main).toMatch(link("/staff", text("en", "goStaffHome")));
-    expect(page.main).toMatch(/<form method="post" action="\/staff\/sign-out"[^>]*>\s*<button type="submit" class="app-link-button govuk-link">Sign in as someone else<\/button>/);
+    expect(page.main).toMatch(
+      /<form method="post" action="\/staff\/sign-out"[^>]*>\s*<button type="submit" class="app-link-button govuk-link">Sign in as someone else<\/button>/,
+    );
     expect(page.lang).toEqual(["en", "ltr"]);
   });
 
@@ -152,7 +163,8 @@ describe("the built site's error pages", () => {
 
   it("403 keeps its status for a client-side navigation's data request too", async () => {
     const cookie = await cookieFor("staff");
-    const data = (url: string) => fetch(`${site!.url}${url}?_data=${encodeURIComponent("routes/staff.hubs.$slug.timetable")}`, { headers: { Cookie: cookie } });
+    const data = (url: string) =>
+      fetch(`${site!.url}${url}?_data=${encodeURIComponent("routes/staff.hubs.$slug.timetable")}`, { headers: { Cookie: cookie } });
     const own = await data(ownHub);
     await own.body?.cancel();
     expect(own.status).toBe(200);
@@ -201,7 +213,11 @@ describe("the built site's error pages", () => {
   // Remix's own guard (throwIfPotentialCSRFAttack in @remix-run/server-runtime) answers first, with
   // an empty 500, before any loader, action or boundary runs. When that is fixed, drop `.fails`.
   it.fails("403 page for a cross-site form post that carries an Origin header", async () => {
-    const page = await open(`/staff/series/new?venue=${HUBS.own}`, { as: "staff", origin: "https://elsewhere.example", form: { title: "From elsewhere" } });
+    const page = await open(`/staff/series/new?venue=${HUBS.own}`, {
+      as: "staff",
+      origin: "https://elsewhere.example",
+      form: { title: "From elsewhere" },
+    });
     expect(page.status).toBe(403);
     expect(heading(page.html)).toBe(ENGLISH.forbidden);
   });
@@ -257,9 +273,11 @@ describe("the root ErrorBoundary for statuses no route throws today", () => {
       quiet.mockRestore();
     }
   }
-  const throwStatus = (status: number, body = "") => () => {
-    throw new Response(body, { status });
-  };
+  const throwStatus =
+    (status: number, body = "") =>
+    () => {
+      throw new Response(body, { status });
+    };
 
   it("409: 'This has changed', with a link that reloads the page, in English and Romanian", async () => {
     const en = await render("/staff/series/12?week=2026-11-23", throwStatus(409, "Conflict"), "en");
@@ -287,9 +305,13 @@ describe("the root ErrorBoundary for statuses no route throws today", () => {
   });
 
   it("500: an unexpected error keeps today's text, in English and Urdu", async () => {
-    const en = await render("/hubs", () => {
-      throw new Error("the database is unwell");
-    }, "en");
+    const en = await render(
+      "/hubs",
+      () => {
+        throw new Error("the database is unwell");
+      },
+      "en",
+    );
     expect(en.status).toBe(500);
     expect(heading(en.html)).toBe(ENGLISH.server);
     expect(en.main).toContain(escapeHtml(text("en", "serverBody")));

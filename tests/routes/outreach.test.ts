@@ -75,7 +75,11 @@ describe("booking on a family's behalf", () => {
       const headers = new Headers();
       const cookie = await cookieFor(person);
       if (cookie) headers.set("Cookie", cookie);
-      const res = await bookLoader({ request: new Request(`${ORIGIN}/sessions/${baby.id}/book`, { headers }), params: { id: String(baby.id) }, context: {} });
+      const res = await bookLoader({
+        request: new Request(`${ORIGIN}/sessions/${baby.id}/book`, { headers }),
+        params: { id: String(baby.id) },
+        context: {},
+      });
       return { data: await body(res), cacheControl: res.headers.get("Cache-Control") };
     };
     const signedOut = await load("signedOut");
@@ -90,7 +94,13 @@ describe("booking on a family's behalf", () => {
   });
 
   it("records who booked it and how, and tells the family in their language", async () => {
-    const values = form({ onBehalf: "1", familyAgreed: "yes", familyLanguage: "ur", phone: "07700 900456", accessNeeds: "Needs an interpreter" });
+    const values = form({
+      onBehalf: "1",
+      familyAgreed: "yes",
+      familyLanguage: "ur",
+      phone: "07700 900456",
+      accessNeeds: "Needs an interpreter",
+    });
     const res = await book("outreach", values);
     expect(res.status).toBe(302);
     expect(res.location).toMatch(/^\/bookings\/FH-[2346789A-Z]{6}\?token=[A-Za-z0-9_-]+&new=1$/);
@@ -111,7 +121,9 @@ describe("booking on a family's behalf", () => {
     expect(email.subject).toMatch(/[\u0600-\u06FF]/);
     const token = new URL(res.location!, ORIGIN).searchParams.get("token")!;
     expect(email.body).toContain(token);
-    const sms = db.$client.prepare("SELECT recipient FROM notifications WHERE booking_id = ? AND channel = 'sms'").get(row.id) as { recipient: string };
+    const sms = db.$client.prepare("SELECT recipient FROM notifications WHERE booking_id = ? AND channel = 'sms'").get(row.id) as {
+      recipient: string;
+    };
     expect(sms.recipient).toBe("+447700900456");
 
     // Audited, without the family's details.
@@ -165,7 +177,9 @@ describe("booking on a family's behalf", () => {
     expect(row.created_by_user_id).toBeNull();
     // The page's language, not a field meant for staff.
     expect(row.language).toBe("en");
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'booking.on-behalf'").get(String(row.id))).toEqual({ n: 0 });
+    expect(
+      db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'booking.on-behalf'").get(String(row.id)),
+    ).toEqual({ n: 0 });
   });
 
   it("lets hub staff at their hub, but not outreach, book a child outside the age range", async () => {
@@ -186,7 +200,9 @@ describe("booking on a family's behalf", () => {
     expect(row.source).toBe("staff");
     expect(row.created_by_user_id).toBe(userId("staff"));
     expect(JSON.parse(String(row.child_ages))).toEqual([36]);
-    const audit = db.$client.prepare("SELECT after FROM audit_log WHERE action = 'booking.on-behalf' AND entity_id = ?").get(String(row.id)) as { after: string };
+    const audit = db.$client
+      .prepare("SELECT after FROM audit_log WHERE action = 'booking.on-behalf' AND entity_id = ?")
+      .get(String(row.id)) as { after: string };
     expect(JSON.parse(audit.after).ageOverride).toBe(true);
   });
 });
@@ -195,17 +211,33 @@ describe("the signposting log", () => {
   const venue = db.$client
     .prepare("SELECT v.id AS id, v.slug AS slug, v.locality_id AS localityId FROM venues v WHERE v.slug = ?")
     .get(HUBS.own) as { id: number; slug: string; localityId: number };
-  const typeSlug = (db.$client.prepare("SELECT t.slug AS slug FROM session_series s JOIN session_types t ON t.id = s.type_id WHERE s.id = ?").get(baby.id) as { slug: string }).slug;
+  const typeSlug = (
+    db.$client.prepare("SELECT t.slug AS slug FROM session_series s JOIN session_types t ON t.id = s.type_id WHERE s.id = ?").get(baby.id) as {
+      slug: string;
+    }
+  ).slug;
   const count = () => (db.$client.prepare("SELECT COUNT(*) AS n FROM signposts").get() as { n: number }).n;
   const signpost = (person: Person, values: Record<string, string>) =>
-    outcome(async () => signpostsAction({ request: await staffRequest(person, "/staff/signposts", { form: values }), params: {}, context: {} }));
+    outcome(async () =>
+      signpostsAction({ request: await staffRequest(person, "/staff/signposts", { form: values }), params: {}, context: {} }),
+    );
 
   it("records a session signpost with no personal data and goes back to the page", async () => {
     const res = await signpost("outreach", { seriesId: String(baby.id), ageBand: "0-1", returnTo: `/sessions/${baby.id}` });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/sessions/${baby.id}?signposted=1#signpost`);
     const row = db.$client.prepare("SELECT * FROM signposts ORDER BY id DESC LIMIT 1").get() as Record<string, unknown>;
-    expect(Object.keys(row).sort()).toEqual(["age_band", "created_at", "date", "id", "locality_id", "series_id", "type_slug", "user_id", "venue_id"]);
+    expect(Object.keys(row).sort()).toEqual([
+      "age_band",
+      "created_at",
+      "date",
+      "id",
+      "locality_id",
+      "series_id",
+      "type_slug",
+      "user_id",
+      "venue_id",
+    ]);
     expect(row).toMatchObject({
       user_id: userId("outreach"),
       series_id: baby.id,
@@ -221,7 +253,15 @@ describe("the signposting log", () => {
     const res = await signpost("staff", { venueId: String(venue.id), returnTo: `/hubs/${venue.slug}?week=2026-11-30&signposted=1` });
     expect(res.location).toBe(`/hubs/${venue.slug}?week=2026-11-30&signposted=1#signpost`);
     const row = db.$client.prepare("SELECT * FROM signposts ORDER BY id DESC LIMIT 1").get() as Record<string, unknown>;
-    expect(row).toMatchObject({ user_id: userId("staff"), series_id: null, venue_id: venue.id, type_slug: null, locality_id: venue.localityId, age_band: null, date: TEST_TODAY });
+    expect(row).toMatchObject({
+      user_id: userId("staff"),
+      series_id: null,
+      venue_id: venue.id,
+      type_slug: null,
+      locality_id: venue.localityId,
+      age_band: null,
+      date: TEST_TODAY,
+    });
   });
 
   it("refuses both or neither of a session and a hub, and a bad age band, writing nothing", async () => {
@@ -275,7 +315,11 @@ describe("the signposting log", () => {
     const signedOut = await signpost("signedOut", { seriesId: String(baby.id) });
     expect(signedOut.location).toMatch(/^\/staff\/sign-in/);
     const crossSite = await outcome(async () =>
-      signpostsAction({ request: await staffRequest("outreach", "/staff/signposts", { form: { seriesId: String(baby.id) }, origin: "https://evil.example" }), params: {}, context: {} }),
+      signpostsAction({
+        request: await staffRequest("outreach", "/staff/signposts", { form: { seriesId: String(baby.id) }, origin: "https://evil.example" }),
+        params: {},
+        context: {},
+      }),
     );
     expect(crossSite.status).toBe(403);
     expect(count()).toBe(before);
@@ -287,7 +331,9 @@ describe("the signposting log", () => {
     await signpost("manager", { seriesId: String(baby.id), ageBand: "0-1" });
     await signpost("manager", { seriesId: String(baby.id) });
     await signpost("admin", { seriesId: String(baby.id) });
-    const res = await outcome(async () => signpostsLoader({ request: await staffRequest("manager", "/staff/signposts?signposted=1"), params: {}, context: {} }));
+    const res = await outcome(async () =>
+      signpostsLoader({ request: await staffRequest("manager", "/staff/signposts?signposted=1"), params: {}, context: {} }),
+    );
     const data = await body(res.response);
     expect(data.signposted).toBe(true);
     expect(data.recent).toHaveLength(3);

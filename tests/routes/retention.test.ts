@@ -21,7 +21,9 @@ function seriesOf(mode: "per-session" | "course") {
     .get(mode) as { id: number } | undefined;
   const chosen =
     series ??
-    (db.$client.prepare(`SELECT id FROM session_series WHERE booking_mode = ? AND status = 'active' ORDER BY id LIMIT 1`).get(mode) as { id: number });
+    (db.$client.prepare(`SELECT id FROM session_series WHERE booking_mode = ? AND status = 'active' ORDER BY id LIMIT 1`).get(mode) as {
+      id: number;
+    });
   const dates = db.$client
     .prepare(`SELECT id, date FROM occurrences WHERE series_id = ? AND date > ? AND status = 'scheduled' ORDER BY date`)
     .all(chosen.id, TEST_TODAY) as { id: number; date: string }[];
@@ -56,13 +58,14 @@ function book(seriesId: number, occurrenceId: number | null) {
 
 const row = (id: number) =>
   db.$client
-    .prepare("SELECT name, email, phone, access_needs AS accessNeeds, token_hash AS tokenHash, redacted_at AS redactedAt, reference, status, places, child_ages AS childAges FROM bookings WHERE id = ?")
+    .prepare(
+      "SELECT name, email, phone, access_needs AS accessNeeds, token_hash AS tokenHash, redacted_at AS redactedAt, reference, status, places, child_ages AS childAges FROM bookings WHERE id = ?",
+    )
     .get(id) as Record<string, unknown>;
 const messages = (id: number) =>
-  db.$client.prepare("SELECT recipient, subject, body, redacted_at AS redactedAt, template, status FROM notifications WHERE booking_id = ?").all(id) as Record<
-    string,
-    unknown
-  >[];
+  db.$client
+    .prepare("SELECT recipient, subject, body, redacted_at AS redactedAt, template, status FROM notifications WHERE booking_id = ?")
+    .all(id) as Record<string, unknown>[];
 
 /** Midday in London `months` calendar months and `days` days after a date. */
 function after(date: string, months: number, days = 0) {
@@ -78,10 +81,13 @@ const onEarly = book(session.seriesId, early.id);
 const onLate = book(session.seriesId, late.id);
 const enrolled = book(course.seriesId, null);
 const courseEnd = course.dates[course.dates.length - 1].date;
-db.$client.prepare("INSERT INTO attendance (booking_id, occurrence_id, status, marked_at) VALUES (?, ?, 'attended', ?)").run(onEarly.bookingId, early.id, TEST_NOW);
+db.$client
+  .prepare("INSERT INTO attendance (booking_id, occurrence_id, status, marked_at) VALUES (?, ?, 'attended', ?)")
+  .run(onEarly.bookingId, early.id, TEST_NOW);
 const walkIn = Number(
-  db.$client.prepare("INSERT INTO walk_ins (occurrence_id, name, children, adults, child_ages, outcode) VALUES (?, 'Jess Walkin', 1, 1, '[20]', 'B23')").run(early.id)
-    .lastInsertRowid,
+  db.$client
+    .prepare("INSERT INTO walk_ins (occurrence_id, name, children, adults, child_ages, outcode) VALUES (?, 'Jess Walkin', 1, 1, '[20]', 'B23')")
+    .run(early.id).lastInsertRowid,
 );
 
 describe("deleting families' details after the retention period", () => {
@@ -142,14 +148,18 @@ describe("deleting families' details after the retention period", () => {
 
   it("tells staff the details were deleted, in the register and the outbox", async () => {
     const path = `/staff/occurrences/${early.id}/register`;
-    const register = await outcome(async () => registerLoader({ request: await staffRequest("admin", path), params: { id: String(early.id) }, context: {} }));
+    const register = await outcome(async () =>
+      registerLoader({ request: await staffRequest("admin", path), params: { id: String(early.id) }, context: {} }),
+    );
     const entries = (await register.response.json()).entries as { reference: string; name: string }[];
     expect(entries.find((e) => e.reference === onEarly.reference)?.name).toBe("Details deleted after the retention period");
 
     type Row = { reference: string | null; recipient: string; redacted: boolean; body: string };
     const rows: Row[] = [];
     for (let page = 1, pages = 1; page <= pages; page++) {
-      const o = await outcome(async () => outboxLoader({ request: await staffRequest("admin", `/staff/outbox?page=${page}`), params: {}, context: {} }));
+      const o = await outcome(async () =>
+        outboxLoader({ request: await staffRequest("admin", `/staff/outbox?page=${page}`), params: {}, context: {} }),
+      );
       const body = (await o.response.json()) as { rows: Row[]; pageCount: number };
       rows.push(...body.rows);
       pages = body.pageCount;

@@ -37,7 +37,11 @@ async function thrown(promise: Promise<unknown>) {
   throw new Error("expected the loader to throw");
 }
 
-const hub = db.$client.prepare("SELECT id, name, postcode FROM venues WHERE slug = ?").get(HUB) as { id: number; name: string; postcode: string };
+const hub = db.$client.prepare("SELECT id, name, postcode FROM venues WHERE slug = ?").get(HUB) as {
+  id: number;
+  name: string;
+  postcode: string;
+};
 const session = db.$client
   .prepare("SELECT id, title FROM session_series WHERE venue_id = ? AND status = 'active' AND title = 'Stay and Play'")
   .get(hub.id) as { id: number; title: string };
@@ -344,13 +348,7 @@ describe("hub month view", () => {
 
 // Server-rendered HTML, as a browser without JavaScript gets it.
 describe("pages without JavaScript", () => {
-  async function render(
-    Component: () => JSX.Element,
-    loader: Loader,
-    path: string,
-    params: Record<string, string> = {},
-    lng = "en",
-  ) {
+  async function render(Component: () => JSX.Element, loader: Loader, path: string, params: Record<string, string> = {}, lng = "en") {
     const { data } = await call(loader, path, params);
     const i18n = i18next.createInstance();
     await i18n.use(initReactI18next).init({ lng, fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
@@ -358,7 +356,11 @@ describe("pages without JavaScript", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       return renderToString(
-        createElement(I18nextProvider, { i18n }, createElement(Stub, { initialEntries: ["/page"], hydrationData: { loaderData: { page: data } } })),
+        createElement(
+          I18nextProvider,
+          { i18n },
+          createElement(Stub, { initialEntries: ["/page"], hydrationData: { loaderData: { page: data } } }),
+        ),
       );
     } finally {
       quiet.mockRestore();
@@ -382,7 +384,9 @@ describe("pages without JavaScript", () => {
   });
 
   it("marks the Urdu message's language and direction", async () => {
-    const html = await render(ShareSessionPage, sessionShareLoader as Loader, `/sessions/${session.id}/share?lang=ur`, { id: String(session.id) });
+    const html = await render(ShareSessionPage, sessionShareLoader as Loader, `/sessions/${session.id}/share?lang=ur`, {
+      id: String(session.id),
+    });
     expect(html).toMatch(/<textarea[^>]*lang="ur"[^>]*dir="rtl"/);
   });
 
@@ -420,7 +424,13 @@ describe("pages without JavaScript", () => {
   });
 
   it("prints a locality's week in Urdu", async () => {
-    const html = await render(PrintLocalityPage, localityPrintLoader as Loader, "/localities/erdington/timetable/print?week=2026-W49&lng=ur", { slug: "erdington" }, "ur");
+    const html = await render(
+      PrintLocalityPage,
+      localityPrintLoader as Loader,
+      "/localities/erdington/timetable/print?week=2026-W49&lng=ur",
+      { slug: "erdington" },
+      "ur",
+    );
     expect(html).toContain("پیر");
     expect(html).toContain("کہاں: Kingstanding Family Hub");
   });

@@ -104,7 +104,11 @@ describe("outbox", () => {
     return result.reference;
   }
 
-  type Outbox = { rows: { reference: string | null; venueName: string | null; recipient: string; status: string; body: string }[]; total: number; keptInOutbox: boolean };
+  type Outbox = {
+    rows: { reference: string | null; venueName: string | null; recipient: string; status: string; body: string }[];
+    total: number;
+    keptInOutbox: boolean;
+  };
 
   it("shows hub staff only their hub's messages, and an admin every message", async () => {
     const own = book(HUBS.own, "own.family@example.org");
@@ -143,13 +147,23 @@ describe("outbox", () => {
 });
 
 describe("audit log", () => {
-  type Audit = { rows: { who: string | null; action: string; entityType: string; before: string | null; after: string | null }[]; total: number };
+  type Audit = {
+    rows: { who: string | null; action: string; entityType: string; before: string | null; after: string | null }[];
+    total: number;
+  };
 
   it("filters by person, record and date, and is for admins only", async () => {
     // Something from the manager (an account) and from the admin (a closure).
     await call(newUserAction, "manager", "/staff/users/new", { form: newAccount() });
     const closureDate = "2027-01-06";
-    expect((await call(closuresAction, "admin", `/staff/hubs/${HUBS.other}/closures`, { form: { intent: "add", date: closureDate, reason: "Boiler repair" }, params: { slug: HUBS.other } })).status).toBe(302);
+    expect(
+      (
+        await call(closuresAction, "admin", `/staff/hubs/${HUBS.other}/closures`, {
+          form: { intent: "add", date: closureDate, reason: "Boiler repair" },
+          params: { slug: HUBS.other },
+        })
+      ).status,
+    ).toBe(302);
 
     const all = await data<Audit>(await call(auditLoader, "admin", "/staff/audit"));
     expect(all.total).toBeGreaterThanOrEqual(2);
@@ -193,12 +207,18 @@ describe("staff accounts", () => {
     const ok = await call(newUserAction, "manager", "/staff/users/new", { form: newAccount({ email: "Hub.Worker@Example.org" }) });
     expect(ok.status).toBe(302);
     const id = Number(ok.location?.match(/(\d+)/)?.[1]);
-    const row = db.$client.prepare("SELECT email, role, password_hash AS hash FROM users WHERE id = ?").get(id) as { email: string; role: string; hash: string };
+    const row = db.$client.prepare("SELECT email, role, password_hash AS hash FROM users WHERE id = ?").get(id) as {
+      email: string;
+      role: string;
+      hash: string;
+    };
     expect(row).toMatchObject({ email: "hub.worker@example.org", role: "hub-staff" });
     expect(row.hash).toMatch(/^\$argon2id\$/);
     const venues = db.$client.prepare("SELECT venue_id AS v FROM user_venues WHERE user_id = ?").all(id) as { v: number }[];
     expect(venues.map((v) => v.v)).toEqual([venueId(HUBS.own)]);
-    const entry = db.$client.prepare("SELECT user_id AS userId, action FROM audit_log WHERE entity_type = 'user' AND entity_id = ?").get(String(id));
+    const entry = db.$client
+      .prepare("SELECT user_id AS userId, action FROM audit_log WHERE entity_type = 'user' AND entity_id = ?")
+      .get(String(id));
     expect(entry).toEqual({ userId: userId(PEOPLE.manager), action: "user.create" });
 
     for (const role of ["admin", "hub-manager", "outreach"]) {
@@ -271,7 +291,10 @@ describe("staff accounts", () => {
     const reset = await call(userAction, "admin", `/staff/users/${id}`, { form: { intent: "password", password: "short" }, params: { id } });
     expect(reset.status).toBe(400);
     expect((await data<{ errors: Record<string, string> }>(reset)).errors.password).toMatch(/12/);
-    const good = await call(userAction, "admin", `/staff/users/${id}`, { form: { intent: "password", password: "another-long-password" }, params: { id } });
+    const good = await call(userAction, "admin", `/staff/users/${id}`, {
+      form: { intent: "password", password: "another-long-password" },
+      params: { id },
+    });
     expect(good.status).toBe(302);
     const after = (db.$client.prepare("SELECT password_hash AS h FROM users WHERE id = ?").get(id) as { h: string }).h;
     expect(after).not.toBe(before);
@@ -312,13 +335,21 @@ describe("staff accounts", () => {
     const cookie = await cookieOf(email);
     const o = await call(userAction, "admin", `/staff/users/${id}`, { form: { intent: "sign-out" }, params: { id } });
     expect(o.status).toBe(302);
-    const home = await outcome(() => homeLoader({ request: new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }), params: {}, context: {} }));
+    const home = await outcome(() =>
+      homeLoader({ request: new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }), params: {}, context: {} }),
+    );
     expect(home.location).toMatch(/^\/staff\/sign-in/);
 
     const self = String(userId(PEOPLE.admin));
-    const demote = await call(userAction, "admin", `/staff/users/${self}`, { form: { intent: "details", name: "Alex Admin", role: "hub-staff", hubs: String(venueId(HUBS.own)), active: "1" }, params: { id: self } });
+    const demote = await call(userAction, "admin", `/staff/users/${self}`, {
+      form: { intent: "details", name: "Alex Admin", role: "hub-staff", hubs: String(venueId(HUBS.own)), active: "1" },
+      params: { id: self },
+    });
     expect(demote.status).toBe(400);
-    const deactivate = await call(userAction, "admin", `/staff/users/${self}`, { form: { intent: "details", name: "Alex Admin", role: "admin" }, params: { id: self } });
+    const deactivate = await call(userAction, "admin", `/staff/users/${self}`, {
+      form: { intent: "details", name: "Alex Admin", role: "admin" },
+      params: { id: self },
+    });
     expect(deactivate.status).toBe(400);
     expect((await data<{ errors: Record<string, string> }>(deactivate)).errors.active).toBeTruthy();
   });
@@ -342,7 +373,11 @@ describe("term dates", () => {
       )
       .get() as { id: number; weekdays: string; la: number };
     const inHoliday = () =>
-      (db.$client.prepare("SELECT date FROM occurrences WHERE series_id = ? AND date BETWEEN '2026-12-21' AND '2026-12-24'").all(series.id) as { date: string }[]).map((r) => r.date);
+      (
+        db.$client
+          .prepare("SELECT date FROM occurrences WHERE series_id = ? AND date BETWEEN '2026-12-21' AND '2026-12-24'")
+          .all(series.id) as { date: string }[]
+      ).map((r) => r.date);
     expect(inHoliday()).toEqual([]);
 
     const bad = await call(termDatesAction, "admin", "/staff/term-dates", {
@@ -358,13 +393,19 @@ describe("term dates", () => {
     });
     expect(o.status).toBe(302);
     expect(o.location).toMatch(/done=added&added=[1-9]/);
-    const expected = ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24"].filter((_, i) => series.weekdays.split(",").includes(String(i + 1)));
+    const expected = ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24"].filter((_, i) =>
+      series.weekdays.split(",").includes(String(i + 1)),
+    );
     expect(inHoliday()).toEqual(expected);
 
-    const page = await data<{ localAuthorities: { id: number; terms: { id: number; name: string }[] }[] }>(await call(termDatesLoader, "admin", "/staff/term-dates"));
+    const page = await data<{ localAuthorities: { id: number; terms: { id: number; name: string }[] }[] }>(
+      await call(termDatesLoader, "admin", "/staff/term-dates"),
+    );
     const term = page.localAuthorities.find((la) => la.id === series.la)?.terms.find((t) => t.name === "Christmas club week");
     expect(term).toBeTruthy();
-    expect(db.$client.prepare("SELECT action FROM audit_log WHERE entity_type = 'term-date' ORDER BY id DESC").get()).toEqual({ action: "term-date.create" });
+    expect(db.$client.prepare("SELECT action FROM audit_log WHERE entity_type = 'term-date' ORDER BY id DESC").get()).toEqual({
+      action: "term-date.create",
+    });
 
     // Deleting the term keeps the sessions it opened: nothing generated is removed.
     const del = await call(termDatesAction, "admin", "/staff/term-dates", { form: { intent: "delete", id: String(term?.id) } });
@@ -413,7 +454,9 @@ describe("closures", () => {
     expect(elsewhere.status).toBe(403);
     const removed = await call(closuresAction, "manager", path, { form: { intent: "delete", id: String(closure?.id) }, params });
     expect(removed.status).toBe(302);
-    expect((await data<Page>(await call(closuresLoader, "manager", path, { params }))).closures.find((c) => c.id === closure?.id)).toBeUndefined();
+    expect(
+      (await data<Page>(await call(closuresLoader, "manager", path, { params }))).closures.find((c) => c.id === closure?.id),
+    ).toBeUndefined();
     expect((await call(closuresLoader, "admin", "/staff/hubs/no-such-hub/closures", { params: { slug: "no-such-hub" } })).status).toBe(404);
   });
 });

@@ -45,7 +45,8 @@ describe("staff sign-in", () => {
 
   it("locks an account after five wrong passwords, even with the right one next", async () => {
     resetRateLimits();
-    for (let i = 0; i < 5; i++) expect((await attempt("coventry.staff@example.org", `wrong-${i}`, { ip: `192.0.2.${10 + i}` })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await attempt("coventry.staff@example.org", `wrong-${i}`, { ip: `192.0.2.${10 + i}` })).status).toBe(401);
     const right = await attempt("coventry.staff@example.org", DEMO_PASSWORD, { ip: "192.0.2.99" });
     expect(right.status).toBe(401);
     getDb().$client.prepare("UPDATE users SET locked_until = NULL WHERE email = 'coventry.staff@example.org'").run();
@@ -83,15 +84,23 @@ describe("staff sign-in", () => {
   it("signs out, and 'everywhere' ends every session of that person", async () => {
     resetRateLimits();
     const one = ((await attempt("outreach@example.org", DEMO_PASSWORD)).response.headers.get("Set-Cookie") ?? "").split(";")[0];
-    const two = ((await attempt("outreach@example.org", DEMO_PASSWORD, { ip: "192.0.2.50" })).response.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const two = ((await attempt("outreach@example.org", DEMO_PASSWORD, { ip: "192.0.2.50" })).response.headers.get("Set-Cookie") ?? "").split(
+      ";",
+    )[0];
     const out = await signOutAction({
-      request: new Request(`${ORIGIN}/staff/sign-out`, { method: "POST", headers: { Cookie: one, Origin: ORIGIN }, body: new URLSearchParams({ everywhere: "1" }) }),
+      request: new Request(`${ORIGIN}/staff/sign-out`, {
+        method: "POST",
+        headers: { Cookie: one, Origin: ORIGIN },
+        body: new URLSearchParams({ everywhere: "1" }),
+      }),
       params: {},
       context: {},
     });
     expect(out.status).toBe(302);
     for (const cookie of [one, two]) {
-      const home = await outcome(() => homeLoader({ request: new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }), params: {}, context: {} }));
+      const home = await outcome(() =>
+        homeLoader({ request: new Request(`${ORIGIN}/staff`, { headers: { Cookie: cookie } }), params: {}, context: {} }),
+      );
       expect(home.location).toMatch(/^\/staff\/sign-in/);
     }
   });

@@ -37,12 +37,19 @@ function dateAt(slug: string, nth = 0) {
 
 /** A message about a booking at the hub that could not be delivered. */
 function failedMessageAt(slug: string) {
-  const series = idOf(`SELECT id FROM session_series WHERE venue_id = ? AND booking_mode = 'per-session' AND status = 'active' ORDER BY id LIMIT 1`, venueId(slug));
+  const series = idOf(
+    `SELECT id FROM session_series WHERE venue_id = ? AND booking_mode = 'per-session' AND status = 'active' ORDER BY id LIMIT 1`,
+    venueId(slug),
+  );
   const booking = createBooking(
     db,
     {
       seriesId: series,
-      occurrenceId: idOf(`SELECT id FROM occurrences WHERE series_id = ? AND date > ? AND status = 'scheduled' ORDER BY date LIMIT 1`, series, TEST_TODAY),
+      occurrenceId: idOf(
+        `SELECT id FROM occurrences WHERE series_id = ? AND date > ? AND status = 'scheduled' ORDER BY date LIMIT 1`,
+        series,
+        TEST_TODAY,
+      ),
       childAges: [10],
       adults: 1,
       name: "Failed Message Family",
@@ -73,17 +80,21 @@ describe("what is waiting for staff on their home page", () => {
       admin: await attention("admin"),
     };
 
-    createConnection(db, { id: userId(PEOPLE.outreach) }, {
-      venueId: venueId(HUBS.own),
-      need: "Help with sleep",
-      ageBand: "0-1",
-      preferredLanguage: "ur",
-      familyName: "Home Page Family",
-      phone: "+447700900777",
-      email: null,
-      contactMethod: "phone",
-      bestTimes: "Mornings",
-    });
+    createConnection(
+      db,
+      { id: userId(PEOPLE.outreach) },
+      {
+        venueId: venueId(HUBS.own),
+        need: "Help with sleep",
+        ageBand: "0-1",
+        preferredLanguage: "ur",
+        familyName: "Home Page Family",
+        phone: "+447700900777",
+        email: null,
+        contactMethod: "phone",
+        bestTimes: "Mornings",
+      },
+    );
     failedMessageAt(HUBS.own);
     const flagged = dateAt(HUBS.own);
     db.$client.prepare("UPDATE occurrences SET needs_review = 1 WHERE id = ?").run(flagged);

@@ -52,7 +52,12 @@ function datesOf(mode: "per-session" | "course", slug: string = HUBS.own) {
 }
 
 let counter = 0;
-function book(seriesId: number, occurrenceId: number | null, name: string, extra: Partial<{ childAges: number[]; adults: number; phone: string; accessNeeds: string }> = {}) {
+function book(
+  seriesId: number,
+  occurrenceId: number | null,
+  name: string,
+  extra: Partial<{ childAges: number[]; adults: number; phone: string; accessNeeds: string }> = {},
+) {
   counter++;
   const outcome = createBooking(
     db,
@@ -81,7 +86,12 @@ const [DATE, OTHER_DATE, CANCELLED_DATE] = session.occurrenceIds;
 const course = datesOf("course");
 const otherHub = datesOf("per-session", HUBS.other);
 
-const amina = book(session.seriesId, DATE, "Amina Khan", { childAges: [6, EXPECTING], adults: 2, phone: "+447700900123", accessNeeds: "Uses a wheelchair" });
+const amina = book(session.seriesId, DATE, "Amina Khan", {
+  childAges: [6, EXPECTING],
+  adults: 2,
+  phone: "+447700900123",
+  accessNeeds: "Uses a wheelchair",
+});
 book(session.seriesId, DATE, '=HYPERLINK("http://x")');
 const cancelled = book(session.seriesId, DATE, "Carol Cancelled");
 db.$client.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?").run(cancelled);
@@ -108,7 +118,9 @@ function get(person: Person, id: number | string, query = "") {
 }
 
 function post(person: Person, id: number | string, form: Record<string, string>) {
-  return outcome(async () => registerAction({ request: await staffRequest(person, path(id), { form }), params: { id: String(id) }, context: {} }));
+  return outcome(async () =>
+    registerAction({ request: await staffRequest(person, path(id), { form }), params: { id: String(id) }, context: {} }),
+  );
 }
 
 function csv(person: Person, id: number | string) {
@@ -126,7 +138,9 @@ function userId(person: keyof typeof PEOPLE) {
 
 function auditRows(action: string, entityId: string) {
   return db.$client
-    .prepare("SELECT user_id AS userId, action, venue_id AS venueId, before, after FROM audit_log WHERE action = ? AND entity_id = ? ORDER BY id")
+    .prepare(
+      "SELECT user_id AS userId, action, venue_id AS venueId, before, after FROM audit_log WHERE action = ? AND entity_id = ? ORDER BY id",
+    )
     .all(action, entityId) as { userId: number; action: string; venueId: number; before: string | null; after: string | null }[];
 }
 
@@ -193,8 +207,10 @@ describe("the register", () => {
 
 describe("marking attendance", () => {
   const status = () =>
-    (db.$client.prepare("SELECT status FROM attendance WHERE booking_id = ? AND occurrence_id = ?").get(amina, DATE) as { status: string } | undefined)
-      ?.status ?? null;
+    (
+      db.$client.prepare("SELECT status FROM attendance WHERE booking_id = ? AND occurrence_id = ?").get(amina, DATE) as
+        { status: string } | undefined
+    )?.status ?? null;
 
   it("marks attended, then no-show, then clears, auditing each change", async () => {
     const first = await post("staff", DATE, { intent: "mark", booking: String(amina), status: "attended" });
@@ -239,7 +255,11 @@ describe("marking attendance", () => {
       expect(body.errors.register).toContain("not on this register");
       expect(body.title).toMatch(/^Error: /);
     }
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM attendance WHERE booking_id IN (?, ?, ?, ?)").get(elsewhere, cancelled, waiting, atOtherHub)).toEqual({ n: 0 });
+    expect(
+      db.$client
+        .prepare("SELECT COUNT(*) AS n FROM attendance WHERE booking_id IN (?, ?, ?, ?)")
+        .get(elsewhere, cancelled, waiting, atOtherHub),
+    ).toEqual({ n: 0 });
     expect(auditRows("register.mark", `${elsewhere}:${DATE}`)).toEqual([]);
   });
 
@@ -292,7 +312,9 @@ describe("walk-ins", () => {
   it("accepts a district on its own, and no name or postcode at all", async () => {
     expect((await post("staff", OTHER_DATE, { intent: "walk-in", children: "1", adults: "1", postcode: "CV1" })).status).toBe(302);
     expect((await post("staff", OTHER_DATE, { intent: "walk-in", children: "0", adults: "2" })).status).toBe(302);
-    const rows = db.$client.prepare("SELECT name, outcode, first_visit AS firstVisit FROM walk_ins WHERE occurrence_id = ? ORDER BY id").all(OTHER_DATE);
+    const rows = db.$client
+      .prepare("SELECT name, outcode, first_visit AS firstVisit FROM walk_ins WHERE occurrence_id = ? ORDER BY id")
+      .all(OTHER_DATE);
     expect(rows).toEqual([
       { name: "", outcode: "CV1", firstVisit: 0 },
       { name: "", outcode: null, firstVisit: 0 },
@@ -375,7 +397,9 @@ describe("the CSV", () => {
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://x"")"`))).toBe(true);
     expect(lines.some((l) => l.includes("=HYPERLINK") && !l.includes("'=HYPERLINK"))).toBe(false);
     const aminaLine = lines.find((l) => l.includes("Amina Khan"));
-    expect(aminaLine).toMatch(/^Booking,FH-[A-Z0-9]{6},Amina Khan,2,"6 months, expecting",2,Uses a wheelchair,07700 900123,register-\d+@example\.org,/);
+    expect(aminaLine).toMatch(
+      /^Booking,FH-[A-Z0-9]{6},Amina Khan,2,"6 months, expecting",2,Uses a wheelchair,07700 900123,register-\d+@example\.org,/,
+    );
     expect(lines.some((l) => l.startsWith("Walk-in,,Jess,2,"))).toBe(true);
     expect(lines.some((l) => l.includes("Carol Cancelled") || l.includes("Wendy Waiting"))).toBe(false);
     expect(body).not.toMatch(/6SY/i);
@@ -432,13 +456,19 @@ describe("the page", () => {
   async function render(query = "") {
     const page = await data((await get("staff", DATE, query)).response);
     const i18n = i18next.createInstance();
-    await i18n.use(initReactI18next).init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
+    await i18n
+      .use(initReactI18next)
+      .init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
     const Stub = createRemixStub([{ id: "register", path: "/register", Component: RegisterPage, loader: () => page }]);
     // React warns that layout effects do nothing on the server; that is expected here.
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       return renderToString(
-        createElement(I18nextProvider, { i18n }, createElement(Stub, { initialEntries: ["/register"], hydrationData: { loaderData: { register: page } } })),
+        createElement(
+          I18nextProvider,
+          { i18n },
+          createElement(Stub, { initialEntries: ["/register"], hydrationData: { loaderData: { register: page } } }),
+        ),
       );
     } finally {
       quiet.mockRestore();

@@ -87,9 +87,16 @@ async function createSeries(changes: Record<string, string | string[]> = {}, per
 async function editSeries(id: number, changes: Record<string, string | string[]>, person: Person = "manager") {
   const found = getSeries(db, id)!;
   const stored = seriesToFormValues({ ...found.series, typeSlug: found.typeSlug });
-  const values: Record<string, string | string[]> = { intent: "save", ...stored, weekdays: (stored.weekdays ?? "").split(",").filter(Boolean), ...changes };
+  const values: Record<string, string | string[]> = {
+    intent: "save",
+    ...stored,
+    weekdays: (stored.weekdays ?? "").split(",").filter(Boolean),
+    ...changes,
+  };
   for (const [k, v] of Object.entries(values)) if (v === undefined) delete values[k];
-  return outcome(async () => editAction({ request: await post(person, `/staff/series/${id}`, entries(values)), params: { id: String(id) }, context: {} }));
+  return outcome(async () =>
+    editAction({ request: await post(person, `/staff/series/${id}`, entries(values)), params: { id: String(id) }, context: {} }),
+  );
 }
 
 const dates = (seriesId: number) =>
@@ -154,7 +161,9 @@ describe("creating a series", () => {
     expect(got.some((d) => BANK_HOLIDAYS.includes(d))).toBe(false);
     const row = one("SELECT * FROM session_series WHERE id = ?", id)!;
     expect(row).toMatchObject({ weekdays: "1,5", term_time_only: 1, languages: "en,ur", send_friendly: 1, cost_pence: 0, status: "active" });
-    expect(one("SELECT action, user_id FROM audit_log WHERE entity_type = 'series' AND entity_id = ? AND action = 'series.create'", String(id))).toBeTruthy();
+    expect(
+      one("SELECT action, user_id FROM audit_log WHERE entity_type = 'series' AND entity_id = ? AND action = 'series.create'", String(id)),
+    ).toBeTruthy();
 
     // Public search finds it.
     const locality = one("SELECT locality_id AS id FROM venues WHERE slug = ?", HUBS.own) as { id: number };
@@ -185,7 +194,11 @@ describe("creating a series", () => {
   it("makes one date for a one-off event, and keeps the cost in pence", async () => {
     const id = await createSeries({ weekdays: [], startDate: "2026-12-12", endDate: "", cost: "£2.50", bookingMode: "drop-in" });
     expect(dates(id).map((d) => d.date)).toEqual(["2026-12-12"]);
-    expect(one("SELECT end_date, cost_pence, weekdays FROM session_series WHERE id = ?", id)).toEqual({ end_date: "2026-12-12", cost_pence: 250, weekdays: "" });
+    expect(one("SELECT end_date, cost_pence, weekdays FROM session_series WHERE id = ?", id)).toEqual({
+      end_date: "2026-12-12",
+      cost_pence: 250,
+      weekdays: "",
+    });
   });
 
   it("gives each mistake a message by its field with a 400, keeping what was typed", async () => {
@@ -204,7 +217,9 @@ describe("creating a series", () => {
       cost: "lots",
       description: "Kept as typed",
     });
-    const o = await outcome(async () => newAction({ request: await post("manager", `/staff/series/new?venue=${HUBS.own}`, entries(form)), params: {}, context: {} }));
+    const o = await outcome(async () =>
+      newAction({ request: await post("manager", `/staff/series/new?venue=${HUBS.own}`, entries(form)), params: {}, context: {} }),
+    );
     expect(o.status).toBe(400);
     const data = await body(o.response);
     expect(Object.keys(data.errors).sort()).toEqual(
@@ -218,7 +233,11 @@ describe("creating a series", () => {
 
     const times = await outcome(async () =>
       newAction({
-        request: await post("manager", `/staff/series/new?venue=${HUBS.own}`, entries(seriesForm({ startTime: "9:30", endTime: "09:00", endDate: "2026-11-01" }))),
+        request: await post(
+          "manager",
+          `/staff/series/new?venue=${HUBS.own}`,
+          entries(seriesForm({ startTime: "9:30", endTime: "09:00", endDate: "2026-11-01" })),
+        ),
         params: {},
         context: {},
       }),
@@ -230,9 +249,13 @@ describe("creating a series", () => {
   });
 
   it("needs a known hub the person works at", async () => {
-    const missing = await outcome(async () => newLoader({ request: await staffRequest("manager", "/staff/series/new"), params: {}, context: {} }));
+    const missing = await outcome(async () =>
+      newLoader({ request: await staffRequest("manager", "/staff/series/new"), params: {}, context: {} }),
+    );
     expect(missing.status).toBe(404);
-    const other = await outcome(async () => newLoader({ request: await staffRequest("staff", `/staff/series/new?venue=${HUBS.other}`), params: {}, context: {} }));
+    const other = await outcome(async () =>
+      newLoader({ request: await staffRequest("staff", `/staff/series/new?venue=${HUBS.other}`), params: {}, context: {} }),
+    );
     expect(other.status).toBe(403);
   });
 });
@@ -270,21 +293,32 @@ describe("changing a series", () => {
     expect(wednesdays.every((d) => d.start_time === "10:30" && d.date > TEST_TODAY)).toBe(true);
 
     // The edit page lists the dates that need a decision.
-    const page = await body(await editLoader({ request: await staffRequest("manager", `/staff/series/${id}`), params: { id: String(id) }, context: {} }));
+    const page = await body(
+      await editLoader({ request: await staffRequest("manager", `/staff/series/${id}`), params: { id: String(id) }, context: {} }),
+    );
     expect(page.review.map((r: { id: number }) => r.id).sort()).toEqual([firstThursday.id, firstTuesday.id].sort());
-    const audit = one("SELECT before, after FROM audit_log WHERE action = 'series.update' AND entity_id = ? ORDER BY id DESC", String(id)) as { before: string; after: string };
+    const audit = one("SELECT before, after FROM audit_log WHERE action = 'series.update' AND entity_id = ? ORDER BY id DESC", String(id)) as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(audit.before).weekdays).toBe("2,4");
     expect(JSON.parse(audit.after).weekdays).toBe("2,3");
 
     // Keep one; remove the other (its family is told).
     const keep = await outcome(async () =>
-      occurrenceAction({ request: await staffRequest("staff", `/staff/occurrences/${firstTuesday.id}`, { form: { intent: "keep" } }), params: { id: String(firstTuesday.id) }, context: {} }),
+      occurrenceAction({
+        request: await staffRequest("staff", `/staff/occurrences/${firstTuesday.id}`, { form: { intent: "keep" } }),
+        params: { id: String(firstTuesday.id) },
+        context: {},
+      }),
     );
     expect(keep.location).toBe(`/staff/occurrences/${firstTuesday.id}?done=kept&told=0`);
     expect(one("SELECT needs_review, status FROM occurrences WHERE id = ?", firstTuesday.id)).toEqual({ needs_review: 0, status: "scheduled" });
     const remove = await outcome(async () =>
       occurrenceAction({
-        request: await staffRequest("staff", `/staff/occurrences/${firstThursday.id}`, { form: { intent: "remove", reason: "The session has moved to Wednesdays" } }),
+        request: await staffRequest("staff", `/staff/occurrences/${firstThursday.id}`, {
+          form: { intent: "remove", reason: "The session has moved to Wednesdays" },
+        }),
         params: { id: String(firstThursday.id) },
         context: {},
       }),
@@ -342,7 +376,14 @@ describe("changing a series", () => {
     expect(refused.status).toBe(400);
     expect((await body(refused.response)).errors.confirmArchive).toBeTruthy();
     const o = await outcome(async () =>
-      editAction({ request: await post("manager", `/staff/series/${id}`, [["intent", "archive"], ["confirmArchive", "1"]]), params: { id: String(id) }, context: {} }),
+      editAction({
+        request: await post("manager", `/staff/series/${id}`, [
+          ["intent", "archive"],
+          ["confirmArchive", "1"],
+        ]),
+        params: { id: String(id) },
+        context: {},
+      }),
     );
     expect(o.location).toMatch(/done=archived/);
     expect(dates(id)).toEqual([expect.objectContaining({ id: booked.id, needs_review: 1 })]);
@@ -351,7 +392,9 @@ describe("changing a series", () => {
 
   it("does not let hub staff change another hub's series", async () => {
     const id = await createSeries({}, "admin", HUBS.other);
-    const get = await outcome(async () => editLoader({ request: await staffRequest("staff", `/staff/series/${id}`), params: { id: String(id) }, context: {} }));
+    const get = await outcome(async () =>
+      editLoader({ request: await staffRequest("staff", `/staff/series/${id}`), params: { id: String(id) }, context: {} }),
+    );
     expect(get.status).toBe(403);
     const o = await editSeries(id, { title: "Taken over" }, "staff");
     expect(o.status).toBe(403);
@@ -361,7 +404,9 @@ describe("changing a series", () => {
   });
 
   it("says 404 for a series that does not exist", async () => {
-    const o = await outcome(async () => editLoader({ request: await staffRequest("admin", "/staff/series/999999"), params: { id: "999999" }, context: {} }));
+    const o = await outcome(async () =>
+      editLoader({ request: await staffRequest("admin", "/staff/series/999999"), params: { id: "999999" }, context: {} }),
+    );
     expect(o.status).toBe(404);
   });
 });
@@ -375,7 +420,11 @@ describe("cancelling one date", () => {
     expect([confirmed.kind, waiting.kind]).toEqual(["confirmed", "waiting"]);
 
     const missing = await outcome(async () =>
-      occurrenceAction({ request: await staffRequest("staff", `/staff/occurrences/${date.id}`, { form: { intent: "cancel", reason: " " } }), params: { id: String(date.id) }, context: {} }),
+      occurrenceAction({
+        request: await staffRequest("staff", `/staff/occurrences/${date.id}`, { form: { intent: "cancel", reason: " " } }),
+        params: { id: String(date.id) },
+        context: {},
+      }),
     );
     expect(missing.status).toBe(400);
     expect((await body(missing.response)).errors.reason).toBe("Enter the reason for cancelling");
@@ -388,7 +437,10 @@ describe("cancelling one date", () => {
       }),
     );
     expect(o.location).toBe(`/staff/occurrences/${date.id}?done=cancelled&told=2`);
-    expect(one("SELECT status, cancel_reason FROM occurrences WHERE id = ?", date.id)).toEqual({ status: "cancelled", cancel_reason: "Heating failure" });
+    expect(one("SELECT status, cancel_reason FROM occurrences WHERE id = ?", date.id)).toEqual({
+      status: "cancelled",
+      cancel_reason: "Heating failure",
+    });
     const told = all(
       "SELECT booking_id, body FROM notifications WHERE template = 'session-cancelled' AND booking_id IN (?, ?) ORDER BY booking_id",
       confirmed.bookingId,
@@ -396,11 +448,20 @@ describe("cancelling one date", () => {
     ) as { booking_id: number; body: string }[];
     expect(told.map((m) => m.booking_id)).toEqual([confirmed.bookingId, waiting.bookingId]);
     expect(told.every((m) => m.body.includes("Heating failure") && m.body.includes(formatDate(date.date, "en")))).toBe(true);
-    const audit = one("SELECT user_id, after FROM audit_log WHERE action = 'occurrence.cancel' AND entity_id = ?", String(date.id)) as { user_id: number; after: string };
+    const audit = one("SELECT user_id, after FROM audit_log WHERE action = 'occurrence.cancel' AND entity_id = ?", String(date.id)) as {
+      user_id: number;
+      after: string;
+    };
     expect(audit.user_id).toBeTruthy();
     expect(JSON.parse(audit.after).cancelReason).toBe("Heating failure");
 
-    const page = await body(await occurrenceLoader({ request: await staffRequest("staff", `/staff/occurrences/${date.id}?done=cancelled&told=2`), params: { id: String(date.id) }, context: {} }));
+    const page = await body(
+      await occurrenceLoader({
+        request: await staffRequest("staff", `/staff/occurrences/${date.id}?done=cancelled&told=2`),
+        params: { id: String(date.id) },
+        context: {},
+      }),
+    );
     expect(page.occurrence.status).toBe("cancelled");
     expect(page.done).toEqual({ done: "cancelled", told: 2 });
     expect(page.bookedFamilies).toBe(1);
@@ -410,7 +471,11 @@ describe("cancelling one date", () => {
     const count = () => (one("SELECT COUNT(*) AS n FROM notifications") as { n: number }).n;
     const before = count();
     const undo = await outcome(async () =>
-      occurrenceAction({ request: await staffRequest("staff", `/staff/occurrences/${date.id}`, { form: { intent: "reinstate" } }), params: { id: String(date.id) }, context: {} }),
+      occurrenceAction({
+        request: await staffRequest("staff", `/staff/occurrences/${date.id}`, { form: { intent: "reinstate" } }),
+        params: { id: String(date.id) },
+        context: {},
+      }),
     );
     expect(undo.location).toMatch(/done=reinstated/);
     expect(one("SELECT status, cancel_reason FROM occurrences WHERE id = ?", date.id)).toEqual({ status: "scheduled", cancel_reason: "" });
@@ -429,7 +494,10 @@ describe("cancelling one date", () => {
       }),
     );
     expect(o.location).toMatch(/told=1$/);
-    const m = one("SELECT body, subject FROM notifications WHERE template = 'session-cancelled' AND booking_id = ?", enrolled.bookingId) as { body: string; subject: string };
+    const m = one("SELECT body, subject FROM notifications WHERE template = 'session-cancelled' AND booking_id = ?", enrolled.bookingId) as {
+      body: string;
+      subject: string;
+    };
     expect(m.body).toContain(formatDate(date.date, "en"));
     expect(m.body).toContain("Trainer unwell");
     expect(m.subject).toContain("cancelled");
@@ -439,7 +507,11 @@ describe("cancelling one date", () => {
     const id = await createSeries({ termTimeOnly: "" });
     const date = dates(id)[0];
     const bad = await outcome(async () =>
-      occurrenceAction({ request: await staffRequest("manager", `/staff/occurrences/${date.id}`, { form: { intent: "explode" } }), params: { id: String(date.id) }, context: {} }),
+      occurrenceAction({
+        request: await staffRequest("manager", `/staff/occurrences/${date.id}`, { form: { intent: "explode" } }),
+        params: { id: String(date.id) },
+        context: {},
+      }),
     );
     expect(bad.status).toBe(400);
     const elsewhere = await outcome(async () =>
@@ -462,7 +534,11 @@ describe("the week view", () => {
     book(id, date.id);
     const load = async (query: string) =>
       body(
-        await timetableLoader({ request: await staffRequest("staff", `/staff/hubs/${HUBS.own}/timetable${query}`), params: { slug: HUBS.own }, context: {} }),
+        await timetableLoader({
+          request: await staffRequest("staff", `/staff/hubs/${HUBS.own}/timetable${query}`),
+          params: { slug: HUBS.own },
+          context: {},
+        }),
       );
     const week = await load(`?week=${date.date}`);
     expect(week.weekStart).toBe(addDays(date.date, 1 - isoWeekday(date.date)));
@@ -478,7 +554,11 @@ describe("the week view", () => {
     );
     expect(unknown.status).toBe(404);
     const outreach = await outcome(async () =>
-      timetableLoader({ request: await staffRequest("outreach", `/staff/hubs/${HUBS.own}/timetable`), params: { slug: HUBS.own }, context: {} }),
+      timetableLoader({
+        request: await staffRequest("outreach", `/staff/hubs/${HUBS.own}/timetable`),
+        params: { slug: HUBS.own },
+        context: {},
+      }),
     );
     expect(outreach.status).toBe(403);
   });
@@ -488,7 +568,9 @@ describe("the pages", () => {
   /** Server-renders a page with real loader (and action) data, as the browser first receives it. */
   async function render(Component: ComponentType, loaderData: Record<string, unknown>, actionData?: Record<string, unknown>) {
     const i18n = i18next.createInstance();
-    await i18n.use(initReactI18next).init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
+    await i18n
+      .use(initReactI18next)
+      .init({ lng: "en", fallbackLng: "en", defaultNS: "common", resources, interpolation: { escapeValue: false } });
     const Stub = createRemixStub([{ id: "page", path: "/page", Component, loader: () => loaderData, action: () => actionData ?? null }]);
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
@@ -511,7 +593,11 @@ describe("the pages", () => {
     const id = await createSeries({ termTimeOnly: "" });
     const date = dates(id)[0];
     const data = await body(
-      await timetableLoader({ request: await staffRequest("staff", `/staff/hubs/${HUBS.own}/timetable?week=${date.date}`), params: { slug: HUBS.own }, context: {} }),
+      await timetableLoader({
+        request: await staffRequest("staff", `/staff/hubs/${HUBS.own}/timetable?week=${date.date}`),
+        params: { slug: HUBS.own },
+        context: {},
+      }),
     );
     const html = await render(TimetablePage, data);
     expect(html).toContain("<caption");
@@ -523,13 +609,19 @@ describe("the pages", () => {
   });
 
   it("renders the new-series form with a fieldset for the days, and errors by each field", async () => {
-    const data = await body(await newLoader({ request: await staffRequest("staff", `/staff/series/new?venue=${HUBS.own}`), params: {}, context: {} }));
+    const data = await body(
+      await newLoader({ request: await staffRequest("staff", `/staff/series/new?venue=${HUBS.own}`), params: {}, context: {} }),
+    );
     const blank = await render(NewPage, data);
     expect(blank).toMatch(/<fieldset[^>]*><legend[^>]*>Days of the week<\/legend>/);
     expect(blank).toContain('name="weekdays"');
     expect(blank).not.toContain("govuk-error-summary");
     const failed = await outcome(async () =>
-      newAction({ request: await post("staff", `/staff/series/new?venue=${HUBS.own}`, entries(seriesForm({ title: "", capacity: "500" }))), params: {}, context: {} }),
+      newAction({
+        request: await post("staff", `/staff/series/new?venue=${HUBS.own}`, entries(seriesForm({ title: "", capacity: "500" }))),
+        params: {},
+        context: {},
+      }),
     );
     const html = await render(NewPage, data, await body(failed.response));
     expect(html).toContain("govuk-error-summary");
@@ -540,14 +632,26 @@ describe("the pages", () => {
 
   it("renders the edit page and the date page with their forms", async () => {
     const id = await createSeries({ termTimeOnly: "" });
-    const edit = await body(await editLoader({ request: await staffRequest("staff", `/staff/series/${id}?done=saved&added=2`), params: { id: String(id) }, context: {} }));
+    const edit = await body(
+      await editLoader({
+        request: await staffRequest("staff", `/staff/series/${id}?done=saved&added=2`),
+        params: { id: String(id) },
+        context: {},
+      }),
+    );
     const editHtml = await render(EditPage, edit);
     expect(editHtml).toContain("govuk-notification-banner--success");
     expect(editHtml).toContain('name="intent" value="archive"');
     expect(editHtml).toContain('value="10:00"');
 
     const date = dates(id)[0];
-    const occ = await body(await occurrenceLoader({ request: await staffRequest("staff", `/staff/occurrences/${date.id}`), params: { id: String(date.id) }, context: {} }));
+    const occ = await body(
+      await occurrenceLoader({
+        request: await staffRequest("staff", `/staff/occurrences/${date.id}`),
+        params: { id: String(date.id) },
+        context: {},
+      }),
+    );
     const occHtml = await render(OccurrencePage, occ);
     expect(occHtml).toContain('name="intent" value="cancel"');
     expect(occHtml).toContain('<label class="govuk-label govuk-label--s" for="reason">');

@@ -60,9 +60,9 @@ describe("capacity", () => {
     expect(decide(0, 0, 1)).toBe("wait");
   });
 
-  const queue = fc.array(fc.record({ id: fc.nat(), places: fc.integer({ min: 1, max: 4 }) }), { maxLength: 30 }).map((q) =>
-    q.map((w, i) => ({ ...w, id: i })),
-  );
+  const queue = fc
+    .array(fc.record({ id: fc.nat(), places: fc.integer({ min: 1, max: 4 }) }), { maxLength: 30 })
+    .map((q) => q.map((w, i) => ({ ...w, id: i })));
 
   it("promotes oldest first, never past capacity, and leaves nobody who would fit", () => {
     fc.assert(

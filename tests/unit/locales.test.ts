@@ -34,8 +34,7 @@ function baseKeys(keys: Iterable<string>) {
   return new Set([...keys].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")));
 }
 
-const placeholders = (v: unknown) =>
-  [...JSON.stringify(v).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const placeholders = (v: unknown) => [...JSON.stringify(v).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe("locales", () => {
   it("has every namespace, public and staff, in every offered language", () => {

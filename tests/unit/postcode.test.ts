@@ -22,10 +22,7 @@ describe("parsePostcode", () => {
     expect(parsePostcode(input)).toEqual({ kind: "district", outcode: expected });
   });
 
-  it.each(["hello", "", "   ", "12345", "B23 6SYX", "ZZZ", "B23 6", "<script>", "B23-6SY-B23-6SY"])(
-    "rejects %j",
-    (input) => {
-      expect(parsePostcode(input)).toBeNull();
-    },
-  );
+  it.each(["hello", "", "   ", "12345", "B23 6SYX", "ZZZ", "B23 6", "<script>", "B23-6SY-B23-6SY"])("rejects %j", (input) => {
+    expect(parsePostcode(input)).toBeNull();
+  });
 });

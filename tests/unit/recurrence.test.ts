@@ -16,20 +16,12 @@ describe("occurrenceDates", () => {
   });
 
   it("stops at the series end date", () => {
-    const dates = occurrenceDates(
-      { weekdays: [5], startDate: "2026-11-01", endDate: "2026-12-11", termTimeOnly: false },
-      window,
-      noContext,
-    );
+    const dates = occurrenceDates({ weekdays: [5], startDate: "2026-11-01", endDate: "2026-12-11", termTimeOnly: false }, window, noContext);
     expect(dates).toEqual(["2026-11-27", "2026-12-04", "2026-12-11"]);
   });
 
   it("does not start before the series start date", () => {
-    const dates = occurrenceDates(
-      { weekdays: [2], startDate: "2027-01-19", endDate: null, termTimeOnly: false },
-      window,
-      noContext,
-    );
+    const dates = occurrenceDates({ weekdays: [2], startDate: "2027-01-19", endDate: null, termTimeOnly: false }, window, noContext);
     expect(dates).toEqual(["2027-01-19", "2027-01-26"]);
   });
 
@@ -49,11 +41,10 @@ describe("occurrenceDates", () => {
   });
 
   it("skips excluded dates such as closures and bank holidays", () => {
-    const dates = occurrenceDates(
-      { weekdays: [5], startDate: "2026-12-01", endDate: "2027-01-08", termTimeOnly: false },
-      window,
-      { terms: [], excludedDates: new Set(["2026-12-25", "2027-01-01"]) },
-    );
+    const dates = occurrenceDates({ weekdays: [5], startDate: "2026-12-01", endDate: "2027-01-08", termTimeOnly: false }, window, {
+      terms: [],
+      excludedDates: new Set(["2026-12-25", "2027-01-01"]),
+    });
     expect(dates).toEqual(["2026-12-04", "2026-12-11", "2026-12-18", "2027-01-08"]);
   });
 

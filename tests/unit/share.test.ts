@@ -116,7 +116,12 @@ describe("smsText", () => {
 
   it("never cuts the URL, even when nothing else can make it fit", () => {
     const url = `https://familyhubs.example.gov.uk/search?${"postcode=B23+6SY&".repeat(12)}lng=en`;
-    const text = smsText({ template: EN, title: "A long session title that goes on", url, values: { venue: "Erdington Family Hub", when: "Tuesday" } });
+    const text = smsText({
+      template: EN,
+      title: "A long session title that goes on",
+      url,
+      values: { venue: "Erdington Family Hub", when: "Tuesday" },
+    });
     expect(text).toContain(url);
     expect(segments(text)).toBeGreaterThan(1);
   });
@@ -147,7 +152,12 @@ describe("smsText", () => {
   it("uses the English template from the locale files", () => {
     const tr = translatorFor("en");
     const template = String(tr("share:sms.session", { skipInterpolation: true }));
-    const text = smsText({ template, title: "Stay and Play", url: URL_EN, values: { venue: "Erdington Family Hub", when: "every Tuesday, 10:00am – 11:30am" } });
+    const text = smsText({
+      template,
+      title: "Stay and Play",
+      url: URL_EN,
+      values: { venue: "Erdington Family Hub", when: "every Tuesday, 10:00am – 11:30am" },
+    });
     expect(text).toBe(`Stay and Play at Erdington Family Hub, every Tuesday, 10:00am - 11:30am. Details: ${URL_EN}`);
   });
 });

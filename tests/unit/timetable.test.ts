@@ -17,7 +17,15 @@ const base: SeriesFormValues = {
 
 describe("parseSeriesForm", () => {
   it("reads a weekly series into the stored shape", () => {
-    const r = parseSeriesForm({ ...base, weekdays: "4,2,2", termTimeOnly: "1", cost: "£1.5", ageMinMonths: "0", ageMaxMonths: "11", languages: "EN, ur ,pa" });
+    const r = parseSeriesForm({
+      ...base,
+      weekdays: "4,2,2",
+      termTimeOnly: "1",
+      cost: "£1.5",
+      ageMinMonths: "0",
+      ageMaxMonths: "11",
+      languages: "EN, ur ,pa",
+    });
     expect(r.errors).toBeNull();
     expect(r.data).toMatchObject({
       typeSlug: "baby-and-me",
@@ -44,7 +52,16 @@ describe("parseSeriesForm", () => {
   });
 
   it("reports every problem at once, including those across fields", () => {
-    const r = parseSeriesForm({ ...base, title: "", endTime: "10:00", endDate: "2026-11-01", ageMinMonths: "12", ageMaxMonths: "6", capacity: "201", cost: "1.234" });
+    const r = parseSeriesForm({
+      ...base,
+      title: "",
+      endTime: "10:00",
+      endDate: "2026-11-01",
+      ageMinMonths: "12",
+      ageMaxMonths: "6",
+      capacity: "201",
+      cost: "1.234",
+    });
     expect(r.errors).toEqual({
       title: "form.errors.title",
       endTime: "form.errors.endTimeBeforeStart",

@@ -251,7 +251,15 @@ export function Checkbox(p: { name: string; label: ReactNode; checked?: boolean;
 }
 
 /** A checkbox that answers its own question, so its label is enough and it needs no fieldset. */
-export function SingleCheckbox(p: { name: string; label: ReactNode; hint?: ReactNode; error?: string; checked?: boolean; value?: string; small?: boolean }) {
+export function SingleCheckbox(p: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  checked?: boolean;
+  value?: string;
+  small?: boolean;
+}) {
   return (
     <div className={cx("govuk-form-group", p.error && "govuk-form-group--error")}>
       <ErrorMessage id={p.name} error={p.error} />

@@ -58,9 +58,7 @@ export function BookForm() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/sessions/${series.id}`}>
-          {t("form.back")}
-        </BackLink>
+        <BackLink to={`/sessions/${series.id}`}>{t("form.back")}</BackLink>
         <ErrorSummary errors={errorList} />
         <span className="govuk-caption-l">{venue.kind === "online" ? t("common:session.online") : venue.name}</span>
         <h1 className="govuk-heading-l">{t("form.heading", { title: series.title })}</h1>
@@ -151,7 +149,10 @@ export function BookForm() {
                     defaultValue={values[name] ?? ""}
                     options={[
                       { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
-                      ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") })),
+                      ...ages.map((m) => ({
+                        value: m === EXPECTING ? "expecting" : String(m),
+                        label: childAgeLabel(m, t, "booking:form.ages"),
+                      })),
                     ]}
                   />
                 );

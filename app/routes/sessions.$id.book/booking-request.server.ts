@@ -61,9 +61,7 @@ export function bookingRequestFrom(
       language: (staff && extra?.familyLanguage) || opts.locale,
       joinWaitingList: input.waitlist,
       maxChildren,
-      ...(staff
-        ? { onBehalfOf: { userId: staff.user.id }, allowAgeOverride: extra?.ageOverride === "yes" && staff.mayOverrideAge }
-        : {}),
+      ...(staff ? { onBehalfOf: { userId: staff.user.id }, allowAgeOverride: extra?.ageOverride === "yes" && staff.mayOverrideAge } : {}),
     },
   };
 }

@@ -37,9 +37,7 @@ function loadSession(params: unknown) {
   const current = now();
   const today = londonDate(current);
   const time = londonTime(current);
-  const dates = listOccurrences(getDb(), found.series.id, today).filter(
-    (o) => !o.cancelled && (o.date > today || o.startTime > time),
-  );
+  const dates = listOccurrences(getDb(), found.series.id, today).filter((o) => !o.cancelled && (o.date > today || o.startTime > time));
   return { ...found, dates, today };
 }
 

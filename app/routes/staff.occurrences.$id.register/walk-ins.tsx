@@ -45,7 +45,10 @@ function WalkInForm({ errors, values }: { errors: Record<string, string>; values
   // Brothers and sisters come too: ages up to 19 years, and a baby on the way.
   const ageOptions = [
     { value: "", label: t("walkIn.ageUnknown") },
-    ...childAgeChoices(19 * 12, true).map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "register:ages") })),
+    ...childAgeChoices(19 * 12, true).map((m) => ({
+      value: m === EXPECTING ? "expecting" : String(m),
+      label: childAgeLabel(m, t, "register:ages"),
+    })),
   ];
   const ageFields = Array.from({ length: AGE_FIELDS }, (_, i) => ageField(i));
   const agesOpen = ageFields.some((f) => errors[f] || values[f]);

@@ -46,7 +46,14 @@ export const ACCESS: AccessEntry[] = [
     route: "staff.sign-out",
     method: "POST",
     // Signing out is covered by the sign-in tests; here it must not sign the shared cookies out.
-    call: async (p) => outcome(async () => signOutAction({ request: await staffRequest(p === "signedOut" ? p : "signedOut", "/staff/sign-out", { form: {} }), params: {}, context: {} })),
+    call: async (p) =>
+      outcome(async () =>
+        signOutAction({
+          request: await staffRequest(p === "signedOut" ? p : "signedOut", "/staff/sign-out", { form: {} }),
+          params: {},
+          context: {},
+        }),
+      ),
     // Always back to the sign-in page.
     expect: { signedOut: "sign-in", admin: "sign-in", manager: "sign-in", staff: "sign-in", otherStaff: "sign-in", outreach: "sign-in" },
   },

@@ -16,7 +16,11 @@ export const ACCESS: AccessEntry[] = [
     // Neither a session nor a hub: refused with a 400 once access is granted, so nothing is written.
     call: async (p) =>
       outcome(async () =>
-        signpostsAction({ request: await staffRequest(p, "/staff/signposts", { form: { seriesId: "", venueId: "" } }), params: {}, context: {} }),
+        signpostsAction({
+          request: await staffRequest(p, "/staff/signposts", { form: { seriesId: "", venueId: "" } }),
+          params: {},
+          context: {},
+        }),
       ),
     expect: anyStaff,
   },

@@ -29,7 +29,11 @@ export const ACCESS: AccessEntry[] = [
     method: "GET",
     call: async (p, hub) =>
       outcome(async () =>
-        registerLoader({ request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register`), params: { id: OCCURRENCE[hub] }, context: {} }),
+        registerLoader({
+          request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register`),
+          params: { id: OCCURRENCE[hub] },
+          context: {},
+        }),
       ),
     expect: hubWork,
   },
@@ -40,7 +44,9 @@ export const ACCESS: AccessEntry[] = [
     call: async (p, hub) =>
       outcome(async () =>
         registerAction({
-          request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register`, { form: { intent: "walk-in", children: "99", adults: "x" } }),
+          request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register`, {
+            form: { intent: "walk-in", children: "99", adults: "x" },
+          }),
           params: { id: OCCURRENCE[hub] },
           context: {},
         }),
@@ -52,7 +58,11 @@ export const ACCESS: AccessEntry[] = [
     method: "GET",
     call: async (p, hub) =>
       outcome(async () =>
-        csvLoader({ request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register.csv`), params: { id: OCCURRENCE[hub] }, context: {} }),
+        csvLoader({
+          request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}/register.csv`),
+          params: { id: OCCURRENCE[hub] },
+          context: {},
+        }),
       ),
     expect: hubWork,
   },

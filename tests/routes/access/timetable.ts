@@ -63,7 +63,9 @@ export const ACCESS: AccessEntry[] = [
     route: "staff.series.$id",
     method: "GET",
     call: async (p, hub) =>
-      outcome(async () => editLoader({ request: await staffRequest(p, `/staff/series/${SERIES[hub]}`), params: { id: SERIES[hub] }, context: {} })),
+      outcome(async () =>
+        editLoader({ request: await staffRequest(p, `/staff/series/${SERIES[hub]}`), params: { id: SERIES[hub] }, context: {} }),
+      ),
     expect: hubWork,
   },
   {
@@ -85,7 +87,11 @@ export const ACCESS: AccessEntry[] = [
     method: "GET",
     call: async (p, hub) =>
       outcome(async () =>
-        occurrenceLoader({ request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}`), params: { id: OCCURRENCE[hub] }, context: {} }),
+        occurrenceLoader({
+          request: await staffRequest(p, `/staff/occurrences/${OCCURRENCE[hub]}`),
+          params: { id: OCCURRENCE[hub] },
+          context: {},
+        }),
       ),
     expect: hubWork,
   },

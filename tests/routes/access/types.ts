@@ -45,8 +45,7 @@ export function allowedAtHub(permission: Permission): AccessEntry["expect"] {
   const expect: AccessEntry["expect"] = { ...anyStaff };
   for (const person of SIGNED_IN) {
     const { role, hubs } = profile(person);
-    const at = (hub: Hub): Expectation =>
-      may({ role }, permission) && (role === "admin" || hubs.includes(HUBS[hub])) ? "ok" : "forbidden";
+    const at = (hub: Hub): Expectation => (may({ role }, permission) && (role === "admin" || hubs.includes(HUBS[hub])) ? "ok" : "forbidden");
     expect[person] = { own: at("own"), other: at("other") };
   }
   return expect;
