@@ -29,12 +29,13 @@ export type Permission =
   | "accounts" // staff accounts (hub managers: hub staff at their own hubs)
   | "term-dates"
   | "audit"
-  | "connection-inbox"; // receive requests to contact a family
+  | "connection-inbox" // receive requests to contact a family
+  | "age-override"; // book a child outside a session's age range, on a family's behalf
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit"],
-  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox"],
-  "hub-staff": ["timetable", "register", "outbox", "connection-inbox"],
+  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override"],
+  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override"],
+  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override"],
   outreach: [],
 };
 

@@ -12,6 +12,7 @@ const README_TABLE: Record<Permission, string[]> = {
   "term-dates": ["admin"],
   audit: ["admin"],
   "connection-inbox": ["hub-manager", "hub-staff"],
+  "age-override": ["admin", "hub-manager", "hub-staff"],
 };
 
 describe("permissions", () => {

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type HeadersFunction, json, type LoaderFunctio
 import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
-import { type StaffUser, worksAt } from "~/domain/permissions";
+import { may, type StaffUser, worksAt } from "~/domain/permissions";
 import { createBooking } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
@@ -27,7 +27,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
 
 /** Hub people (and admins) may book a child outside the age range at a hub they work at; outreach never. */
 function mayOverrideAge(user: StaffUser, venueId: number) {
-  return user.role !== "outreach" && worksAt(user, venueId);
+  return may(user, "age-override") && worksAt(user, venueId);
 }
 
 function loadSession(params: unknown) {
