@@ -300,6 +300,23 @@ export const appMeta = sqliteTable(
   (t) => [primaryKey({ columns: [t.key] })],
 );
 
+/**
+ * Rate-limit counters, one fixed window per purpose and client (app/utils/rate-limit.server.ts).
+ * In the database so every process shares them and they survive a restart; the key is an HMAC
+ * (SHA-256), never an address or email in clear.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    purpose: text("purpose").notNull(),
+    key: text("key").notNull(),
+    // Milliseconds since the epoch when this window began.
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.purpose, t.key] })],
+);
+
 export const ROLES = ["admin", "hub-manager", "hub-staff", "outreach"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -35,37 +35,42 @@ const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
 /** A hash to compare against when there is no such user, so timing does not reveal accounts. */
 let decoyHash: Promise<string> | undefined;
 
+/**
+ * The one password check of every sign-in attempt, whatever the account's state. A seam for
+ * tests, which count its calls: unknown, locked and wrong must all run it once.
+ */
+export const passwordCheck = {
+  verify: (passwordHash: string, password: string): Promise<boolean> => verify(passwordHash, password).catch(() => false),
+};
+
 export type SignInResult = { ok: true; cookie: string } | { ok: false; reason: "invalid" | "limited" };
 
-export async function signIn(request: Request, email: string, password: string): Promise<SignInResult> {
+/**
+ * Signs a member of staff in. `context` is the Remix load context, for the client address when
+ * the server provides one (see clientKey).
+ */
+export async function signIn(request: Request, email: string, password: string, context?: unknown): Promise<SignInResult> {
   const db = getDb();
   const normalised = email.trim().toLowerCase();
-  if (!allow("sign-in-ip", clientKey(request), 20, 15 * 60_000) || !allow("sign-in-account", normalised, 10, 15 * 60_000)) {
+  if (
+    !allow("sign-in-ip", clientKey(request, context), 20, 15 * 60_000) ||
+    !allow("sign-in-account", `account:${normalised}`, 10, 15 * 60_000)
+  ) {
     return { ok: false, reason: "limited" };
   }
   const user = db.select().from(t.users).where(eq(t.users.email, normalised)).get();
   const at = now();
   if (!user || !user.active) {
     decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
-    await verify(await decoyHash, password).catch(() => false);
+    await passwordCheck.verify(await decoyHash, password);
     return { ok: false, reason: "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > at.toISOString()) {
-    // Same answer as a wrong password: a locked account must not be confirmed to exist.
-    return { ok: false, reason: "invalid" };
-  }
-  const good = await verify(user.passwordHash, password).catch(() => false);
-  if (!good) {
-    const failed = user.failedAttempts + 1;
-    db.update(t.users)
-      .set({
-        failedAttempts: failed >= MAX_FAILED ? 0 : failed,
-        lockedUntil: failed >= MAX_FAILED ? new Date(at.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.lockedUntil,
-      })
-      .where(eq(t.users.id, user.id))
-      .run();
-    return { ok: false, reason: "invalid" };
-  }
+  // Count the attempt before checking the password, in one statement, so attempts running at the
+  // same time each count and none can read a count from before the others.
+  const may = countAttempt(db, user.id, at);
+  const good = await passwordCheck.verify(user.passwordHash, password);
+  // Locked and wrong get the same answer (and the same work): a lock does not confirm an account.
+  if (!may || !good) return { ok: false, reason: "invalid" };
   db.update(t.users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.users.id, user.id)).run();
   // Always a brand-new session id, whatever cookie the browser brought (no session fixation).
   const id = randomBytes(32).toString("base64url");
@@ -73,6 +78,35 @@ export async function signIn(request: Request, email: string, password: string):
     .values({ idHash: sha256(id), userId: user.id, createdAt: at.toISOString(), lastSeenAt: at.toISOString() })
     .run();
   return { ok: true, cookie: await signInCookie().serialize(id) };
+}
+
+/**
+ * Counts one attempt against the account, as a failure until a right password clears it, and
+ * says whether this attempt may sign in. The MAX_FAILED-th attempt in a row locks the account for
+ * LOCK_MINUTES (a right password in that same attempt still signs in and unlocks); while locked
+ * nothing may. When a lock has run out, or was lifted by clearing locked_until, the count starts
+ * again.
+ */
+function countAttempt(db: Db, userId: number, at: Date): boolean {
+  const nowIso = at.toISOString();
+  const row = db.$client
+    .prepare(
+      `UPDATE users SET
+         failed_attempts = CASE
+           WHEN locked_until > @now THEN max(failed_attempts, @max) + 1
+           WHEN locked_until IS NOT NULL OR failed_attempts >= @max THEN 1
+           ELSE failed_attempts + 1 END,
+         locked_until = CASE
+           WHEN locked_until > @now THEN locked_until
+           WHEN (CASE WHEN locked_until IS NOT NULL OR failed_attempts >= @max THEN 1 ELSE failed_attempts + 1 END) >= @max
+             THEN @lockUntil
+           ELSE NULL END
+       WHERE id = @id
+       RETURNING failed_attempts AS failed`,
+    )
+    .get({ id: userId, now: nowIso, max: MAX_FAILED, lockUntil: new Date(at.getTime() + LOCK_MINUTES * 60_000).toISOString() }) as
+    { failed: number } | undefined;
+  return row !== undefined && row.failed <= MAX_FAILED;
 }
 
 async function signInId(request: Request): Promise<string | null> {

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: title(t("staff:signIn.title")), signedOut: url.searchParams.get("signedOut") === "1" });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t, title } = await translator(request, "staff");
   const form = Object.fromEntries(await request.formData());
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(`staff:${issue.message}`);
     return fail(errors);
   }
-  const result = await signIn(request, parsed.data.email, parsed.data.password);
+  const result = await signIn(request, parsed.data.email, parsed.data.password, context);
   if (!result.ok) return fail({ email: t(`staff:signIn.${result.reason}`) }, result.reason === "limited" ? 429 : 401);
   return redirect(next, { headers: { "Set-Cookie": result.cookie } });
 }

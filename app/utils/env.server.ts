@@ -34,8 +34,17 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Family Hubs <no-reply@example.org>"),
   /** Queue and send reminders the day before, hourly, inside the server process. */
   REMINDERS_ENABLED: booleanFlag.default("false"),
-  /** Behind a proxy that sets X-Forwarded-For: use it to rate-limit per client address. */
-  TRUST_PROXY: booleanFlag.default("false"),
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For: the client address is
+   * taken that many entries from the right. "false" = 0 (none), "true" = 1 (older settings).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(true|false|yes|no|\d{1,2})$/, 'TRUST_PROXY must be "false", "true" or a number of proxy hops')
+    .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v)))
+    .default("0"),
   /** Staff are signed out after this many minutes without a request. */
   STAFF_IDLE_MINUTES: z.coerce
     .number()

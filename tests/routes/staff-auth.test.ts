@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
 import { requireStaff } from "~/auth/guards.server";
-import { currentStaff } from "~/auth/sign-in.server";
+import { currentStaff, passwordCheck } from "~/auth/sign-in.server";
 import { loader as homeLoader } from "~/routes/staff._index";
 import { action as signInAction } from "~/routes/staff.sign-in";
 import { action as signOutAction } from "~/routes/staff.sign-out";
@@ -20,6 +20,12 @@ function signInRequest(email: string, password: string, extra: Record<string, st
 async function attempt(email: string, password: string, extra: Record<string, string> = {}) {
   return outcome(async () => signInAction({ request: signInRequest(email, password, extra), params: {}, context: {} }));
 }
+
+function unlock(email: string) {
+  getDb().$client.prepare("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE email = ?").run(email);
+}
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("staff sign-in", () => {
   it("signs in with the right password and sets an httpOnly, SameSite=Lax cookie", async () => {
@@ -50,6 +56,62 @@ describe("staff sign-in", () => {
     const right = await attempt("coventry.staff@example.org", DEMO_PASSWORD, { ip: "192.0.2.99" });
     expect(right.status).toBe(401);
     getDb().$client.prepare("UPDATE users SET locked_until = NULL WHERE email = 'coventry.staff@example.org'").run();
+  });
+
+  it("signs in with the right password after four wrong ones, and that clears the count", async () => {
+    resetRateLimits();
+    for (let i = 0; i < 4; i++) expect((await attempt("erdington.manager@example.org", `wrong-${i}`)).status).toBe(401);
+    expect((await attempt("erdington.manager@example.org", DEMO_PASSWORD)).status).toBe(302);
+    const row = getDb().$client.prepare("SELECT failed_attempts, locked_until FROM users WHERE email = 'erdington.manager@example.org'").get();
+    expect(row).toEqual({ failed_attempts: 0, locked_until: null });
+  });
+
+  it("holds the lock when ten wrong passwords arrive at once, then the right one", async () => {
+    resetRateLimits();
+    const email = "erdington.staff@example.org";
+    const wrong = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(email, `wrong-${i}`, { ip: `192.0.2.${100 + i}` })));
+    expect(wrong.map((o) => o.status)).toEqual(Array(10).fill(401));
+    // Not the rate limits: only the lock may refuse the right password here.
+    resetRateLimits();
+    const right = await attempt(email, DEMO_PASSWORD, { ip: "192.0.2.120" });
+    expect(right.status).toBe(401);
+    const row = getDb().$client.prepare("SELECT locked_until FROM users WHERE email = ?").get(email) as { locked_until: string | null };
+    expect(row.locked_until).not.toBeNull();
+    unlock(email);
+    expect((await attempt(email, DEMO_PASSWORD, { ip: "192.0.2.121" })).status).toBe(302);
+  });
+
+  it("checks one password hash for an unknown, a locked, a wrong and a right sign-in, with one answer for the first three", async () => {
+    resetRateLimits();
+    const locked = "outreach@example.org";
+    getDb().$client.prepare("UPDATE users SET locked_until = '2999-01-01T00:00:00.000Z' WHERE email = ?").run(locked);
+    const verify = vi.spyOn(passwordCheck, "verify");
+    const answers: unknown[] = [];
+    for (const [email, password] of [
+      ["nobody@example.org", "not-the-password"],
+      [locked, DEMO_PASSWORD],
+      ["erdington.manager@example.org", "not-the-password"],
+    ]) {
+      verify.mockClear();
+      const o = await attempt(email, password);
+      expect(o.status).toBe(401);
+      expect(verify).toHaveBeenCalledTimes(1);
+      answers.push(((await o.response.json()) as { errors: unknown }).errors);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    verify.mockClear();
+    expect((await attempt("erdington.manager@example.org", DEMO_PASSWORD)).status).toBe(302);
+    expect(verify).toHaveBeenCalledTimes(1);
+    unlock(locked);
+  });
+
+  it("limits sign-in attempts per account, whatever the address", async () => {
+    resetRateLimits();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await attempt("nobody-at-all@example.org", "x", { ip: `198.51.100.${i + 1}` })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
   });
 
   it("rate-limits sign-in attempts from one address", async () => {
