@@ -44,6 +44,14 @@ export function childrenOutsideRange(range: AgeRange, childAges: number[]): numb
   });
 }
 
+/**
+ * Whether a date has started at London time `now` (both as ISO date and "HH:MM"). From its start a
+ * date can no longer be booked, joined, cancelled or given to a waiting family.
+ */
+export function hasStarted(date: { date: string; startTime: string }, now: { date: string; time: string }): boolean {
+  return date.date < now.date || (date.date === now.date && date.startTime <= now.time);
+}
+
 export type Decision = "confirm" | "wait";
 
 /** A booking is confirmed when its places fit in what is left, otherwise it waits. */

@@ -6,7 +6,8 @@ import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { childrenOutsideRange, decide, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
+import { childrenOutsideRange, decide, hasStarted, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
+import { londonDate, londonTime } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
@@ -35,6 +36,10 @@ export type BookingOutcome =
   | { kind: "confirmed"; reference: string; token: string; bookingId: number }
   | { kind: "waiting"; reference: string; token: string; bookingId: number }
   | { kind: "full"; placesLeft: number }
+  /**
+   * This contact already holds a live booking for the slot. Never shown as such to the public: the
+   * form answers with the same neutral "check your messages" it gives anyone (see booking-request).
+   */
   | { kind: "duplicate" }
   | { kind: "age"; outside: number[] }
   | { kind: "no-places-needed" }
@@ -78,6 +83,29 @@ function firstDate(db: Db, slot: Slot) {
     .get();
 }
 
+/** A moment in London, as the booking rules compare it with dates. */
+export type LondonNow = { date: string; time: string };
+
+export function londonNow(at: Date): LondonNow {
+  return { date: londonDate(at), time: londonTime(at) };
+}
+
+/**
+ * Whether a slot is closed to every change by families: its date (for a course, its first date)
+ * has started in London. A slot with no dates left counts as started.
+ */
+export function slotHasStarted(db: Db, slot: Slot, now: LondonNow): boolean {
+  const first = firstDate(db, slot);
+  return !first || hasStarted(first, now);
+}
+
+/** Whether a course has started, so it can no longer be booked or joined (false for other modes). */
+export function courseHasStarted(db: Db, seriesId: number, now: LondonNow): boolean {
+  const series = db.select({ bookingMode: t.sessionSeries.bookingMode }).from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+  if (series?.bookingMode !== "course") return false;
+  return slotHasStarted(db, { seriesId, occurrenceId: null }, now);
+}
+
 function uniqueReference(db: Db): string {
   for (;;) {
     const reference = makeReference((max) => randomInt(max));
@@ -103,7 +131,7 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
       }
       const first = firstDate(db, slot);
       if (!first) return { kind: "not-bookable", reason: "not-found" };
-      if (first.date < now.date || (first.date === now.date && first.startTime <= now.time)) {
+      if (hasStarted(first, now)) {
         return { kind: "not-bookable", reason: series.bookingMode === "course" ? "started" : "past" };
       }
 
@@ -115,6 +143,14 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
         if (outside.length > 0) return { kind: "age", outside };
       }
 
+      // "Full" is decided before looking for this contact's booking, so a full date answers the same
+      // whether or not the contact has booked it: the answer must never tell who attends.
+      const taken = placesTaken(db, slot);
+      const decision = decide(series.capacity, taken, places);
+      if (decision === "wait" && !req.joinWaitingList) {
+        return { kind: "full", placesLeft: Math.max(0, series.capacity - taken) };
+      }
+
       const contact = [req.email ? eq(t.bookings.email, req.email) : undefined, req.phone ? eq(t.bookings.phone, req.phone) : undefined].filter(
         (c) => c !== undefined,
       );
@@ -124,12 +160,6 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
         .where(and(slotCondition(slot), ne(t.bookings.status, "cancelled"), or(...contact)))
         .get();
       if (duplicate) return { kind: "duplicate" };
-
-      const taken = placesTaken(db, slot);
-      const decision = decide(series.capacity, taken, places);
-      if (decision === "wait" && !req.joinWaitingList) {
-        return { kind: "full", placesLeft: Math.max(0, series.capacity - taken) };
-      }
 
       const reference = uniqueReference(db);
       const token = manageToken(db, reference);
@@ -186,8 +216,12 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
     .immediate();
 }
 
-/** Confirms the oldest waiting bookings that now fit, and tells them. Call inside a transaction. */
+/**
+ * Confirms the oldest waiting bookings that now fit, and tells them. Call inside a transaction.
+ * Never for a date that has started (or a course whose first date has): that place is gone.
+ */
 export function runWaitingList(db: Db, slot: Slot, capacity: number, nowIso: string): number[] {
+  if (slotHasStarted(db, slot, londonNow(new Date(nowIso)))) return [];
   const waiting = db
     .select({ id: t.bookings.id, places: t.bookings.places })
     .from(t.bookings)
@@ -209,7 +243,13 @@ export function findBooking(db: Db, reference: string, token: string) {
   return booking;
 }
 
-export type CancelOutcome = { kind: "cancelled"; promoted: number[] } | { kind: "already-cancelled" } | { kind: "not-found" };
+export type CancelOutcome =
+  { kind: "cancelled"; promoted: number[] } | { kind: "already-cancelled" } | { kind: "started" } | { kind: "not-found" };
+
+/** Whether a family may still cancel (or leave the waiting list for) this booking. */
+export function mayCancel(db: Db, booking: typeof t.bookings.$inferSelect, now: LondonNow): boolean {
+  return booking.status !== "cancelled" && !slotHasStarted(db, { seriesId: booking.seriesId, occurrenceId: booking.occurrenceId }, now);
+}
 
 export function cancelBooking(db: Db, reference: string, token: string, nowIso: string): CancelOutcome {
   return db.$client
@@ -217,6 +257,8 @@ export function cancelBooking(db: Db, reference: string, token: string, nowIso: 
       const booking = findBooking(db, reference, token);
       if (!booking) return { kind: "not-found" };
       if (booking.status === "cancelled") return { kind: "already-cancelled" };
+      // An old link must not free a place on a date that has started: nobody could take it.
+      if (!mayCancel(db, booking, londonNow(new Date(nowIso)))) return { kind: "started" };
       db.update(t.bookings).set({ status: "cancelled", cancelledAt: nowIso, updatedAt: nowIso }).where(eq(t.bookings.id, booking.id)).run();
       queueBookingMessage(db, booking.id, "cancelled");
       const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, booking.seriesId)).get();
@@ -249,7 +291,10 @@ export function changeCapacity(db: Db, seriesId: number, capacity: number, nowIs
               .map((r) => ({ seriesId, occurrenceId: r.occurrenceId }));
       const moved: number[] = [];
       const promoted: number[] = [];
+      const at = londonNow(new Date(nowIso));
       for (const slot of slots) {
+        // A date that has started keeps who was booked: the change applies from now on.
+        if (slotHasStarted(db, slot, at)) continue;
         const confirmed = db
           .select({ id: t.bookings.id, places: t.bookings.places })
           .from(t.bookings)

@@ -100,7 +100,12 @@ type Row = {
 };
 
 export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
-  const where: string[] = ["s.status = 'active'"];
+  const where: string[] = [
+    "s.status = 'active'",
+    // A course is booked whole: once its first date has started nobody can join, so it is not offered.
+    `NOT (s.booking_mode = 'course' AND EXISTS (SELECT 1 FROM occurrences o3 WHERE o3.series_id = s.id AND o3.status = 'scheduled'
+       AND (o3.date < @today OR (o3.date = @today AND o3.start_time <= @nowTime))))`,
+  ];
   const nextWhere: string[] = [
     "o2.series_id = s.id",
     "o2.status = 'scheduled'",

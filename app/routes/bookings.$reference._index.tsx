@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SummaryRow } from "~/components/govuk/summary-list";
-import { londonDate } from "~/domain/dates";
 import { formatUkMobile } from "~/domain/phone";
 import { CONTENT_LANGUAGE } from "~/i18n";
-import { bookingDetails, bookingFromLink } from "~/models/booking.server";
+import { bookingDetails, bookingFromLink, londonNow, mayCancel } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -28,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flags = z
     .object({ new: z.literal("1").optional().catch(undefined), cancelled: z.literal("1").optional().catch(undefined) })
     .parse(Object.fromEntries(new URL(request.url).searchParams));
-  const today = londonDate(now());
   return json(
     {
       title: title(t("booking:manage.title", { reference: booking.reference })),
@@ -60,7 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         cancelled: d.status === "cancelled",
       })),
       waitingPosition: details.waitingPosition,
-      isPast: details.dates.every((d) => d.date < today),
+      // Once the date (for a course, its first date) has started the booking is kept as it is.
+      mayCancel: mayCancel(getDb(), booking, londonNow(now())),
     },
     // The link carries a secret: keep the page out of shared caches and other sites' referrers.
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
@@ -157,12 +156,17 @@ export default function ManageBooking() {
                 {t("manage.addToCalendar")}
               </a>
             )}
-            {!data.isPast && (
+            {data.mayCancel && (
               <Link className="govuk-button govuk-button--warning" to={`/bookings/${booking.reference}/cancel${q}`}>
                 {booking.status === "waiting" ? t("manage.leaveWaitingList") : t("manage.cancel")}
               </Link>
             )}
           </div>
+        )}
+        {live && !data.mayCancel && (
+          <p className="govuk-body" id="no-cancel">
+            {data.series.bookingMode === "course" ? t("manage.courseStarted") : t("manage.dateStarted")}
+          </p>
         )}
         <p className="govuk-body">
           <Link className="govuk-link" to="/search">

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { cancelBooking, bookingFromLink } from "~/models/booking.server";
+import { bookingFromLink, cancelBooking, londonNow, mayCancel } from "~/models/booking.server";
 import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
@@ -26,15 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       token,
       reference: booking.reference,
       status: booking.status,
+      mayCancel: mayCancel(getDb(), booking, londonNow(now())),
+      courseBooking: booking.occurrenceId === null,
       sessionTitle: series?.series.title ?? "",
     },
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t, title } = await translator(request, "booking");
-  if (!allow("manage", clientKey(request), 20, 10 * 60_000)) {
+  if (!allow("cancel", clientKey(request, context), 20, 10 * 60_000)) {
     return json({ title: title(t("booking:cancel.title"), true), error: t("booking:errors.rateLimited") }, { status: 429 });
   }
   const form = await request.formData();
@@ -44,6 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { booking } = found;
   const outcome = cancelBooking(getDb(), booking.reference, String(token), now().toISOString());
   if (outcome.kind === "not-found") throw new Response("Not found", { status: 404 });
+  if (outcome.kind === "started") {
+    return json(
+      { title: title(t("booking:cancel.title"), true), error: t("booking:cancel.tooLate") },
+      { status: 409, headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
+    );
+  }
   return redirect(`/bookings/${booking.reference}?token=${encodeURIComponent(String(token))}&cancelled=1`);
 }
 
@@ -56,10 +64,18 @@ export default function CancelBooking() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={back}>{t("form.back")}</BackLink>
-        {result?.error && <ErrorSummary errors={[{ href: "#cancel-form", text: result.error }]} />}
+        {result?.error && data.mayCancel && <ErrorSummary errors={[{ href: "#cancel-form", text: result.error }]} />}
         {data.status === "cancelled" ? (
           <>
             <h1 className="govuk-heading-l">{t("cancel.alreadyTitle")}</h1>
+            <Link className="govuk-link" to={back}>
+              {t("cancel.seeBooking")}
+            </Link>
+          </>
+        ) : !data.mayCancel ? (
+          <>
+            <h1 className="govuk-heading-l">{t("cancel.tooLateTitle")}</h1>
+            <p className="govuk-body">{data.courseBooking ? t("manage.courseStarted") : t("manage.dateStarted")}</p>
             <Link className="govuk-link" to={back}>
               {t("cancel.seeBooking")}
             </Link>

@@ -8,8 +8,10 @@ import { Tag } from "~/components/govuk/tag";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
-import { londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
+import { hasStarted } from "~/domain/booking";
+import { parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
 import { CONTENT_LANGUAGE } from "~/i18n";
+import { courseHasStarted, londonNow } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +21,7 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue", "booking"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,8 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const { title, locale } = await translator(request, "venue");
-  const occurrences = listOccurrences(getDb(), found.series.id, londonDate(now()));
+  const at = londonNow(now());
+  // A date that has started can no longer be booked; a course, once its first date has.
+  const courseStarted = courseHasStarted(getDb(), found.series.id, at);
+  const occurrences = listOccurrences(getDb(), found.series.id, at.date).map((o) => ({
+    ...o,
+    bookable: !o.cancelled && !courseStarted && !hasStarted(o, at),
+  }));
   return json({
+    courseStarted,
     title: title(found.series.title),
     ...found,
     occurrences,
@@ -41,11 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Session() {
-  const { series, typeSlug, venue, locality, occurrences, languages, staff } = useLoaderData<typeof loader>();
+  const { series, typeSlug, venue, locality, occurrences, languages, staff, courseStarted } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const weekdays = parseWeekdays(series.weekdays);
-  const upcoming = occurrences.filter((o) => !o.cancelled);
+  const upcoming = occurrences.filter((o) => o.bookable);
   return (
     <>
       <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
@@ -128,6 +137,7 @@ export default function Session() {
             )}
           </dl>
           <h2 className="govuk-heading-m">{series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}</h2>
+          {courseStarted && <p className="govuk-inset-text">{t("booking:session.courseStarted")}</p>}
           {series.bookingMode === "course" && upcoming.length > 0 && (
             <Link className="govuk-button" to={`/sessions/${series.id}/book`}>
               {upcoming[0].placesLeft === 0 ? t("session.joinCourseWaitingList") : t("session.bookCourse")}
@@ -157,6 +167,8 @@ export default function Session() {
                       <>
                         <Tag colour="red">{t("common:session.cancelled")}</Tag> {o.cancelReason}
                       </>
+                    ) : !o.bookable ? (
+                      t("booking:session.noLongerBookable")
                     ) : (
                       <PlacesLeft
                         placesLeft={series.bookingMode === "course" ? (upcoming[0]?.placesLeft ?? null) : o.placesLeft}
@@ -167,7 +179,7 @@ export default function Session() {
                   ...(series.bookingMode === "per-session"
                     ? [
                         {
-                          content: !o.cancelled && (
+                          content: o.bookable && (
                             <Link className="govuk-link" to={`/sessions/${series.id}/book?occurrence=${o.id}`}>
                               {o.placesLeft === 0 ? t("session.joinWaitingList") : t("session.book")}
                               <span className="govuk-visually-hidden"> {formatDate(o.date, lng)}</span>

@@ -2,7 +2,7 @@
 // than its capacity, nobody is lost, and the waiting list is always served.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cancelBooking, changeCapacity, createBooking } from "~/models/booking.server";
+import { cancelBooking, changeCapacity, createBooking, runWaitingList } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { TEST_TODAY } from "../setup/constants";
 
@@ -105,3 +105,51 @@ for (const mode of ["per-session", "course"] as const) {
     });
   });
 }
+
+describe("a date that has started", () => {
+  it("is never given to a waiting family, whatever frees a place", () => {
+    const target = pickSeries("per-session");
+    db.$client.prepare("DELETE FROM notifications").run();
+    db.$client.prepare("DELETE FROM bookings").run();
+    db.$client.prepare("UPDATE session_series SET capacity = 1 WHERE id = ?").run(target.seriesId);
+    const make = (email: string) =>
+      createBooking(
+        db,
+        {
+          seriesId: target.seriesId,
+          occurrenceId: target.occurrenceId,
+          childAges: [6],
+          adults: 1,
+          name: "Parent",
+          email,
+          phone: null,
+          accessNeeds: "",
+          language: "en",
+          joinWaitingList: true,
+          maxChildren: 4,
+          allowAgeOverride: true,
+        },
+        NOW,
+      );
+    const first = make("started-first@example.org");
+    const second = make("started-second@example.org");
+    expect([first.kind, second.kind]).toEqual(["confirmed", "waiting"]);
+    const date = db.$client.prepare("SELECT date, start_time AS startTime FROM occurrences WHERE id = ?").get(target.occurrenceId) as {
+      date: string;
+      startTime: string;
+    };
+    // The moment the date starts, and a day later.
+    for (const iso of [
+      new Date(`${date.date}T${date.startTime}:00Z`),
+      new Date(`${date.date}T${date.startTime}:00Z`).getTime() + 86_400_000,
+    ].map((d) => new Date(d).toISOString())) {
+      expect(runWaitingList(db, { seriesId: target.seriesId, occurrenceId: target.occurrenceId }, 10, iso)).toEqual([]);
+      expect(changeCapacity(db, target.seriesId, 10, iso).promoted).toEqual([]);
+      if (first.kind === "confirmed") expect(cancelBooking(db, first.reference, first.token, iso).kind).toBe("started");
+    }
+    const waiting = db.$client.prepare("SELECT status FROM bookings WHERE email = 'started-second@example.org'").get() as { status: string };
+    expect(waiting.status).toBe("waiting");
+    // Before it starts, the same change does serve the list.
+    expect(changeCapacity(db, target.seriesId, 10, NOW.iso).promoted).toHaveLength(1);
+  });
+});

@@ -1,13 +1,17 @@
 // The booking, manage and cancel routes against a real SQLite file.
 import { beforeEach, describe, expect, it } from "vitest";
 import { smsEncoding } from "~/domain/share";
+import { createBooking } from "~/models/booking.server";
+import { searchSeries } from "~/models/search.server";
 import { loader as manageLoader } from "~/routes/bookings.$reference._index";
 import { loader as calendarLoader } from "~/routes/bookings.$reference.calendar[.ics]";
 import { action as cancelAction, loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
+import { loader as sessionLoader } from "~/routes/sessions.$id._index";
 import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book/route";
 import { getDb } from "~/utils/db.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
 import { TEST_TODAY } from "../setup/constants";
+import { cookieFor, type Person } from "./staff-helpers";
 
 const db = getDb();
 beforeEach(() => resetRateLimits());
@@ -44,10 +48,14 @@ function form(values: Record<string, string>) {
   };
 }
 
-async function book(seriesId: number, values: Record<string, string>, lng = "en") {
+async function book(seriesId: number, values: Record<string, string>, lng = "en", person: Person = "signedOut") {
   const body = new URLSearchParams(values);
+  const headers = new Headers();
+  const cookie = await cookieFor(person);
+  if (cookie) headers.set("Cookie", cookie);
+  if (cookie) headers.set("Origin", "http://localhost");
   const response = await bookAction({
-    request: new Request(`http://localhost/sessions/${seriesId}/book?lng=${lng}`, { method: "POST", body }),
+    request: new Request(`http://localhost/sessions/${seriesId}/book?lng=${lng}`, { method: "POST", body, headers }),
     params: { id: String(seriesId) },
     context: {},
   });
@@ -128,12 +136,73 @@ describe("booking a place", () => {
     expect((await json(response)).errors.child1).toContain("not for a child of this age");
   });
 
-  it("refuses the same contact booking the same date twice", async () => {
-    const values = form({});
+  it("never books the same contact twice, and never says that the contact has booked", async () => {
+    const values = form({ phone: "07700 900777" });
     expect((await book(babySession.id, values)).status).toBe(302);
-    const again = await book(babySession.id, { ...values, child1: "3" });
+    const count = () =>
+      (
+        db.$client
+          .prepare("SELECT COUNT(*) AS n FROM bookings WHERE occurrence_id = ? AND (email = ? OR phone = '+447700900777')")
+          .get(babySession.occurrenceId, values.email) as { n: number }
+      ).n;
+    // The same email, or only the same mobile number: the same neutral answer, and no second booking.
+    for (const again of [
+      { ...values, child1: "3" },
+      { ...values, email: "someone.else@example.org" },
+      { ...values, waitlist: "1" },
+    ]) {
+      const response = await book(babySession.id, again);
+      expect(response.status).toBe(200);
+      const data = await json(response);
+      expect(data.notice).toBe("check-messages");
+      expect(data.errors).toEqual({});
+      expect(data.title).not.toMatch(/^Error/);
+      expect(JSON.stringify(data)).not.toMatch(/already booked/i);
+    }
+    expect(count()).toBe(1);
+  });
+
+  it("tells hub staff plainly that the family has booked, but not outreach workers", async () => {
+    const values = form({ phone: "07700 900778" });
+    expect((await book(babySession.id, values)).status).toBe(302);
+    const staffValues = { ...values, onBehalf: "1", familyAgreed: "yes", familyLanguage: "en" };
+    // An admin works at every hub and may see its register anyway.
+    const admin = await book(babySession.id, staffValues, "en", "admin");
+    expect(admin.status).toBe(409);
+    expect((await json(admin)).errors.email).toMatch(/already booked/);
+    // Outreach workers see no registers: they get the family's neutral answer.
+    const outreach = await book(babySession.id, staffValues, "en", "outreach");
+    expect(outreach.status).toBe(200);
+    expect((await json(outreach)).notice).toBe("check-messages");
+    const n = db.$client.prepare("SELECT COUNT(*) AS n FROM bookings WHERE email = ?").get(values.email) as { n: number };
+    expect(n.n).toBe(1);
+  });
+
+  it("answers a full date the same to a contact that has booked it and one that has not", async () => {
+    // Not the sessions the other tests fill or keep open.
+    const other = series(`s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.id <> ${babySession.id} AND s.age_min_months = 0`);
+    const target = series(
+      `s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.age_min_months = 0 AND s.id NOT IN (${babySession.id}, ${other.id})`,
+    );
+    db.$client.prepare("UPDATE session_series SET capacity = 1 WHERE id = ?").run(target.id);
+    const booked = form({ occurrence: String(target.occurrenceId), child1: "3" });
+    expect((await book(target.id, booked)).status).toBe(302);
+
+    const again = await book(target.id, { ...booked });
+    const stranger = await book(target.id, { ...booked, email: "not.booked@example.org" });
     expect(again.status).toBe(409);
-    expect((await json(again)).errors.email).toContain("already booked");
+    expect(stranger.status).toBe(again.status);
+    const [a, b] = [await json(again), await json(stranger)];
+    // Only the echo of what each typed differs.
+    expect({ ...a, values: undefined }).toEqual({ ...b, values: undefined });
+    expect(a.full).toEqual({ placesLeft: 0 });
+    expect(JSON.stringify(a)).not.toMatch(/already booked/i);
+
+    // Asking to wait with the booked contact still makes no second booking.
+    const wait = await book(target.id, { ...booked, waitlist: "1" });
+    expect((await json(wait)).notice).toBe("check-messages");
+    const n = db.$client.prepare("SELECT COUNT(*) AS n FROM bookings WHERE email = ?").get(booked.email) as { n: number };
+    expect(n.n).toBe(1);
   });
 
   it("offers the waiting list when full, then joins it without losing the form", async () => {
@@ -316,5 +385,154 @@ describe("managing a booking", () => {
     const data = await json(res);
     expect(data.selected).toBe(babySession.occurrenceId);
     expect(data.dates.length).toBeGreaterThan(0);
+  });
+});
+
+/** A scheduled date of the series a week before the test clock: it has started (and ended). */
+function pastDate(seriesId: number) {
+  const date = "2026-11-17";
+  const { changes } = db.$client
+    .prepare(
+      `INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time)
+       SELECT id, ?, start_time, end_time FROM session_series WHERE id = ?`,
+    )
+    .run(date, seriesId);
+  db.$client.prepare("UPDATE occurrences SET status = 'scheduled' WHERE series_id = ? AND date = ?").run(seriesId, date);
+  const { id } = db.$client.prepare("SELECT id FROM occurrences WHERE series_id = ? AND date = ?").get(seriesId, date) as { id: number };
+  return { id, inserted: changes > 0 };
+}
+
+const BEFORE = { date: "2026-11-10", time: "09:00", iso: "2026-11-10T09:00:00.000Z" };
+
+function enrol(seriesId: number, occurrenceId: number | null, email: string, joinWaitingList = false) {
+  const outcome = createBooking(
+    db,
+    {
+      seriesId,
+      occurrenceId,
+      childAges: [6],
+      adults: 1,
+      name: "Parent",
+      email,
+      phone: null,
+      accessNeeds: "",
+      language: "en",
+      joinWaitingList,
+      maxChildren: 4,
+      allowAgeOverride: true,
+    },
+    BEFORE,
+  );
+  if (outcome.kind !== "confirmed" && outcome.kind !== "waiting") throw new Error(`Could not book: ${outcome.kind}`);
+  return outcome;
+}
+
+async function tryCancel(reference: string, token: string) {
+  const request = new Request(`http://localhost/bookings/${reference}/cancel`, { method: "POST", body: new URLSearchParams({ token }) });
+  return cancelAction({ request, params: { reference }, context: {} });
+}
+
+async function manage(reference: string, token: string) {
+  return json(
+    await manageLoader({ request: new Request(`http://localhost/bookings/${reference}?token=${token}`), params: { reference }, context: {} }),
+  );
+}
+
+function promotedCount(bookingId: number) {
+  return (
+    db.$client.prepare("SELECT COUNT(*) AS n FROM notifications WHERE booking_id = ? AND template = 'promoted'").get(bookingId) as { n: number }
+  ).n;
+}
+
+describe("a date that has started", () => {
+  it("refuses cancelling a booking on a past date through an old link, and promotes nobody", async () => {
+    const target = series(`s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.id <> ${babySession.id}`);
+    const occurrenceId = pastDate(target.id).id;
+    const capacity = (db.$client.prepare("SELECT capacity FROM session_series WHERE id = ?").get(target.id) as { capacity: number }).capacity;
+    db.$client.prepare("UPDATE session_series SET capacity = 1 WHERE id = ?").run(target.id);
+    try {
+      const first = enrol(target.id, occurrenceId, "past.first@example.org");
+      const waiting = enrol(target.id, occurrenceId, "past.waiting@example.org", true);
+      expect(waiting.kind).toBe("waiting");
+
+      const page = await manage(first.reference, first.token);
+      expect(page.mayCancel).toBe(false);
+      const confirm = await json(
+        await cancelLoader({
+          request: new Request(`http://localhost/bookings/${first.reference}/cancel?token=${first.token}`),
+          params: { reference: first.reference },
+          context: {},
+        }),
+      );
+      expect(confirm.mayCancel).toBe(false);
+
+      const res = await tryCancel(first.reference, first.token);
+      expect(res.status).toBe(409);
+      expect((await json(res)).error).toContain("can no longer be cancelled");
+      const statuses = db.$client.prepare("SELECT id, status FROM bookings WHERE occurrence_id = ? ORDER BY id").all(occurrenceId);
+      expect(statuses).toEqual([
+        { id: first.bookingId, status: "confirmed" },
+        { id: waiting.bookingId, status: "waiting" },
+      ]);
+      expect(promotedCount(waiting.bookingId)).toBe(0);
+      // Leaving the waiting list of a past date is refused too.
+      expect((await tryCancel(waiting.reference, waiting.token)).status).toBe(409);
+    } finally {
+      db.$client.prepare("UPDATE session_series SET capacity = ? WHERE id = ?").run(capacity, target.id);
+    }
+  });
+
+  it("still offers cancelling a date to come", async () => {
+    const { reference, token } = linkFrom(await book(babySession.id, form({})));
+    expect((await manage(reference, token)).mayCancel).toBe(true);
+  });
+
+  it("closes a course once its first date has started: not offered, not bookable, not cancellable", async () => {
+    const started = series(`s.booking_mode = 'course' AND s.id <> ${course.id}`);
+    const ages = db.$client.prepare("SELECT age_min_months AS a FROM session_series WHERE id = ?").get(started.id) as { a: number | null };
+    // Enrolled before the course began…
+    const enrolled = enrol(started.id, null, "course.before@example.org");
+    const past = pastDate(started.id);
+    try {
+      // …and now its first date is past.
+      const session = await json(
+        await sessionLoader({
+          request: new Request(`http://localhost/sessions/${started.id}`),
+          params: { id: String(started.id) },
+          context: {},
+        }),
+      );
+      expect(session.courseStarted).toBe(true);
+      expect(session.occurrences.length).toBeGreaterThan(0);
+      expect(session.occurrences.every((o: { bookable: boolean }) => !o.bookable)).toBe(true);
+
+      const formPage = await json(
+        await bookLoader({
+          request: new Request(`http://localhost/sessions/${started.id}/book`),
+          params: { id: String(started.id) },
+          context: {},
+        }),
+      );
+      expect(formPage.started).toBe(true);
+      expect(formPage.dates).toEqual([]);
+
+      const res = await book(started.id, form({ occurrence: "", child1: String(ages.a ?? 6) }));
+      expect(res.status).toBe(409);
+      expect((await json(res)).errors.occurrence).toContain("already started");
+
+      const found = searchSeries(db, { origin: null, maxMiles: null, page: 1, today: TEST_TODAY, nowTime: "08:00" });
+      expect([...found.results, ...found.online].map((r) => r.seriesId)).not.toContain(started.id);
+
+      expect((await manage(enrolled.reference, enrolled.token)).mayCancel).toBe(false);
+      expect((await tryCancel(enrolled.reference, enrolled.token)).status).toBe(409);
+    } finally {
+      if (past.inserted) db.$client.prepare("DELETE FROM occurrences WHERE id = ?").run(past.id);
+    }
+    // A course that has not started is still offered and bookable.
+    const open = await json(
+      await sessionLoader({ request: new Request(`http://localhost/sessions/${course.id}`), params: { id: String(course.id) }, context: {} }),
+    );
+    expect(open.courseStarted).toBe(false);
+    expect(open.occurrences.some((o: { bookable: boolean }) => o.bookable)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import {
   childrenOutsideRange,
   decide,
   EXPECTING,
+  hasStarted,
   makeReference,
   normaliseReference,
   overflow,
@@ -96,6 +97,29 @@ describe("capacity", () => {
           const oldestMoved = confirmed.find((b) => b.id === Math.min(...moved))!;
           expect(kept.reduce((s, b) => s + b.places, 0) + oldestMoved.places).toBeGreaterThan(capacity);
         }
+      }),
+    );
+  });
+});
+
+describe("dates that have started", () => {
+  const now = { date: "2026-11-24", time: "08:00" };
+  it("close at the start time in London, not at the end of the day", () => {
+    expect(hasStarted({ date: "2026-11-23", startTime: "23:00" }, now)).toBe(true);
+    expect(hasStarted({ date: "2026-11-24", startTime: "07:59" }, now)).toBe(true);
+    expect(hasStarted({ date: "2026-11-24", startTime: "08:00" }, now)).toBe(true);
+    expect(hasStarted({ date: "2026-11-24", startTime: "08:01" }, now)).toBe(false);
+    expect(hasStarted({ date: "2026-11-25", startTime: "00:00" }, now)).toBe(false);
+  });
+
+  it("agree with the order of date and time", () => {
+    const hhmm = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+    const day = fc.integer({ min: 20, max: 28 }).map((d) => `2026-11-${d}`);
+    fc.assert(
+      fc.property(day, hhmm, day, hhmm, (date, startTime, nowDate, nowTime) => {
+        expect(hasStarted({ date, startTime }, { date: nowDate, time: nowTime })).toBe(`${date} ${startTime}` <= `${nowDate} ${nowTime}`);
       }),
     );
   });

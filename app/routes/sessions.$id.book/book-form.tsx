@@ -14,7 +14,7 @@ import { BackLink } from "~/components/govuk/back-link";
 import { WarningText } from "~/components/govuk/warning-text";
 
 export function BookForm() {
-  const { series, venue, dates, selected, maxChildren, staff } = useLoaderData<typeof loader>();
+  const { series, venue, dates, selected, maxChildren, staff, started } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (ActionResult & { title: string }) | undefined;
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("booking");
@@ -48,6 +48,23 @@ export function BookForm() {
         <Link className="govuk-link" to={`/sessions/${series.id}`}>
           {t("form.back")}
         </Link>
+      </>
+    );
+  }
+
+  if (result?.notice === "check-messages") return <CheckMessages seriesId={series.id} staff={staff !== null} />;
+
+  if (started) {
+    return (
+      <>
+        <BackLink to={`/sessions/${series.id}`}>{t("form.back")}</BackLink>
+        <h1 className="govuk-heading-l">{t("form.heading", { title: series.title })}</h1>
+        <p className="govuk-body">{t("errors.notBookable.started")}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/search">
+            {t("manage.findMore")}
+          </Link>
+        </p>
       </>
     );
   }
@@ -244,6 +261,30 @@ export function BookForm() {
             {result?.full ? t("form.joinWaitingList") : isCourse ? t("form.submitCourse") : t("form.submit")}
           </button>
         </Form>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The answer when this email address or mobile number already holds the booking. It never says so:
+ * a family that has booked is sent to the message they were sent, and the words are the same for
+ * anyone, so the form cannot be used to find out who is booked.
+ */
+function CheckMessages({ seriesId, staff }: { seriesId: number; staff: boolean }) {
+  const { t } = useTranslation("booking");
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t("checkMessages.heading")}</h1>
+        <p className="govuk-body">{t("checkMessages.notBookedAgain")}</p>
+        <p className="govuk-body">{staff ? t("checkMessages.staffBody") : t("checkMessages.body")}</p>
+        <p className="govuk-body">{t("checkMessages.help")}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/sessions/${seriesId}`}>
+            {t("checkMessages.back")}
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -9,7 +9,11 @@ export type ActionResult = {
   errors: Record<string, string>;
   values: Record<string, string>;
   full?: { placesLeft: number };
-  notice?: string;
+  /**
+   * The neutral answer to a contact that already holds this booking: no new booking, and nothing
+   * that says whether that contact has booked (the page reads the same for either).
+   */
+  notice?: "check-messages";
 };
 
 /** Booking errors that read better addressed to the member of staff than to the family. */
@@ -68,17 +72,25 @@ export function bookingRequestFrom(
 
 export type Refused = Exclude<BookingOutcome, { kind: "confirmed" } | { kind: "waiting" }>;
 
-/** Why a booking was not made, as the form shows it: errors by field, the status, and the "full" notice. */
+/**
+ * Why a booking was not made, as the form shows it: errors by field, the status, and the "full" or
+ * "check your messages" notice. `seesRegister` is a member of staff booking on a family's behalf who
+ * may see the date's register anyway: only they are told plainly that the family has booked already.
+ * Everyone else (the public, outreach workers) gets the neutral notice, so an email address or mobile
+ * number never reveals whether someone attends (a SEND group, say).
+ */
 export function refusal(
   outcome: Refused,
   t: TFunction,
-  onBehalf: boolean,
+  seesRegister: boolean,
 ): { errors: Record<string, string>; status: number; extra?: Partial<ActionResult> } {
   switch (outcome.kind) {
     case "full":
       return { errors: {}, status: 409, extra: { full: { placesLeft: outcome.placesLeft } } };
     case "duplicate":
-      return { errors: { email: onBehalf ? t("outreach:book.errors.duplicate") : t("booking:errors.duplicate") }, status: 409 };
+      return seesRegister
+        ? { errors: { email: t("outreach:book.errors.duplicate") }, status: 409 }
+        : { errors: {}, status: 200, extra: { notice: "check-messages" } };
     case "age":
       return { errors: { [childFieldName(0)]: t("booking:errors.ageOutside") }, status: 400 };
     case "too-many":

@@ -3,7 +3,7 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { createBooking } from "~/models/booking.server";
+import { courseHasStarted, createBooking } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { BookingQuerySchema } from "~/utils/booking-form.server";
@@ -37,8 +37,12 @@ function loadSession(params: unknown) {
   const current = now();
   const today = londonDate(current);
   const time = londonTime(current);
-  const dates = listOccurrences(getDb(), found.series.id, today).filter((o) => !o.cancelled && (o.date > today || o.startTime > time));
-  return { ...found, dates, today };
+  // A course is booked whole: once its first date has started nobody can join it.
+  const started = courseHasStarted(getDb(), found.series.id, { date: today, time });
+  const dates = started
+    ? []
+    : listOccurrences(getDb(), found.series.id, today).filter((o) => !o.cancelled && (o.date > today || o.startTime > time));
+  return { ...found, dates, today, started };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,8 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function pick(session: ReturnType<typeof loadSession>) {
-  const { series, venue, typeSlug, dates } = session;
+  const { series, venue, typeSlug, dates, started } = session;
   return {
+    started,
     series: {
       id: series.id,
       title: series.title,
@@ -78,7 +83,7 @@ function pick(session: ReturnType<typeof loadSession>) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = loadSession(params);
   const { t, title, locale } = await translator(request, ["booking", "outreach"]);
   const form = await request.formData();
@@ -95,7 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
 
   // Staff are limited per account (a hub's desk shares one address); everyone else per address.
-  const allowed = onBehalf ? allow("book-staff", String(user.id), 30, 10 * 60_000) : allow("book", clientKey(request), 10, 10 * 60_000);
+  const allowed = onBehalf
+    ? allow("book-staff", String(user.id), 30, 10 * 60_000)
+    : allow("book", clientKey(request, context), 10, 10 * 60_000);
   if (!allowed) return fail({ form: t("booking:errors.rateLimited") }, 429);
   if (session.series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
 
@@ -114,7 +121,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.kind === "confirmed" || outcome.kind === "waiting") {
     return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
   }
-  const refused = refusal(outcome, t, onBehalf);
+  const seesRegister = onBehalf && may(user, "register") && worksAt(user, session.venue.id);
+  const refused = refusal(outcome, t, seesRegister);
+  if (refused.extra?.notice) {
+    // Not an error page: it reads the same whether or not this contact has booked.
+    return json(
+      { errors: {}, values: {}, title: title(t("booking:checkMessages.title")), notice: refused.extra.notice },
+      { status: refused.status, headers: user ? { "Cache-Control": "private, no-store" } : undefined },
+    );
+  }
   return fail(refused.errors, refused.status, refused.extra);
 }
 
