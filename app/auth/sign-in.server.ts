@@ -16,12 +16,12 @@ const MAX_FAILED = 5;
 const LOCK_MINUTES = 15;
 
 function signInCookie() {
-  const config = env();
   return createCookie("fh_staff", {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: config.COOKIE_SECURE ?? config.NODE_ENV === "production",
+    // Follows SITE_URL unless set (env.server.ts); production refuses to run insecurely.
+    secure: env().COOKIE_SECURE,
     // A browser-session cookie: the idle timeout is enforced on the server.
   });
 }

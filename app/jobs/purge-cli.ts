@@ -13,3 +13,4 @@ console.log(
   `Bookings past ${periods.bookingMonths} months wiped: ${purged.bookings} (messages: ${purged.messages}, walk-in names: ${purged.walkIns}).`,
 );
 console.log(`Connection requests older than ${periods.connectionMonths} months wiped: ${purged.connections}.`);
+console.log(`Messages written before manage links were kept out of the database, links removed: ${purged.storedTokens}.`);

@@ -1,5 +1,7 @@
 // The outbox. Messages are written in the same transaction as the change that causes them, in the
 // family's language, then delivered by the configured transport (or kept, for "outbox").
+// The manage link's token is never stored: a message keeps LINK_TOKEN in its place, and the real
+// token (an HMAC of the reference under the server secret) is put in only as the message is sent.
 import { and, asc, count, desc, eq, lt } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
@@ -19,6 +21,9 @@ import { translatorFor } from "~/utils/translate.server";
 export type MessageTemplate = "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder" | "session-cancelled";
 
 const MAX_ATTEMPTS = 5;
+
+/** Stands for the manage-link token in a stored message; replaced by the real token at send time. */
+export const LINK_TOKEN = "{token}";
 
 function bookingContext(db: Db, bookingId: number) {
   const row = db
@@ -71,7 +76,7 @@ export function renderBookingMessage(
     when,
     where,
     reference: booking.reference,
-    link: `${env().SITE_URL}/bookings/${booking.reference}?token=${manageToken(db, booking.reference)}`,
+    link: `${env().SITE_URL}/bookings/${booking.reference}?token=${LINK_TOKEN}`,
     ...options.extra,
   };
   const out: { channel: "email" | "sms"; recipient: string; subject: string; body: string }[] = [];
@@ -126,6 +131,20 @@ export function queueBookingMessage(
 type Outgoing = typeof t.notifications.$inferSelect;
 type Transport = (m: Outgoing) => Promise<void>;
 
+/**
+ * The message as it leaves: the manage link gets its token, recomputed from the booking's
+ * reference. Never written back to the database.
+ */
+export function withManageLink(db: Db, m: Outgoing): Outgoing {
+  if (!m.body.includes(LINK_TOKEN)) return m;
+  const booking =
+    m.bookingId === null
+      ? undefined
+      : db.select({ reference: t.bookings.reference }).from(t.bookings).where(eq(t.bookings.id, m.bookingId)).get();
+  if (!booking) throw new Error("The booking for this message's link no longer exists");
+  return { ...m, body: m.body.replaceAll(LINK_TOKEN, manageToken(db, booking.reference)) };
+}
+
 function transport(): Transport | null {
   const config = env();
   if (config.NOTIFY_TRANSPORT === "notify") {
@@ -160,40 +179,41 @@ let delivering: Promise<number> | null = null;
 /** Sends pending messages through the configured transport. "outbox" keeps them pending. */
 export function deliverPending(db: Db, send: Transport | null = transport()): Promise<number> {
   if (!send) return Promise.resolve(0);
-  // One delivery run at a time, so no message is sent twice by overlapping runs.
+  // One delivery run at a time, so no message is sent twice by overlapping runs. The run is
+  // cleared in .finally, which always runs after this assignment: a run that found nothing to send
+  // finishes synchronously, and clearing it inside the run would leave it in place for good.
   delivering ??= (async () => {
     let sent = 0;
-    try {
-      const pending = db
-        .select()
-        .from(t.notifications)
-        .where(and(eq(t.notifications.status, "pending"), lt(t.notifications.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(t.notifications.id))
-        .limit(200)
-        .all();
-      for (const m of pending) {
-        const attempts = m.attempts + 1;
-        try {
-          await send(m);
-          db.update(t.notifications)
-            .set({ status: "sent", attempts, sentAt: new Date().toISOString(), lastError: "" })
-            .where(eq(t.notifications.id, m.id))
-            .run();
-          sent++;
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          db.update(t.notifications)
-            .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500) })
-            .where(eq(t.notifications.id, m.id))
-            .run();
-          logger.warn({ notification: m.id, err: message }, "message not delivered");
-        }
+    const pending = db
+      .select()
+      .from(t.notifications)
+      .where(and(eq(t.notifications.status, "pending"), lt(t.notifications.attempts, MAX_ATTEMPTS)))
+      .orderBy(asc(t.notifications.id))
+      .limit(200)
+      .all();
+    for (const m of pending) {
+      const attempts = m.attempts + 1;
+      try {
+        await send(withManageLink(db, m));
+        db.update(t.notifications)
+          .set({ status: "sent", attempts, sentAt: new Date().toISOString(), lastError: "" })
+          .where(eq(t.notifications.id, m.id))
+          .run();
+        sent++;
+      } catch (err) {
+        // A transport's error could quote the message: keep the token out of the table and the log.
+        const message = hideTokens(err instanceof Error ? err.message : String(err));
+        db.update(t.notifications)
+          .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500) })
+          .where(eq(t.notifications.id, m.id))
+          .run();
+        logger.warn({ notification: m.id, err: message }, "message not delivered");
       }
-    } finally {
-      delivering = null;
     }
     return sent;
-  })();
+  })().finally(() => {
+    delivering = null;
+  });
   return delivering;
 }
 
@@ -220,9 +240,32 @@ function deliverAfterCommit(db: Db) {
   });
 }
 
-/** Manage links carry the family's secret token: staff see that a link was sent, not the token. */
+/**
+ * Manage links carry the family's secret token: staff see that a link was sent, not the token.
+ * Stored messages hold LINK_TOKEN; messages written before that held the token itself.
+ */
 export function hideTokens(text: string) {
-  return text.replace(/([?&]token=)[A-Za-z0-9_.~%-]+/g, "$1…");
+  return text.replace(/([?&]token=)(?:\{token\}|[A-Za-z0-9_.~%-]+)/g, "$1…");
+}
+
+/**
+ * Messages written before tokens were left out of the outbox kept the manage link's token in
+ * their text. Puts LINK_TOKEN in its place (the token is recomputed when a message is sent), so
+ * no copy of the database holds a working link. Safe to repeat; runs with the retention purge.
+ */
+export function scrubStoredTokens(db: Db): number {
+  const rows = db.$client
+    .prepare("SELECT id, body FROM notifications WHERE instr(body, 'token=') > 0 AND instr(body, ?) = 0")
+    .all(`token=${LINK_TOKEN}`) as { id: number; body: string }[];
+  const update = db.$client.prepare("UPDATE notifications SET body = ? WHERE id = ?");
+  let scrubbed = 0;
+  db.$client.transaction(() => {
+    for (const r of rows) {
+      const body = r.body.replace(/([?&]token=)[A-Za-z0-9_-]{20,64}/g, `$1${LINK_TOKEN}`);
+      if (body !== r.body) scrubbed += update.run(body, r.id).changes;
+    }
+  })();
+  return scrubbed;
 }
 
 export type OutboxFilter = { status?: (typeof t.NOTIFICATION_STATUSES)[number]; template?: string; page: number };

@@ -7,6 +7,7 @@ import * as t from "../../db/schema";
 import { londonDate, monthsBefore } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
 import { purgeExpiredConnections } from "~/models/connection.server";
+import { scrubStoredTokens } from "~/models/notification.server";
 import { env } from "~/utils/env.server";
 
 export type BookingPurge = { bookings: number; messages: number; walkIns: number };
@@ -82,10 +83,15 @@ export function retentionPeriods(): RetentionPeriods {
   return { bookingMonths: env().BOOKING_RETENTION_MONTHS, connectionMonths: env().CONNECTION_RETENTION_MONTHS };
 }
 
-/** Everything the retention periods ask for, as the server's background work and `npm run jobs:purge` run it. */
+/**
+ * Everything the retention periods ask for, as the server's background work (at start-up and
+ * every six hours) and `npm run jobs:purge` run it; also takes manage-link tokens out of messages
+ * written before tokens were left out of the outbox (`storedTokens`, 0 once done).
+ */
 export function purgePersonalData(db: Db, at: Date, periods: RetentionPeriods) {
   return {
     ...purgeExpiredBookings(db, at, periods.bookingMonths),
     connections: purgeExpiredConnections(db, at, periods.connectionMonths),
+    storedTokens: scrubStoredTokens(db),
   };
 }

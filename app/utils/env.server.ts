@@ -18,10 +18,13 @@ const EnvSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   /** Weeks of occurrences kept ahead of today. */
   OCCURRENCE_HORIZON_WEEKS: z.coerce.number().int().min(1).max(104).default(12),
-  /** Signs manage-link tokens. Long and random; keep it out of the database backups. */
+  /**
+   * Signs manage-link tokens and rate-limit keys. Long and random; keep it out of the database
+   * backups. Required in production without DEMO_DATA; otherwise one is kept in app_meta.
+   */
   SECRET: z.string().min(32, "SECRET must be at least 32 characters").optional(),
-  /** Public address of the site, for links in messages. */
-  SITE_URL: z.string().url().default("http://localhost:3000"),
+  /** Public address of the site, for links in messages; http://localhost:PORT when unset. */
+  SITE_URL: z.string().url().optional(),
   /** Largest number of children one booking may name. */
   MAX_CHILDREN_PER_BOOKING: z.coerce.number().int().min(1).max(10).default(4),
   /** How messages leave: kept in the outbox only, GOV.UK Notify, or an SMTP server (email only). */
@@ -52,7 +55,7 @@ const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(30),
-  /** Send the staff cookie only over HTTPS (on by default in production). */
+  /** Send the staff cookie only over HTTPS; when unset, on exactly when SITE_URL is https. */
   COOKIE_SECURE: booleanFlag.optional(),
   /** Months after a booking's last date when the family's details are deleted from it and its messages. */
   BOOKING_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
@@ -62,26 +65,69 @@ const EnvSchema = z.object({
   NOW: z.string().datetime({ offset: true }).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL" | "COOKIE_SECURE"> & { SITE_URL: string; COOKIE_SECURE: boolean };
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: addresses only this machine can reach. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+
+/**
+ * Parses and checks a set of environment variables (process.env in env()); throws an Error whose
+ * message says what to fix. Pure, so tests can try any combination.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const config = parsed.data;
+  const { SITE_URL, COOKIE_SECURE, ...rest } = parsed.data;
+  // Links in messages must reach the port the server really listens on.
+  const siteUrl = SITE_URL ?? `http://localhost:${rest.PORT}`;
+  const site = new URL(siteUrl);
+  if (site.protocol !== "http:" && site.protocol !== "https:") {
+    throw new Error(`Invalid environment: SITE_URL must start with https:// or http:// (it is ${siteUrl})`);
+  }
+  const local = isLocalHost(site.hostname);
+  // A Secure cookie is never sent back over plain HTTP, so staff could not sign in on an http
+  // site: the default follows the address the site is reached at.
+  const config: Env = { ...rest, SITE_URL: siteUrl, COOKIE_SECURE: COOKIE_SECURE ?? site.protocol === "https:" };
+  // A real installation (production without the sample data) must not send staff cookies or
+  // families' manage links unencrypted. Local addresses stay allowed (a restore drill, a trial).
+  if (config.NODE_ENV === "production" && !config.DEMO_DATA && !local) {
+    if (site.protocol !== "https:") {
+      throw new Error(
+        `Invalid environment: SITE_URL must be https:// in production (it is ${siteUrl}), or staff sign-in and families' manage links travel unencrypted. Serve the site behind TLS and set SITE_URL=https://…, or set DEMO_DATA=true for a demonstration.`,
+      );
+    }
+    if (!config.COOKIE_SECURE) {
+      throw new Error(
+        `Invalid environment: COOKIE_SECURE=false is not allowed in production for ${site.host}, or the staff sign-in cookie travels unencrypted. Remove COOKIE_SECURE (it follows SITE_URL), or set DEMO_DATA=true for a demonstration.`,
+      );
+    }
+  }
   if (config.NOTIFY_TRANSPORT === "notify" && !(config.NOTIFY_API_KEY && config.NOTIFY_EMAIL_TEMPLATE_ID && config.NOTIFY_SMS_TEMPLATE_ID)) {
     throw new Error("Invalid environment: NOTIFY_TRANSPORT=notify needs NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID");
   }
   if (config.NOTIFY_TRANSPORT === "smtp" && !config.SMTP_URL) {
     throw new Error("Invalid environment: NOTIFY_TRANSPORT=smtp needs SMTP_URL");
   }
-  cached = config;
-  return cached;
+  // A real installation must not keep its signing key in the database it backs up.
+  if (config.NODE_ENV === "production" && !config.DEMO_DATA && !config.SECRET) {
+    throw new Error(
+      "Invalid environment: SECRET must be set in production (DEMO_DATA=false): 32 or more random characters, kept out of the database and its backups",
+    );
+  }
+  return config;
 }
 
 /** The clock the app reads; NOW lets tests and demos fix it. */

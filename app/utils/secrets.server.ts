@@ -1,5 +1,7 @@
-// The server secret behind manage-link tokens. Set SECRET in production: without it a random one
-// is kept in the database, so anyone holding a copy of the database could rebuild manage links.
+// The server secret behind manage-link tokens (and rate-limit keys). Set SECRET in production:
+// without it a random one is kept in the database (app_meta), so anyone holding a copy of the
+// database could rebuild manage links. env() refuses to start in production without SECRET unless
+// DEMO_DATA is on; then the stored key is used with one warning per process.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
@@ -13,11 +15,13 @@ export function serverSecret(db: Db): string {
   if (cached) return cached;
   const configured = env().SECRET;
   if (configured) return (cached = configured);
+  if (env().NODE_ENV === "production") {
+    logger.warn("SECRET is not set: manage links are signed with a key kept in the database (allowed only with DEMO_DATA)");
+  }
   const row = db.select().from(appMeta).where(eq(appMeta.key, "secret")).get();
   if (row) return (cached = row.value);
   const generated = randomBytes(32).toString("base64url");
   db.insert(appMeta).values({ key: "secret", value: generated }).onConflictDoNothing().run();
-  if (env().NODE_ENV === "production") logger.warn("SECRET is not set: using one stored in the database");
   return (cached = db.select().from(appMeta).where(eq(appMeta.key, "secret")).get()!.value);
 }
 

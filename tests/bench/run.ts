@@ -66,6 +66,9 @@ function measure(label: string, count: number, pick: (i: number) => (typeof slot
   console.log(`${label}: ${count} bookings in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)} bookings/s (${JSON.stringify(kinds)})`);
 }
 
+// Booking throughput depends on how often commits are synced to disk (db/connection.ts).
+const sync = ["OFF", "NORMAL", "FULL", "EXTRA"][db.$client.pragma("synchronous", { simple: true }) as number];
+console.log(`SQLite synchronous=${sync}, database in ${dir}`);
 measure("one occurrence (capacity then waiting list)", 2000, () => slots[0]);
 measure(`spread over ${Math.min(slots.length, 500)} occurrences`, 5000, (i) => slots[i % Math.min(slots.length, 500)]);
 

@@ -1,5 +1,8 @@
 // Booking on a family's behalf, and the signposting log, against a real SQLite file.
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { notifications } from "../../db/schema";
+import { LINK_TOKEN, withManageLink } from "~/models/notification.server";
 import { loader as hubLoader } from "~/routes/hubs.$slug";
 import { loader as sessionLoader } from "~/routes/sessions.$id._index";
 import { action as bookAction, loader as bookLoader } from "~/routes/sessions.$id.book/route";
@@ -120,7 +123,11 @@ describe("booking on a family's behalf", () => {
     expect(email.language).toBe("ur");
     expect(email.subject).toMatch(/[\u0600-\u06FF]/);
     const token = new URL(res.location!, ORIGIN).searchParams.get("token")!;
-    expect(email.body).toContain(token);
+    // The outbox keeps the link without its token; the token goes in as the message is sent.
+    expect(email.body).toContain(`?token=${LINK_TOKEN}`);
+    expect(email.body).not.toContain(token);
+    const outgoing = db.select().from(notifications).where(eq(notifications.bookingId, row.id)).all();
+    expect(outgoing.map((m) => withManageLink(db, m).body).every((body) => body.includes(`?token=${token}`))).toBe(true);
     const sms = db.$client.prepare("SELECT recipient FROM notifications WHERE booking_id = ? AND channel = 'sms'").get(row.id) as {
       recipient: string;
     };
