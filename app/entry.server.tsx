@@ -1,5 +1,5 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { Transform } from "node:stream";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
@@ -9,8 +9,26 @@ import i18n from "~/i18n";
 import i18next, { resources } from "~/i18next.server";
 import { startBackgroundWork } from "~/jobs/scheduler.server";
 import { logger } from "~/utils/logger.server";
+import { NonceContext, nonceFrom } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's streaming renderer (writeStringChunk in react-dom/server.node) flushes its whole
+ * 2048-byte buffer when a multi-byte character does not fit at the end, leaving zero bytes in the
+ * page (fixed in React 19). A document never holds a NUL byte, so they are dropped here.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (chunk.indexOf(0) === -1) return done(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let length = 0;
+      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+      done(null, kept.subarray(0, length));
+    },
+  });
+}
 
 startBackgroundWork();
 
@@ -19,7 +37,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
+  const nonce = nonceFrom(loadContext);
   // A fresh i18next instance per request, so concurrent requests in different languages never mix.
   const instance = createInstance();
   const lng = await i18next.getLocale(request);
@@ -32,13 +52,17 @@ export default async function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        // React's own inline scripts (streamed Suspense boundaries) carry it too.
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

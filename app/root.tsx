@@ -23,6 +23,7 @@ import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
 import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
 import { Tag } from "~/components/govuk/tag";
+import { isCrossSitePost, useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/app.css" },
@@ -31,7 +32,9 @@ export const links: LinksFunction = () => [
 
 export const handle = { i18n: ["common"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The server turned a form posted from another site into this request (see app/http-server.server.ts).
+  if (isCrossSitePost(context)) throw new Response("Forbidden: cross-site request", { status: 403 });
   const locale = await i18next.getLocale(request);
   const t = await i18next.getFixedT(request, "common");
   const config = env();
@@ -67,6 +70,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 /** The bundles this page was rendered with, so the browser does not fetch them again. */
 function I18nBundles() {
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   const matches = useMatches();
   const namespaces = new Set<string>();
   for (const m of matches) {
@@ -80,7 +84,7 @@ function I18nBundles() {
   }
   // "<" is escaped so no string in a translation can end the script element.
   const payload = JSON.stringify(bundles).replace(/</g, "\\u003c");
-  return <script suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />;
+  return <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />;
 }
 
 function LanguageList() {
@@ -117,6 +121,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "en";
   const actionTitle = useActionTitle();
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={textDirection(locale)} className="govuk-template">
       <head>
@@ -131,7 +136,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Before first paint, so JavaScript-only controls (.app-js-only) take their place at once
             instead of pushing the page down after hydration, and stay hidden without JavaScript.
             It also records taps on them that land before hydration (utils/early-clicks). */}
-        <script dangerouslySetInnerHTML={{ __html: EARLY_SCRIPT }} />
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: EARLY_SCRIPT }} />
         <a href="#main-content" className="govuk-skip-link">
           {t("layout.skipLink")}
         </a>
@@ -206,9 +211,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
-        <ScrollRestoration />
+        <ScrollRestoration nonce={nonce} />
         <I18nBundles />
-        <Scripts />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-// Starts the built site (build/index.js) with remix-serve on a free port and waits until
+// Starts the built site (build/index.js) with the site's server (app/http-server.server.ts, run by tsx) on a free port and waits until
 // /healthcheck answers. Shared by the browser tests and the bench.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -24,6 +24,8 @@ export type Served = {
   stop: () => Promise<void>;
   /** SIGKILL, as a crash would, then waits. */
   kill: () => Promise<void>;
+  /** Everything the server has written to stdout and stderr so far. */
+  output: () => string;
 };
 
 export async function serveBuilt(dbFile: string, env: Record<string, string> = {}): Promise<Served> {
@@ -31,7 +33,7 @@ export async function serveBuilt(dbFile: string, env: Record<string, string> = {
     throw new Error("The site is not built: run `npm run build` (npm test does it for you).");
   }
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/http-server.server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -68,5 +70,5 @@ export async function serveBuilt(dbFile: string, env: Record<string, string> = {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { url, port, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+  return { url, port, stop: () => end("SIGTERM"), kill: () => end("SIGKILL"), output: () => output };
 }
