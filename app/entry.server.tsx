@@ -84,3 +84,15 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Logs a loader's or action's error as Remix does, and marks a busy database (another process
+ * held the write lock past busy_timeout) on the request's load context, so the HTTP server
+ * (app/http-server.server.ts) answers 503 with Retry-After instead of 500.
+ */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) (context as { sqliteBusy?: boolean }).sqliteBusy = true;
+  logger.error({ err: error, path: new URL(request.url).pathname }, "request failed");
+}

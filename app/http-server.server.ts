@@ -1,6 +1,7 @@
 // The site's HTTP server (run with `tsx server.ts` after `npm run build`): express in front of the
 // built Remix app (build/index.js). It adds what remix-serve does not: security headers with a
-// per-request CSP nonce, a 64 KB body limit, 400 for malformed URLs, a translated 403 for
+// per-request CSP nonce, a 64 KB body limit, 400 for malformed URLs, 415/400 for page posts that
+// are not well-formed forms, 503 with Retry-After for a busy database, a translated 403 for
 // cross-site form posts, the client's socket address for rate limits, a request log without
 // tokens and a graceful shutdown.
 import crypto from "node:crypto";
@@ -120,6 +121,33 @@ function readBody(req: ExpressRequest, res: ExpressResponse): Promise<Buffer | n
   });
 }
 
+/** Bodies a page's action reads (request.formData()); no route takes JSON or text. */
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * Why a page's POST/PUT/PATCH/DELETE body cannot be a form, as [status, message], or null when it
+ * can: 415 for another content type, 400 for a multipart body without a boundary or that does not
+ * parse. Checked here so a JSON or broken body never reaches an action as a 500.
+ */
+async function formBodyProblem(req: ExpressRequest, body: Buffer): Promise<[number, string] | null> {
+  const contentType = req.get("content-type") ?? "";
+  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  if (!FORM_TYPES.includes(mediaType))
+    return [415, "Unsupported Media Type: send a form (application/x-www-form-urlencoded or multipart/form-data)"];
+  if (mediaType === "multipart/form-data") {
+    const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+    if (!boundary) return [400, "Bad Request: multipart body without a boundary"];
+    // The parser is lenient: a body with no closing delimiter would reach the action as a form.
+    if (!body.includes(`--${boundary[1] ?? boundary[2]}--`)) return [400, "Bad Request: malformed multipart body"];
+    try {
+      await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
+    } catch {
+      return [400, "Bad Request: malformed multipart body"];
+    }
+  }
+  return null;
+}
+
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", config.TRUST_PROXY);
@@ -186,6 +214,13 @@ app.all("*", async (req, res, next) => {
       const read = await readBody(req, res);
       if (read === null) return;
       body = read;
+      if (["POST", "PUT", "PATCH", "DELETE"].includes(req.method)) {
+        const problem = await formBodyProblem(req, body);
+        if (problem) {
+          res.status(problem[0]).type("text/plain").send(problem[1]);
+          return;
+        }
+      }
     }
     const controller = new AbortController();
     res.on("close", () => {
@@ -206,11 +241,23 @@ app.all("*", async (req, res, next) => {
       signal: controller.signal,
       ...(body ? { body: createReadableStreamFromReadable(ReadableFrom(body)), duplex: "half" } : {}),
     } as RequestInit);
-    const response = await handle(request, {
+    const context = {
       remoteAddress: req.socket.remoteAddress,
       cspNonce: res.locals.nonce as string,
       crossSitePost,
-    });
+    };
+    const response = await handle(request, context);
+    // entry.server.tsx's handleError marks a loader or action that found the database busy
+    // (another process held the write lock past busy_timeout): ask the client to retry.
+    if (response.status === 500 && (context as { sqliteBusy?: boolean }).sqliteBusy) {
+      await response.body?.cancel().catch(() => {});
+      res
+        .status(503)
+        .set({ "Retry-After": "5", "Cache-Control": "no-store" })
+        .type("text/plain")
+        .send("Service Unavailable: the database is busy, try again shortly");
+      return;
+    }
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [key, value] of response.headers.entries()) res.append(key, value);
