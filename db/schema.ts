@@ -328,8 +328,6 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ROLES }).notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
-  failedAttempts: integer("failed_attempts").notNull().default(0),
-  lockedUntil: text("locked_until"),
   ...timestamps,
 });
 

@@ -1,5 +1,5 @@
 // Staff sign-in: argon2id passwords, a random session id in an httpOnly cookie (only its hash is
-// stored), a new id at every sign-in, an idle timeout, and lockout after repeated failures.
+// stored), a new id at every sign-in, an idle timeout, and limits that make a guessing client wait.
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { createCookie } from "@remix-run/node";
@@ -10,10 +10,15 @@ import type { Role } from "../../db/schema";
 import type { StaffUser } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
-import { allow, clientKey } from "~/utils/rate-limit.server";
+import { allow, clientKey, forget } from "~/utils/rate-limit.server";
 
-const MAX_FAILED = 5;
-const LOCK_MINUTES = 15;
+/** Attempts one client may make at one account in a window before it must wait (a lockout of that client only). */
+const PER_CLIENT_ACCOUNT = 5;
+/** Attempts at one account from everywhere in a window: reachable only from many addresses at once. */
+const PER_ACCOUNT = 50;
+/** Attempts from one client address at any accounts in a window. */
+const PER_CLIENT = 20;
+const WINDOW_MS = 15 * 60_000;
 
 function signInCookie() {
   return createCookie("fh_staff", {
@@ -52,61 +57,38 @@ export type SignInResult = { ok: true; cookie: string } | { ok: false; reason: "
 export async function signIn(request: Request, email: string, password: string, context?: unknown): Promise<SignInResult> {
   const db = getDb();
   const normalised = email.trim().toLowerCase();
+  const user = db.select().from(t.users).where(eq(t.users.email, normalised)).get();
+  const client = clientKey(request, context);
+  // The lockout is per account and client: five tries from one address make that address wait,
+  // and nobody else. The password hash is part of its key (stored only as an HMAC), so a password
+  // reset lifts it. Unknown accounts are counted the same way, so a limit confirms no account.
+  const pair = `${normalised}|${user?.passwordHash ?? "-"}|${client}`;
+  // Each limit is counted in one statement before the password is checked, so attempts sent at
+  // the same time all count. The account-wide ceiling counts only attempts the others let through:
+  // one address adds at most PER_CLIENT_ACCOUNT to it, so stopping someone signing in takes
+  // attempts from at least ten addresses at once.
   if (
-    !allow("sign-in-ip", clientKey(request, context), 20, 15 * 60_000) ||
-    !allow("sign-in-account", `account:${normalised}`, 10, 15 * 60_000)
+    !allow("sign-in-ip", client, PER_CLIENT, WINDOW_MS) ||
+    !allow("sign-in-pair", pair, PER_CLIENT_ACCOUNT, WINDOW_MS) ||
+    !allow("sign-in-account", `account:${normalised}`, PER_ACCOUNT, WINDOW_MS)
   ) {
     return { ok: false, reason: "limited" };
   }
-  const user = db.select().from(t.users).where(eq(t.users.email, normalised)).get();
-  const at = now();
   if (!user || !user.active) {
     decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
     await passwordCheck.verify(await decoyHash, password);
     return { ok: false, reason: "invalid" };
   }
-  // Count the attempt before checking the password, in one statement, so attempts running at the
-  // same time each count and none can read a count from before the others.
-  const may = countAttempt(db, user.id, at);
-  const good = await passwordCheck.verify(user.passwordHash, password);
-  // Locked and wrong get the same answer (and the same work): a lock does not confirm an account.
-  if (!may || !good) return { ok: false, reason: "invalid" };
-  db.update(t.users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(t.users.id, user.id)).run();
+  if (!(await passwordCheck.verify(user.passwordHash, password))) return { ok: false, reason: "invalid" };
+  // A right password clears this client's count at the account.
+  forget("sign-in-pair", pair);
   // Always a brand-new session id, whatever cookie the browser brought (no session fixation).
+  const at = now();
   const id = randomBytes(32).toString("base64url");
   db.insert(t.authSessions)
     .values({ idHash: sha256(id), userId: user.id, createdAt: at.toISOString(), lastSeenAt: at.toISOString() })
     .run();
   return { ok: true, cookie: await signInCookie().serialize(id) };
-}
-
-/**
- * Counts one attempt against the account, as a failure until a right password clears it, and
- * says whether this attempt may sign in. The MAX_FAILED-th attempt in a row locks the account for
- * LOCK_MINUTES (a right password in that same attempt still signs in and unlocks); while locked
- * nothing may. When a lock has run out, or was lifted by clearing locked_until, the count starts
- * again.
- */
-function countAttempt(db: Db, userId: number, at: Date): boolean {
-  const nowIso = at.toISOString();
-  const row = db.$client
-    .prepare(
-      `UPDATE users SET
-         failed_attempts = CASE
-           WHEN locked_until > @now THEN max(failed_attempts, @max) + 1
-           WHEN locked_until IS NOT NULL OR failed_attempts >= @max THEN 1
-           ELSE failed_attempts + 1 END,
-         locked_until = CASE
-           WHEN locked_until > @now THEN locked_until
-           WHEN (CASE WHEN locked_until IS NOT NULL OR failed_attempts >= @max THEN 1 ELSE failed_attempts + 1 END) >= @max
-             THEN @lockUntil
-           ELSE NULL END
-       WHERE id = @id
-       RETURNING failed_attempts AS failed`,
-    )
-    .get({ id: userId, now: nowIso, max: MAX_FAILED, lockUntil: new Date(at.getTime() + LOCK_MINUTES * 60_000).toISOString() }) as
-    { failed: number } | undefined;
-  return row !== undefined && row.failed <= MAX_FAILED;
 }
 
 async function signInId(request: Request): Promise<string | null> {

@@ -138,15 +138,12 @@ export function updateUser(db: Db, actor: StaffUser, id: number, changes: UserCh
     .immediate();
 }
 
-/** Sets a new password (already hashed), clears any lockout and ends the person's sessions. */
+/** Sets a new password (already hashed), which lifts any sign-in lockout, and ends the person's sessions. */
 export function resetPassword(db: Db, actor: StaffUser, id: number, passwordHash: string): boolean {
   return db.$client
     .transaction(() => {
       if (!manageable(db, actor, id)) return false;
-      db.update(t.users)
-        .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: now().toISOString() })
-        .where(eq(t.users.id, id))
-        .run();
+      db.update(t.users).set({ passwordHash, updatedAt: now().toISOString() }).where(eq(t.users.id, id)).run();
       const sessionsEnded = deleteSignIns(db, id);
       audit(db, actor, {
         action: "user.password-reset",

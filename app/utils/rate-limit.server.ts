@@ -133,6 +133,11 @@ export function allow(purpose: string, key: string, limit: number, windowMs: num
   return row.count <= effective;
 }
 
+/** Forgets one counter, as a right password forgets the wrong ones before it. */
+export function forget(purpose: string, key: string, db: Db = getDb()) {
+  db.$client.prepare("DELETE FROM rate_limits WHERE purpose = ? AND key = ?").run(purpose, hashKey(db, key));
+}
+
 function hashKey(db: Db, key: string): string {
   return createHmac("sha256", serverSecret(db)).update(`rate-limit:${key}`).digest("base64url");
 }
