@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   json,
   Link,
@@ -15,7 +15,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { ErrorPage, errorKind } from "~/components/error-page";
+import { ErrorPage, errorTitleKey } from "~/components/error-page";
 import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
@@ -36,7 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The server turned a form posted from another site into this request (see app/http-server.server.ts).
   if (isCrossSitePost(context)) throw new Response("Forbidden: cross-site request", { status: 403 });
   const locale = await i18next.getLocale(request);
-  const t = await i18next.getFixedT(request, "common");
   const config = env();
   const headers = new Headers();
   // Choosing a language from the list (?lng=) is remembered for the next visit.
@@ -47,25 +46,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       locale,
       map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION },
-      // Error pages have no loader of their own, so their titles travel with the root.
-      errorTitles: {
-        forbidden: `${t("errors.forbiddenTitle")} – ${t("layout.serviceName")}`,
-        notFound: `${t("errors.notFoundTitle")} – ${t("layout.serviceName")}`,
-        conflict: `${t("errors.conflictTitle")} – ${t("layout.serviceName")}`,
-        tooMany: `${t("errors.tooManyTitle")} – ${t("layout.serviceName")}`,
-        server: `${t("errors.serverTitle")} – ${t("layout.serviceName")}`,
-      },
     },
     { headers },
   );
 }
 
 export type RootData = typeof loader;
-
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!error || !data) return [];
-  return [{ title: data.errorTitles[errorKind(error)] }];
-};
 
 /** The bundles this page was rendered with, so the browser does not fetch them again. */
 function I18nBundles() {
@@ -122,6 +108,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? i18n.language ?? "en";
   const actionTitle = useActionTitle();
   const nonce = useNonce();
+  // An error page's title comes from here, not from meta: when the root loader itself refused (a
+  // cross-site post), meta has no data to build it from.
+  const error = useRouteError();
   return (
     <html lang={locale} dir={textDirection(locale)} className="govuk-template">
       <head>
@@ -129,7 +118,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
         <meta name="referrer" content="same-origin" />
-        {actionTitle ? <title>{actionTitle}</title> : <Meta />}
+        {actionTitle ? (
+          <title>{actionTitle}</title>
+        ) : error ? (
+          <title>{`${t(errorTitleKey(error))} – ${t("layout.serviceName")}`}</title>
+        ) : (
+          <Meta />
+        )}
         <Links />
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>

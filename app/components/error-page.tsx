@@ -22,6 +22,19 @@ export function errorKind(error: unknown): ErrorKind {
   }
 }
 
+const TITLE_KEYS: Record<ErrorKind, string> = {
+  forbidden: "errors.forbiddenTitle",
+  notFound: "errors.notFoundTitle",
+  conflict: "errors.conflictTitle",
+  tooMany: "errors.tooManyTitle",
+  server: "errors.serverTitle",
+};
+
+/** The translation key (namespace common) of an error page's heading, which is also its title. */
+export function errorTitleKey(error: unknown): string {
+  return TITLE_KEYS[errorKind(error)];
+}
+
 /** The Origin check (assertSameOrigin) says "cross-site" in the body of its 403. */
 function isCrossSite(error: unknown) {
   return isRouteErrorResponse(error) && typeof error.data === "string" && /cross-site/i.test(error.data);
@@ -34,29 +47,24 @@ export function ErrorPage({ error }: { error: unknown }) {
   const staffArea = /^\/staff(\/|$)/.test(location.pathname);
   const crossSite = kind === "forbidden" && isCrossSite(error);
 
-  let title: string;
+  const title = t(errorTitleKey(error));
   let paragraphs: string[];
   switch (kind) {
     case "forbidden":
-      title = t("errors.forbiddenTitle");
       paragraphs = crossSite
         ? [t("errors.crossSiteBody"), t("errors.crossSiteRetry")]
         : [t("errors.forbiddenBody"), ...(staffArea ? [t("errors.forbiddenAsk")] : [])];
       break;
     case "notFound":
-      title = t("errors.notFoundTitle");
       paragraphs = [t("errors.notFoundBody")];
       break;
     case "conflict":
-      title = t("errors.conflictTitle");
       paragraphs = [t("errors.conflictBody")];
       break;
     case "tooMany":
-      title = t("errors.tooManyTitle");
       paragraphs = [t("errors.tooManyBody")];
       break;
     default:
-      title = t("errors.serverTitle");
       paragraphs = [t("errors.serverBody")];
   }
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE_DB, TEST_NOW, TMP_DIR } from "../setup/constants";
+import { BASE_DB, ROOT, TEST_NOW, TMP_DIR } from "../setup/constants";
 import { serveBuilt, type Served } from "../support/serve";
 
 let site: Served;
@@ -131,6 +131,12 @@ describe("the site's server", () => {
     expectSecurityHeaders(res, "403");
     expect(html).toMatch(/<html lang="pl"/);
     expect(html).toContain("govuk-heading-l");
+    // Titled like every other page, in the page's language: the heading, then the service.
+    const pl = JSON.parse(fs.readFileSync(path.join(ROOT, "locales/pl/common.json"), "utf8")) as {
+      errors: { forbiddenTitle: string };
+      layout: { serviceName: string };
+    };
+    expect(html).toContain(`<title>${pl.errors.forbiddenTitle} – ${pl.layout.serviceName}</title>`);
     expect(res.headers.get("set-cookie") ?? "").not.toContain("fh_staff=");
     // The same post from this site reaches the form (which asks for the details again).
     const own = await get("/staff/sign-in", {
