@@ -200,6 +200,10 @@ export const bookings = sqliteTable(
   (t) => [
     index("bookings_occurrence_idx").on(t.occurrenceId, t.status),
     index("bookings_series_idx").on(t.seriesId, t.status),
+    // The retention purge walks only the bookings not yet wiped, in id order (models/retention).
+    index("bookings_unredacted_idx")
+      .on(t.id)
+      .where(sql`redacted_at IS NULL`),
     // The same contact cannot hold two live bookings for the same date, or the same course.
     uniqueIndex("bookings_occurrence_email_uq")
       .on(t.occurrenceId, t.email)

@@ -8,7 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 
 const periods = retentionPeriods();
-const purged = purgePersonalData(getDb(), now(), periods);
+const purged = await purgePersonalData(getDb(), now(), periods);
 console.log(
   `Bookings past ${periods.bookingMonths} months wiped: ${purged.bookings} (messages: ${purged.messages}, walk-in names: ${purged.walkIns}).`,
 );

@@ -24,10 +24,10 @@ export function startBackgroundWork() {
   const sixHours = 6 * 60 * 60 * 1000;
   globalThis.__familyHubsTimer = setInterval(() => {
     topUp();
-    purgeExpired();
+    void purgeExpired();
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
-  purgeExpired();
+  void purgeExpired();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
   if (env().REMINDERS_ENABLED) {
@@ -53,9 +53,9 @@ function topUp() {
 }
 
 /** Wipes families' details from bookings, messages and connection requests past their retention period. */
-function purgeExpired() {
+async function purgeExpired() {
   try {
-    const purged = purgePersonalData(getDb(), now(), retentionPeriods());
+    const purged = await purgePersonalData(getDb(), now(), retentionPeriods());
     purgeIdleSignIns(getDb());
     if (Object.values(purged).some((n) => n > 0)) logger.info(purged, "personal details past retention wiped");
   } catch (err) {

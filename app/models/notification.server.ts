@@ -201,13 +201,17 @@ export function deliverPending(db: Db, send: Transport | null = transport()): Pr
           .run();
         sent++;
       } catch (err) {
-        // A transport's error could quote the message: keep the token out of the table and the log.
+        // A transport's error could quote the message. The table keeps its text without the token
+        // (staff read it in the outbox; the retention purge wipes it); the log gets only the kind
+        // of error, never text that could hold a family's name or contact.
         const message = hideTokens(err instanceof Error ? err.message : String(err));
+        const kind =
+          typeof (err as { code?: unknown })?.code === "string" ? (err as { code: string }).code : err instanceof Error ? err.name : "unknown";
         db.update(t.notifications)
           .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500) })
           .where(eq(t.notifications.id, m.id))
           .run();
-        logger.warn({ notification: m.id, err: message }, "message not delivered");
+        logger.warn({ notification: m.id, attempts, kind }, "message not delivered");
       }
     }
     return sent;
@@ -254,6 +258,10 @@ export function hideTokens(text: string) {
  * no copy of the database holds a working link. Safe to repeat; runs with the retention purge.
  */
 export function scrubStoredTokens(db: Db): number {
+  // Once a run has found none, none can appear again (messages are written with LINK_TOKEN), so
+  // later runs skip reading every message. A restored older backup has no mark and is scrubbed.
+  const done = db.$client.prepare("SELECT 1 FROM app_meta WHERE key = 'stored-tokens-scrubbed'").get();
+  if (done) return 0;
   const rows = db.$client
     .prepare("SELECT id, body FROM notifications WHERE instr(body, 'token=') > 0 AND instr(body, ?) = 0")
     .all(`token=${LINK_TOKEN}`) as { id: number; body: string }[];
@@ -264,6 +272,7 @@ export function scrubStoredTokens(db: Db): number {
       const body = r.body.replace(/([?&]token=)[A-Za-z0-9_-]{20,64}/g, `$1${LINK_TOKEN}`);
       if (body !== r.body) scrubbed += update.run(body, r.id).changes;
     }
+    db.$client.prepare("INSERT OR IGNORE INTO app_meta (key, value) VALUES ('stored-tokens-scrubbed', ?)").run(new Date().toISOString());
   })();
   return scrubbed;
 }

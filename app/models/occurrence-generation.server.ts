@@ -29,6 +29,9 @@ export function bankHolidays(from: string, to: string): Set<string> {
   return dates;
 }
 
+/** Series whose dates are written in one transaction by topUpOccurrences. */
+const SERIES_PER_WRITE = 200;
+
 /**
  * Inserts missing occurrences from today to the horizon. Never deletes or moves one: existing
  * rows (booked or cancelled) stay as they are. Returns how many were added.
@@ -67,9 +70,17 @@ export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, se
     .all();
 
   const insert = db.$client.prepare(`INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)`);
+  const insertAll = db.$client.transaction((rows: [number, string, string, string][]) => {
+    let changes = 0;
+    for (const row of rows) changes += insert.run(...row).changes;
+    return changes;
+  });
   let added = 0;
-  db.$client.transaction(() => {
-    for (const { s, laId } of series) {
+  // Dates are worked out outside any transaction and written SERIES_PER_WRITE series at a time, so
+  // topping up a national timetable never holds the write lock for more than a short moment.
+  for (let i = 0; i < series.length; i += SERIES_PER_WRITE) {
+    const rows: [number, string, string, string][] = [];
+    for (const { s, laId } of series.slice(i, i + SERIES_PER_WRITE)) {
       const excluded = new Set(holidays);
       for (const d of closures.get(s.venueId) ?? []) excluded.add(d);
       const dates = occurrenceDates(
@@ -82,9 +93,10 @@ export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, se
         window,
         { terms: terms.get(laId) ?? [], excludedDates: excluded },
       );
-      for (const date of dates) added += insert.run(s.id, date, s.startTime, s.endTime).changes;
+      for (const date of dates) rows.push([s.id, date, s.startTime, s.endTime]);
     }
-  })();
+    added += insertAll.immediate(rows);
+  }
   return added;
 }
 

@@ -1,7 +1,7 @@
 // Families' details are kept only for the council's retention period. After it a booking keeps
 // what reports count (status, places, children's ages, language, attendance) and loses who the
 // family was; the messages sent about it lose their recipient and text.
-import { and, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { londonDate, monthsBefore } from "~/domain/dates";
@@ -12,69 +12,81 @@ import { env } from "~/utils/env.server";
 
 export type BookingPurge = { bookings: number; messages: number; walkIns: number };
 
-const BATCH = 500;
+/** Rows looked at per step: each step is one short write transaction, a few milliseconds long. */
+const STEP = 1000;
+
+/** Lets the server answer requests between steps, so a large purge never holds it up. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Wipes the family's details from bookings whose last date (the date booked, or a course's last
  * date) is more than `months` before `at`: name, email, phone, access needs and the manage link,
  * and the recipient, subject and text of every message about them. Walk-ins on dates that old lose
  * their names (they keep only a postcode district). Safe to run again: wiped rows are left alone.
+ *
+ * It works through the bookings not yet wiped in steps of STEP, in id order, each step its own
+ * IMMEDIATE transaction with its own audit entry, pausing between steps: a first purge of a
+ * national database (millions of bookings) never holds the write lock, or this process, for more
+ * than a step.
  */
-export function purgeExpiredBookings(db: Db, at: Date, months: number): BookingPurge {
+export async function purgeExpiredBookings(db: Db, at: Date, months: number): Promise<BookingPurge> {
   const cutoff = londonDate(monthsBefore(at, months));
   const iso = at.toISOString();
-  return db.$client
-    .transaction((): BookingPurge => {
-      const lastDate = sql<string>`coalesce(
-        (select o.date from ${t.occurrences} o where o.id = ${t.bookings.occurrenceId}),
-        (select max(o.date) from ${t.occurrences} o where o.series_id = ${t.bookings.seriesId}),
-        (select coalesce(s.end_date, s.start_date) from ${t.sessionSeries} s where s.id = ${t.bookings.seriesId})
-      )`;
-      const bookingIds = db
-        .select({ id: t.bookings.id })
-        .from(t.bookings)
-        .where(and(isNull(t.bookings.redactedAt), lt(lastDate, cutoff)))
-        .all()
-        .map((r) => r.id);
-
-      let messages = 0;
-      for (let i = 0; i < bookingIds.length; i += BATCH) {
-        const ids = bookingIds.slice(i, i + BATCH);
-        db.update(t.bookings)
-          // An empty token hash matches no token, so the manage link stops working.
-          .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", redactedAt: iso, updatedAt: iso })
-          .where(inArray(t.bookings.id, ids))
-          .run();
-        messages += db
-          .update(t.notifications)
-          .set({ recipient: "", subject: "", body: "", lastError: "", redactedAt: iso, updatedAt: iso })
-          .where(and(inArray(t.notifications.bookingId, ids), isNull(t.notifications.redactedAt)))
-          .run().changes;
-      }
-
-      const walkIns = db
-        .update(t.walkIns)
-        .set({ name: "", updatedAt: iso })
-        .where(
-          and(
-            ne(t.walkIns.name, ""),
-            inArray(t.walkIns.occurrenceId, db.select({ id: t.occurrences.id }).from(t.occurrences).where(lt(t.occurrences.date, cutoff))),
-          ),
-        )
-        .run().changes;
-
-      if (bookingIds.length > 0 || walkIns > 0) {
-        // One entry for the whole run (by the system), with ids and counts only.
-        audit(db, null, {
-          action: "booking.purge",
-          entityType: "booking",
-          entityId: "",
-          after: { cutoff, bookings: bookingIds.length, messages, walkIns, ids: bookingIds },
-        });
-      }
-      return { bookings: bookingIds.length, messages, walkIns };
-    })
-    .immediate();
+  const candidates = db.$client.prepare(
+    `SELECT b.id AS id, coalesce(
+       (SELECT o.date FROM occurrences o WHERE o.id = b.occurrence_id),
+       (SELECT max(o.date) FROM occurrences o WHERE o.series_id = b.series_id),
+       (SELECT coalesce(s.end_date, s.start_date) FROM session_series s WHERE s.id = b.series_id)
+     ) < @cutoff AS expired
+     FROM bookings b WHERE b.redacted_at IS NULL AND b.id > @after ORDER BY b.id LIMIT ${STEP}`,
+  );
+  const total: BookingPurge = { bookings: 0, messages: 0, walkIns: 0 };
+  for (let after = 0; ;) {
+    const step = db.$client
+      .transaction(() => {
+        const rows = candidates.all({ cutoff, after }) as { id: number; expired: number }[];
+        const ids = rows.filter((r) => r.expired === 1).map((r) => r.id);
+        let messages = 0;
+        if (ids.length > 0) {
+          db.update(t.bookings)
+            // An empty token hash matches no token, so the manage link stops working.
+            .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", redactedAt: iso, updatedAt: iso })
+            .where(inArray(t.bookings.id, ids))
+            .run();
+          messages = db
+            .update(t.notifications)
+            .set({ recipient: "", subject: "", body: "", lastError: "", redactedAt: iso, updatedAt: iso })
+            .where(and(inArray(t.notifications.bookingId, ids), isNull(t.notifications.redactedAt)))
+            .run().changes;
+          // One entry per step (by the system), with ids and counts only.
+          audit(db, null, {
+            action: "booking.purge",
+            entityType: "booking",
+            entityId: "",
+            after: { cutoff, bookings: ids.length, messages, ids },
+          });
+        }
+        return { ids, messages, last: rows.length === STEP ? rows[rows.length - 1].id : null };
+      })
+      .immediate();
+    total.bookings += step.ids.length;
+    total.messages += step.messages;
+    if (step.last === null) break;
+    after = step.last;
+    await pause();
+  }
+  const wipeWalkIns = db.$client.prepare(
+    `UPDATE walk_ins SET name = '', updated_at = @iso WHERE id IN (
+       SELECT w.id FROM walk_ins w JOIN occurrences o ON o.id = w.occurrence_id WHERE w.name <> '' AND o.date < @cutoff LIMIT ${STEP})`,
+  );
+  for (;;) {
+    const changes = db.$client.transaction(() => wipeWalkIns.run({ iso, cutoff }).changes).immediate();
+    total.walkIns += changes;
+    if (changes > 0) audit(db, null, { action: "walk-in.purge", entityType: "walk-in", entityId: "", after: { cutoff, walkIns: changes } });
+    if (changes < STEP) break;
+    await pause();
+  }
+  return total;
 }
 
 export type RetentionPeriods = { bookingMonths: number; connectionMonths: number };
@@ -88,9 +100,9 @@ export function retentionPeriods(): RetentionPeriods {
  * every six hours) and `npm run jobs:purge` run it; also takes manage-link tokens out of messages
  * written before tokens were left out of the outbox (`storedTokens`, 0 once done).
  */
-export function purgePersonalData(db: Db, at: Date, periods: RetentionPeriods) {
+export async function purgePersonalData(db: Db, at: Date, periods: RetentionPeriods) {
   return {
-    ...purgeExpiredBookings(db, at, periods.bookingMonths),
+    ...(await purgeExpiredBookings(db, at, periods.bookingMonths)),
     connections: purgeExpiredConnections(db, at, periods.connectionMonths),
     storedTokens: scrubStoredTokens(db),
   };

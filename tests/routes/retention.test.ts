@@ -91,17 +91,17 @@ const walkIn = Number(
 );
 
 describe("deleting families' details after the retention period", () => {
-  it("keeps everything until the period has passed since the booking's date", () => {
+  it("keeps everything until the period has passed since the booking's date", async () => {
     expect(early.date < late.date).toBe(true);
     // Exactly twelve months after the session is not yet past the period.
-    expect(purgeExpiredBookings(db, after(early.date, MONTHS), MONTHS)).toEqual({ bookings: 0, messages: 0, walkIns: 0 });
+    expect(await purgeExpiredBookings(db, after(early.date, MONTHS), MONTHS)).toEqual({ bookings: 0, messages: 0, walkIns: 0 });
     expect(row(onEarly.bookingId)).toMatchObject({ name: "Retention Family 1", redactedAt: null });
     expect(findBooking(db, onEarly.reference, onEarly.token)).not.toBeNull();
   });
 
-  it("then wipes who the family was from the booking, its messages and walk-ins, keeping the counts", () => {
+  it("then wipes who the family was from the booking, its messages and walk-ins, keeping the counts", async () => {
     const before = row(onEarly.bookingId);
-    const purged = purgeExpiredBookings(db, after(early.date, MONTHS, 1), MONTHS);
+    const purged = await purgeExpiredBookings(db, after(early.date, MONTHS, 1), MONTHS);
     expect(purged.bookings).toBeGreaterThanOrEqual(1);
     expect(purged.messages).toBeGreaterThanOrEqual(1);
     expect(purged.walkIns).toBeGreaterThanOrEqual(1);
@@ -170,20 +170,46 @@ describe("deleting families' details after the retention period", () => {
     expect(rows.find((r) => r.reference === onLate.reference)?.redacted).toBe(false);
   });
 
-  it("wipes a course enrolment only once the course's last date is past the period", () => {
+  it("wipes a course enrolment only once the course's last date is past the period", async () => {
     expect(courseEnd >= course.dates[0].date).toBe(true);
-    purgeExpiredBookings(db, after(courseEnd, MONTHS), MONTHS);
+    await purgeExpiredBookings(db, after(courseEnd, MONTHS), MONTHS);
     expect(row(enrolled.bookingId).redactedAt).toBeNull();
-    purgeExpiredBookings(db, after(courseEnd, MONTHS, 1), MONTHS);
+    await purgeExpiredBookings(db, after(courseEnd, MONTHS, 1), MONTHS);
     expect(row(enrolled.bookingId)).toMatchObject({ name: "", email: null, phone: null });
   });
 
-  it("is safe to run again, and runs with the connection requests' purge", () => {
+  it("works through a large backlog in steps, each with its own audit entry, missing none", async () => {
+    // 2,500 old bookings copied from one already wiped: more than two steps' worth.
+    const source = db.$client.prepare("SELECT id FROM bookings WHERE redacted_at IS NOT NULL LIMIT 1").get() as { id: number };
+    const columns = (db.$client.prepare("PRAGMA table_info(bookings)").all() as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => !["id", "reference", "token_hash", "redacted_at", "email", "phone"].includes(c));
+    const copy = db.$client.prepare(
+      `INSERT INTO bookings (${columns.join(", ")}, reference, token_hash) SELECT ${columns.join(", ")}, 'FH-BULK' || @n, 'bulk' || @n FROM bookings WHERE id = @id`,
+    );
+    db.$client.transaction(() => {
+      for (let n = 0; n < 2500; n++) copy.run({ n, id: source.id });
+    })();
+    const entriesBefore = (db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'booking.purge'").get() as { n: number }).n;
+    const purged = await purgeExpiredBookings(db, after(early.date, MONTHS, 1), MONTHS);
+    expect(purged.bookings).toBe(2500);
+    const left = db.$client.prepare("SELECT count(*) AS n FROM bookings WHERE reference LIKE 'FH-BULK%' AND redacted_at IS NULL").get() as {
+      n: number;
+    };
+    expect(left.n).toBe(0);
+    const entries = db.$client.prepare("SELECT after FROM audit_log WHERE action = 'booking.purge' ORDER BY id").all().slice(entriesBefore) as {
+      after: string;
+    }[];
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    for (const e of entries) expect((JSON.parse(e.after) as { ids: number[] }).ids.length).toBeLessThanOrEqual(1000);
+  });
+
+  it("is safe to run again, and runs with the connection requests' purge", async () => {
     const far = after(late.date, MONTHS, 1);
-    const first = purgePersonalData(db, far, { bookingMonths: MONTHS, connectionMonths: MONTHS });
+    const first = await purgePersonalData(db, far, { bookingMonths: MONTHS, connectionMonths: MONTHS });
     expect(row(onLate.bookingId).name).toBe("");
     expect(first.bookings).toBeGreaterThanOrEqual(1);
-    expect(purgePersonalData(db, far, { bookingMonths: MONTHS, connectionMonths: MONTHS })).toEqual({
+    expect(await purgePersonalData(db, far, { bookingMonths: MONTHS, connectionMonths: MONTHS })).toEqual({
       bookings: 0,
       messages: 0,
       walkIns: 0,

@@ -121,7 +121,13 @@ describe("manage-link tokens", () => {
     const failing = async (m: Sent) => {
       throw new Error(`rejected: ${m.body}`);
     };
+    const { logger } = await import("~/utils/logger.server");
+    const warn = vi.spyOn(logger, "warn");
     await deliverPending(db, failing);
+    // The log says which message failed and how, and quotes nothing of it (no name, no link).
+    expect(warn).toHaveBeenCalled();
+    for (const call of warn.mock.calls) expect(JSON.stringify(call)).not.toMatch(/rejected|Token Family|bookings\//);
+    warn.mockRestore();
     const rows = db.$client.prepare("SELECT status, last_error AS lastError FROM notifications WHERE booking_id = ?").all(bookingId) as {
       status: string;
       lastError: string;
@@ -144,6 +150,8 @@ describe("manage-link tokens", () => {
     // As older versions wrote it: the token itself in the text.
     db.$client.prepare("UPDATE notifications SET body = replace(body, ?, ?) WHERE booking_id = ?").run(LINK_TOKEN, token, bookingId);
     expect(everywhere(token)).toEqual(["notifications.body"]);
+    // As a restored older backup would be: never scrubbed.
+    db.$client.prepare("DELETE FROM app_meta WHERE key = 'stored-tokens-scrubbed'").run();
     expect(scrubStoredTokens(db)).toBe(2);
     expect(everywhere(token)).toEqual([]);
     expect(scrubStoredTokens(db)).toBe(0);
