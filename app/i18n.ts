@@ -28,6 +28,12 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
  */
 export const CONTENT_LANGUAGE = "en";
 
+/**
+ * Spread on every element holding staff text: `lang` for the voice, and `dir` so an English title on
+ * an Urdu page keeps its full stop at its end (WCAG 1.3.2).
+ */
+export const CONTENT_ATTRIBUTES = { lang: CONTENT_LANGUAGE, dir: "ltr" } as const;
+
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ur", "ar"]);
 
 export function textDirection(lng: string): "rtl" | "ltr" {

@@ -16,6 +16,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage, errorTitleKey } from "~/components/error-page";
+import { PageAnnouncer } from "~/components/page-announcer";
 import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
@@ -206,6 +207,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </div>
           </div>
         </footer>
+        <PageAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <I18nBundles />
         <Scripts nonce={nonce} />

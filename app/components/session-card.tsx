@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Tag } from "~/components/govuk/tag";
 import { describeAgeRange } from "~/domain/age-bands";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
 
 export type SessionCardData = {
@@ -47,7 +47,7 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
   return (
     <li className="app-result">
       <Heading className="govuk-heading-s app-result__title">
-        <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
+        <Link className="govuk-link" to={`/sessions/${s.seriesId}`} {...CONTENT_ATTRIBUTES}>
           {s.title}
         </Link>
       </Heading>

@@ -8,8 +8,9 @@ import { BackLink } from "~/components/govuk/back-link";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { Tag } from "~/components/govuk/tag";
+import { Ltr } from "~/components/ltr";
 import type { PrintData, ShareData } from "~/domain/share";
-import { CONTENT_LANGUAGE, textDirection } from "~/i18n";
+import { CONTENT_ATTRIBUTES, textDirection } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 
 /**
@@ -274,8 +275,10 @@ export function PrintTimetable({
               <ul className="govuk-list app-print__sessions">
                 {day.sessions.map((s) => (
                   <li key={s.id} className="app-print__session">
-                    <span className="app-print__time">{s.time}</span>{" "}
-                    <strong className="app-print__session-title" lang={CONTENT_LANGUAGE}>
+                    <span className="app-print__time">
+                      <Ltr>{s.time}</Ltr>
+                    </span>{" "}
+                    <strong className="app-print__session-title" {...CONTENT_ATTRIBUTES}>
                       {s.title}
                     </strong>
                     {s.cancelled && (
@@ -311,7 +314,13 @@ export function PrintTimetable({
             <li key={p.name}>
               {data.places.length > 1 && <strong>{p.name}</strong>}
               {data.places.length > 1 && p.lines.length > 0 && ": "}
-              {p.lines.join(", ")}
+              <span {...CONTENT_ATTRIBUTES}>{p.lines.join(", ")}</span>
+              {p.phone && (
+                <>
+                  <br />
+                  {t("print.phone")}: <Ltr>{p.phone}</Ltr>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Tag } from "~/components/govuk/tag";
 import { addDays } from "~/domain/dates";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { AgeRangeText, PlacesLeft } from "./session-card";
 
@@ -40,7 +40,7 @@ export function WeekTimetable({ weekStart, entries }: { weekStart: string; entri
                 {list.map((e) => (
                   <li key={e.occurrence.id} className="app-timetable__item">
                     <span className="app-timetable__time">{formatTimeRange(e.occurrence.startTime, e.occurrence.endTime, i18n.language)}</span>{" "}
-                    <Link className="govuk-link" to={`/sessions/${e.series.id}`} lang={CONTENT_LANGUAGE}>
+                    <Link className="govuk-link" to={`/sessions/${e.series.id}`} {...CONTENT_ATTRIBUTES}>
                       {e.series.title}
                     </Link>
                     <br />

@@ -1,4 +1,10 @@
 // The age bands families choose from. A session fits a band when its age range overlaps it.
+//
+// One wording rule for every age range, in search, on cards, session pages, printouts and the
+// booking form: ranges are stored as inclusive months, and read "from A to B" where B is the age a
+// child leaves at ("0 to 12 months" takes babies until their first birthday, as the "0 to 12
+// months" band and a description saying "birth to 12 months" mean). A session stored as 0–11
+// months used to read "0 to 11 months" beside that band and that description (decision 013).
 export const AGE_BANDS = ["pregnancy", "0-1", "1-2", "2-3", "3-5"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
@@ -17,6 +23,18 @@ export type AgeRange = {
   /** Inclusive; null means no upper limit (adult-only sessions leave both null). */
   ageMaxMonths: number | null;
 };
+
+/** The months a band covers, as a range, so a band is worded by the same rule as a session. */
+export function bandRange(band: Exclude<AgeBand, "pregnancy">): AgeRange {
+  const [lo, hi] = BAND_MONTHS[band];
+  return { forPregnancy: false, ageMinMonths: lo, ageMaxMonths: hi };
+}
+
+/** Whether a session takes a child of `months` (born; an expected baby is the booking rule's). */
+export function takesChildAged(range: AgeRange, months: number): boolean {
+  if (range.ageMinMonths === null && range.ageMaxMonths === null) return true;
+  return months >= (range.ageMinMonths ?? 0) && months <= (range.ageMaxMonths ?? Number.POSITIVE_INFINITY);
+}
 
 export function fitsAgeBand(range: AgeRange, band: AgeBand): boolean {
   if (band === "pregnancy") return range.forPregnancy;
@@ -51,7 +69,8 @@ export function describeAgeRange(range: AgeRange): { key: string; values: Record
   } else if (max >= 60) {
     parts.push({ key: "age.yearsRange", values: { from: Math.floor(lo / 12), to: Math.round(max / 12) } });
   } else {
-    parts.push({ key: "age.monthsRange", values: { from: lo, to: max } });
+    // "to" is the age a child leaves at: 0–11 months reads "0 to 12 months".
+    parts.push({ key: "age.monthsRange", values: { from: lo, to: max + 1 } });
   }
   return parts;
 }

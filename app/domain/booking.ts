@@ -1,6 +1,6 @@
 // Booking rules, free of the database so they can be tested exhaustively.
 import type { PlaceUnit } from "../../db/schema";
-import type { AgeRange } from "./age-bands";
+import { type AgeRange, takesChildAged } from "./age-bands";
 
 /** No 0/O, 1/I/L or 5/S: a reference read out over the phone cannot be misheard. */
 export const REFERENCE_ALPHABET = "2346789ABCDEFGHJKMNPQRTUVWXYZ";
@@ -37,10 +37,7 @@ export function placesFor(unit: PlaceUnit, party: Party): number {
 export function childrenOutsideRange(range: AgeRange, childAges: number[]): number[] {
   return childAges.filter((age) => {
     if (age === EXPECTING) return !range.forPregnancy;
-    if (range.ageMinMonths === null && range.ageMaxMonths === null) return false;
-    const min = range.ageMinMonths ?? 0;
-    const max = range.ageMaxMonths ?? Number.POSITIVE_INFINITY;
-    return age < min || age > max;
+    return !takesChildAged(range, age);
   });
 }
 

@@ -16,3 +16,8 @@ export function parsePostcode(input: string): ParsedPostcode | null {
 export function formatParsedPostcode(p: ParsedPostcode): string {
   return p.kind === "full" ? p.postcode : p.outcode;
 }
+
+/** A postcode for display: its space made a no-break space, so "B23 6RS" never splits across lines. */
+export function unbreakablePostcode(postcode: string | null): string {
+  return (postcode ?? "").replace(/ /g, "\u00a0");
+}

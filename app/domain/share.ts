@@ -75,6 +75,11 @@ export function plainForSms(text: string): string {
   return smsEncoding(plain) === "gsm7" ? plain : text;
 }
 
+/** "Roof leak." → "Roof leak", for text a template ends with its own full stop ("Sorry.. Ref" otherwise). */
+export function withoutFinalStop(text: string): string {
+  return text.trim().replace(/[.。۔।]+$/u, "");
+}
+
 /** Replaces {{name}} placeholders; unknown names become empty. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => values[name] ?? "");
@@ -167,7 +172,7 @@ export type PrintData = {
   name: string;
   caption: string;
   /** Address lines: one place for a hub, every place for a locality. */
-  places: { name: string; lines: string[] }[];
+  places: { name: string; lines: string[]; phone?: string | null }[];
   isSample: boolean;
   week: string;
   weekHeading: string;

@@ -9,8 +9,9 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { addDays } from "~/domain/dates";
 import type { StaffUser } from "~/domain/permissions";
-import { plainForSms } from "~/domain/share";
+import { plainForSms, withoutFinalStop } from "~/domain/share";
 import { ownVenues } from "~/models/venue.server";
+import { ltrIsolate } from "~/utils/bidi";
 import { env } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
@@ -70,15 +71,18 @@ export function renderBookingMessage(
     : "";
   const where =
     venue.kind === "online" ? tr("messages:online") : [venue.name, venue.addressLine1, venue.town, venue.postcode].filter(Boolean).join(", ");
-  const vars = {
+  // English staff text and the reference read left to right inside Urdu and Arabic messages.
+  const vars: Record<string, string> = {
     name: booking.name,
-    title: series.title,
+    title: ltrIsolate(series.title, lng),
     when,
-    where,
-    reference: booking.reference,
+    where: venue.kind === "online" ? where : ltrIsolate(where, lng),
+    reference: ltrIsolate(booking.reference, lng),
     link: `${env().SITE_URL}/bookings/${booking.reference}?token=${LINK_TOKEN}`,
     ...options.extra,
   };
+  // The templates put their own full stop after the reason ("…: {{reason}}. Ref"), so staff's own is dropped.
+  if (vars.reason) vars.reason = withoutFinalStop(vars.reason);
   const out: { channel: "email" | "sms"; recipient: string; subject: string; body: string }[] = [];
   if (booking.email) {
     out.push({

@@ -6,6 +6,7 @@ import * as t from "../../db/schema";
 import { describeAgeRange } from "~/domain/age-bands";
 import { addDays, londonDate, parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
+import { unbreakablePostcode } from "~/domain/postcode";
 import { type PrintDay, segments, type ShareData, smsLength, smsText } from "~/domain/share";
 import { type Language, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
 import type { TimetableRow } from "~/models/timetable.server";
@@ -148,5 +149,5 @@ export function addressLines(
   tr: TFunction,
 ): string[] {
   if (venue.kind === "online") return [String(tr("common:session.online"))];
-  return [venue.addressLine1, venue.addressLine2, venue.town, venue.postcode ?? ""].filter(Boolean);
+  return [venue.addressLine1, venue.addressLine2, venue.town, unbreakablePostcode(venue.postcode)].filter(Boolean);
 }

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SummaryRow } from "~/components/govuk/summary-list";
+import { Ltr } from "~/components/ltr";
 import { formatUkMobile } from "~/domain/phone";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { bookingDetails, bookingFromLink, londonNow, mayCancel } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
@@ -84,19 +85,25 @@ export default function ManageBooking() {
             <div className="govuk-panel__body">
               {t("confirmation.reference")}
               <br />
-              <strong>{booking.reference}</strong>
+              <strong>
+                <Ltr>{booking.reference}</Ltr>
+              </strong>
             </div>
           </div>
         )}
         {data.justCancelled && !live && (
           <div className="govuk-panel govuk-panel--confirmation">
             <h1 className="govuk-panel__title">{t("cancel.doneTitle")}</h1>
-            <div className="govuk-panel__body">{booking.reference}</div>
+            <div className="govuk-panel__body">
+              <Ltr>{booking.reference}</Ltr>
+            </div>
           </div>
         )}
         {!data.justBooked && !(data.justCancelled && !live) && (
           <>
-            <span className="govuk-caption-l">{booking.reference}</span>
+            <span className="govuk-caption-l">
+              <Ltr>{booking.reference}</Ltr>
+            </span>
             <h1 className="govuk-heading-l">{t("manage.heading")}</h1>
           </>
         )}
@@ -118,7 +125,7 @@ export default function ManageBooking() {
 
         <dl className="govuk-summary-list">
           <SummaryRow label={t("manage.session")}>
-            <Link className="govuk-link" to={`/sessions/${data.series.id}`} lang={CONTENT_LANGUAGE}>
+            <Link className="govuk-link" to={`/sessions/${data.series.id}`} {...CONTENT_ATTRIBUTES}>
               {data.series.title}
             </Link>
           </SummaryRow>
@@ -144,8 +151,16 @@ export default function ManageBooking() {
             {t("manage.children", { count: booking.children })}, {t("manage.adults", { count: booking.adults })}
           </SummaryRow>
           <SummaryRow label={t("manage.name")}>{booking.name}</SummaryRow>
-          {booking.email && <SummaryRow label={t("form.email")}>{booking.email}</SummaryRow>}
-          {booking.phone && <SummaryRow label={t("form.phone")}>{booking.phone}</SummaryRow>}
+          {booking.email && (
+            <SummaryRow label={t("form.email")}>
+              <Ltr wrap>{booking.email}</Ltr>
+            </SummaryRow>
+          )}
+          {booking.phone && (
+            <SummaryRow label={t("form.phone")}>
+              <Ltr>{booking.phone}</Ltr>
+            </SummaryRow>
+          )}
           {booking.accessNeeds && <SummaryRow label={t("form.accessNeeds")}>{booking.accessNeeds}</SummaryRow>}
         </dl>
 

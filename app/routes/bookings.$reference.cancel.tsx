@@ -2,10 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { bookingFromLink, cancelBooking, londonNow, mayCancel } from "~/models/booking.server";
-import { getSeries } from "~/models/series.server";
+import { Ltr } from "~/components/ltr";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
+import { bookingDetails, bookingFromLink, cancelBooking, londonNow, mayCancel } from "~/models/booking.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
+import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { allow, clientKey } from "~/utils/rate-limit.server";
@@ -19,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 });
   const { booking, token } = found;
   const { t, title } = await translator(request, "booking");
-  const series = getSeries(getDb(), booking.seriesId);
+  const details = bookingDetails(getDb(), booking);
   return json(
     {
       title: title(t("booking:cancel.title")),
@@ -28,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: booking.status,
       mayCancel: mayCancel(getDb(), booking, londonNow(now())),
       courseBooking: booking.occurrenceId === null,
-      sessionTitle: series?.series.title ?? "",
+      sessionTitle: details?.series.title ?? "",
+      // The family should see which date they are cancelling (for a course, every date).
+      dates: (details?.dates ?? []).map((d) => ({ id: d.id, date: d.date, startTime: d.startTime, endTime: d.endTime })),
     },
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
   );
@@ -58,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CancelBooking() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation("booking");
+  const { t, i18n } = useTranslation("booking");
   const back = `/bookings/${data.reference}?token=${encodeURIComponent(data.token)}`;
   return (
     <div className="govuk-grid-row">
@@ -83,7 +87,19 @@ export default function CancelBooking() {
         ) : (
           <>
             <h1 className="govuk-heading-l">{data.status === "waiting" ? t("cancel.leaveHeading") : t("cancel.heading")}</h1>
-            <p className="govuk-body-l">{data.sessionTitle}</p>
+            <p className="govuk-body-l govuk-!-margin-bottom-2" {...CONTENT_ATTRIBUTES}>
+              {data.sessionTitle}
+            </p>
+            <ul className="govuk-list" id="cancel-dates">
+              {data.dates.map((d) => (
+                <li key={d.id}>
+                  {formatDate(d.date, i18n.language)}, <Ltr>{formatTimeRange(d.startTime, d.endTime, i18n.language)}</Ltr>
+                </li>
+              ))}
+            </ul>
+            <p className="govuk-body">
+              {t("confirmation.reference")} <Ltr>{data.reference}</Ltr>
+            </p>
             <p className="govuk-body">{t("cancel.explained")}</p>
             <Form method="post" id="cancel-form">
               <input type="hidden" name="token" value={data.token} />

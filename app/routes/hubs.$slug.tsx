@@ -3,11 +3,13 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentStaff } from "~/auth/sign-in.server";
 import { MapPanel } from "~/components/map-panel";
+import { Ltr } from "~/components/ltr";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { unbreakablePostcode } from "~/domain/postcode";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { venueTimetable } from "~/models/timetable.server";
 import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
@@ -45,7 +47,7 @@ export default function Hub() {
   const { venue, locality, localAuthority, weekStart, thisWeek, entries, staff } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
-  const address = [venue.addressLine1, venue.addressLine2, venue.town, venue.postcode].filter(Boolean);
+  const address = [venue.addressLine1, venue.addressLine2, venue.town, unbreakablePostcode(venue.postcode)].filter(Boolean);
   return (
     <>
       <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
@@ -68,7 +70,7 @@ export default function Hub() {
       <h1 className="govuk-heading-l">{venue.name}</h1>
       <ShareLink kind="hub" slug={venue.slug} />
       {venue.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
-      <p className="govuk-body-l" lang={CONTENT_LANGUAGE}>
+      <p className="govuk-body-l" {...CONTENT_ATTRIBUTES}>
         {venue.description}
       </p>
       <div className="govuk-grid-row">
@@ -77,7 +79,7 @@ export default function Hub() {
           {venue.kind === "online" ? (
             <p className="govuk-body">{t("hub.onlineAddress")}</p>
           ) : (
-            <address className="govuk-body app-address">
+            <address className="govuk-body app-address" {...CONTENT_ATTRIBUTES}>
               {address.map((line) => (
                 <span key={line}>
                   {line}
@@ -94,7 +96,7 @@ export default function Hub() {
                   <li>
                     {t("hub.phone")}:{" "}
                     <a className="govuk-link" href={`tel:${venue.phone.replace(/\s/g, "")}`}>
-                      {venue.phone}
+                      <Ltr>{venue.phone}</Ltr>
                     </a>
                   </li>
                 )}
@@ -102,7 +104,7 @@ export default function Hub() {
                   <li>
                     {t("hub.email")}:{" "}
                     <a className="govuk-link" href={`mailto:${venue.email}`}>
-                      {venue.email}
+                      <Ltr wrap>{venue.email}</Ltr>
                     </a>
                   </li>
                 )}
@@ -134,7 +136,7 @@ export default function Hub() {
               ))}
           </ul>
           {venue.accessNotes && (
-            <p className="govuk-body" lang={CONTENT_LANGUAGE}>
+            <p className="govuk-body" {...CONTENT_ATTRIBUTES}>
               {venue.accessNotes}
             </p>
           )}

@@ -11,7 +11,7 @@ import { Tag } from "~/components/govuk/tag";
 import { PeriodForm } from "~/components/share-panel";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { addMonths, endOfMonth, formatIsoWeek, formatMonth, monthWeeks } from "~/domain/iso-week";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { timetableBetween } from "~/models/timetable.server";
 import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
@@ -161,7 +161,7 @@ export default function HubMonth() {
                             {day.sessions.map((s) => (
                               <li key={s.id} className="app-month__session">
                                 <span className="app-month__time">{s.time}</span>{" "}
-                                <Link className="govuk-link" to={`/sessions/${s.seriesId}`} lang={CONTENT_LANGUAGE}>
+                                <Link className="govuk-link" to={`/sessions/${s.seriesId}`} {...CONTENT_ATTRIBUTES}>
                                   {s.title}
                                 </Link>
                                 {s.cancelled && (

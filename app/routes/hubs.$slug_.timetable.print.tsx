@@ -45,13 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const rows = timetableBetween(db, { venueId: venue.id }, weekStart, addDays(weekStart, 6));
   const frame = await printFrame(`/hubs/${venue.slug}`, weekStart, locale);
-  const lines = addressLines(venue, t);
-  if (venue.phone) lines.push(`${t("venue:hub.phone")}: ${venue.phone}`);
   const print: PrintData = {
     ...frame,
     name: venue.name,
     caption: t("share:print.hubCaption"),
-    places: [{ name: venue.name, lines }],
+    places: [{ name: venue.name, lines: addressLines(venue, t), phone: venue.phone }],
     isSample: venue.isSample,
     days: printDays(rows, weekStart, t, locale),
   };

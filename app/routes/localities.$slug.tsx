@@ -3,7 +3,7 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionCard } from "~/components/session-card";
 import { londonDate, londonTime } from "~/domain/dates";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { getLocality } from "~/models/locality.server";
 import { searchSeries } from "~/models/search.server";
 import { listVenues } from "~/models/venue.server";
@@ -48,7 +48,7 @@ export default function Locality() {
     <>
       <span className="govuk-caption-l">{localAuthority.name}</span>
       <h1 className="govuk-heading-l">{locality.name}</h1>
-      <p className="govuk-body-l" lang={CONTENT_LANGUAGE}>
+      <p className="govuk-body-l" {...CONTENT_ATTRIBUTES}>
         {locality.description}
       </p>
       <h2 className="govuk-heading-m">{t("locality.places")}</h2>

@@ -3,6 +3,7 @@ import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentStaff } from "~/auth/sign-in.server";
 import { SummaryRow } from "~/components/govuk/summary-list";
+import { Ltr } from "~/components/ltr";
 import { Table } from "~/components/govuk/table";
 import { Tag } from "~/components/govuk/tag";
 import { AgeRangeText, PlacesLeft } from "~/components/session-card";
@@ -10,7 +11,7 @@ import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { hasStarted } from "~/domain/booking";
 import { parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { courseHasStarted, londonNow } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
@@ -72,7 +73,7 @@ export default function Session() {
         </ol>
       </nav>
       <span className="govuk-caption-l">{t(`common:types.${typeSlug}`)}</span>
-      <h1 className="govuk-heading-l" lang={CONTENT_LANGUAGE}>
+      <h1 className="govuk-heading-l" {...CONTENT_ATTRIBUTES}>
         {series.title}
       </h1>
       <ShareLink kind="session" id={series.id} />
@@ -80,7 +81,7 @@ export default function Session() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
-          <p className="govuk-body" lang={CONTENT_LANGUAGE}>
+          <p className="govuk-body" {...CONTENT_ATTRIBUTES}>
             {series.description}
           </p>
           <dl className="govuk-summary-list">
@@ -93,7 +94,9 @@ export default function Session() {
                 t("common:session.online")
               ) : (
                 <Link className="govuk-link" to={`/hubs/${venue.slug}`}>
-                  {venue.name}, {venue.town} {venue.postcode}
+                  <span {...CONTENT_ATTRIBUTES}>
+                    {venue.name}, {venue.town} <Ltr>{venue.postcode}</Ltr>
+                  </span>
                 </Link>
               )}
             </SummaryRow>
@@ -115,7 +118,7 @@ export default function Session() {
               {series.costNotes && (
                 <>
                   {" · "}
-                  <span lang={CONTENT_LANGUAGE}>{series.costNotes}</span>
+                  <span {...CONTENT_ATTRIBUTES}>{series.costNotes}</span>
                 </>
               )}
             </SummaryRow>
@@ -127,12 +130,12 @@ export default function Session() {
             </SummaryRow>
             {series.whatToBring && (
               <SummaryRow label={t("session.whatToBring")}>
-                <span lang={CONTENT_LANGUAGE}>{series.whatToBring}</span>
+                <span {...CONTENT_ATTRIBUTES}>{series.whatToBring}</span>
               </SummaryRow>
             )}
             {series.facilitator && (
               <SummaryRow label={t("session.facilitator")}>
-                <span lang={CONTENT_LANGUAGE}>{series.facilitator}</span>
+                <span {...CONTENT_ATTRIBUTES}>{series.facilitator}</span>
               </SummaryRow>
             )}
           </dl>

@@ -7,7 +7,7 @@ import { Breadcrumbs } from "~/components/govuk/breadcrumbs";
 import { SharePage } from "~/components/share-panel";
 import { londonDate } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
-import { CONTENT_LANGUAGE } from "~/i18n";
+import { CONTENT_ATTRIBUTES, CONTENT_LANGUAGE } from "~/i18n";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { familyLanguage, sessionWhen, shareData, shareLanguages } from "~/models/share.server";
@@ -72,7 +72,7 @@ export default function ShareSession() {
         />
       }
       caption={t("session.caption")}
-      heading={<span lang={CONTENT_LANGUAGE}>{data.name}</span>}
+      heading={<span {...CONTENT_ATTRIBUTES}>{data.name}</span>}
       action={`/sessions/${data.id}/share`}
       state={data}
       qrLabel={t("session.qrLabel", { name: data.name })}

@@ -12,7 +12,7 @@ import { venueSeries } from "~/models/series.server";
 import { staffWeek, type StaffWeekEntry } from "~/models/timetable.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { formatDate, formatList, formatTimeRange } from "~/utils/format";
+import { formatDate, formatList, formatTimeRange, intlLocale } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { WeekParamSchema } from "~/utils/params.server";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function yearDate(iso: string, lng: string) {
-  return new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${iso}T00:00:00Z`),
   );
 }

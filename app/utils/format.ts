@@ -6,11 +6,20 @@ import { now } from "~/utils/env.server";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * One numeral rule for every language: Western digits ("0121", "10:00", "£3.50"). Phone numbers,
+ * postcodes, references and prices can only be written that way, so a Bengali card that wrote its
+ * dates in Bengali digits would mix two systems on one line (decision 013).
+ */
+export function intlLocale(lng: string) {
+  return lng === "en" ? "en-GB" : `${lng}-u-nu-latn`;
+}
+
 function dateFormat(lng: string, options: Intl.DateTimeFormatOptions) {
   const key = lng + JSON.stringify(options);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, { ...options, timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(intlLocale(lng), { ...options, timeZone: "UTC" });
     cache.set(key, f);
   }
   return f;
@@ -64,14 +73,14 @@ export function formatTimeRange(start: string, end: string, lng: string) {
 }
 
 export function formatNumber(n: number, lng: string, fractionDigits = 0) {
-  return new Intl.NumberFormat(lng === "en" ? "en-GB" : lng, {
+  return new Intl.NumberFormat(intlLocale(lng), {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(n);
 }
 
 export function formatMoney(pence: number, lng: string) {
-  return new Intl.NumberFormat(lng === "en" ? "en-GB" : lng, {
+  return new Intl.NumberFormat(intlLocale(lng), {
     style: "currency",
     currency: "GBP",
     minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
@@ -89,14 +98,14 @@ export function languageName(code: string, lng: string) {
 
 /** "Monday, Wednesday and Friday" in the locale's own words and punctuation. */
 export function formatList(items: string[], lng: string) {
-  return new Intl.ListFormat(lng === "en" ? "en-GB" : lng, { style: "long", type: "conjunction" }).format(items);
+  return new Intl.ListFormat(intlLocale(lng), { style: "long", type: "conjunction" }).format(items);
 }
 
 /** "24 Nov 2026, 08:00" in London time, whatever the server's own time zone. */
 export function formatInstant(iso: string, lng: string) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, {
+  return new Intl.DateTimeFormat(intlLocale(lng), {
     timeZone: TIME_ZONE,
     day: "numeric",
     month: "short",
@@ -110,7 +119,7 @@ export function formatInstant(iso: string, lng: string) {
 /** "Monday 23 November 2026": an ISO local date with its year. */
 export function formatDayWithYear(iso: string, lng: string) {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(lng === "en" ? "en-GB" : lng, {
+  return new Intl.DateTimeFormat(intlLocale(lng), {
     timeZone: "UTC",
     weekday: "long",
     day: "numeric",
@@ -118,8 +127,6 @@ export function formatDayWithYear(iso: string, lng: string) {
     year: "numeric",
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
-
-const intlLocale = (lng: string) => (lng === "en" ? "en-GB" : lng);
 
 /** "24 November 2026", today in London. */
 export function formatToday(lng: string): string {

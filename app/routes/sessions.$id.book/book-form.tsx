@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, ErrorMessage, Radios, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING } from "~/domain/booking";
-import { CONTENT_LANGUAGE, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
+import { CONTENT_ATTRIBUTES, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
 import { bookingFieldOrder, childAgeChoices, childAgeLabel, childFieldName } from "~/utils/booking-form";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import type { ActionResult } from "./booking-request.server";
@@ -41,7 +41,7 @@ export function BookForm() {
   if (series.bookingMode === "drop-in") {
     return (
       <>
-        <h1 className="govuk-heading-l" lang={CONTENT_LANGUAGE}>
+        <h1 className="govuk-heading-l" {...CONTENT_ATTRIBUTES}>
           {series.title}
         </h1>
         <p className="govuk-body">{t("venue:session.bookingExplained.drop-in")}</p>
