@@ -6,6 +6,7 @@ import { londonDate } from "~/domain/dates";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
+import { ensureOrukIds } from "~/oruk/records.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -21,6 +22,8 @@ export function startBackgroundWork() {
   env();
   // Before the first request: a new database, or one left for days, gets its dates at once.
   topUp();
+  // Published (Open Referral) ids are stored before anyone reads the API.
+  ensureOrukIds(getDb());
   const sixHours = 6 * 60 * 60 * 1000;
   globalThis.__familyHubsTimer = setInterval(() => {
     topUp();
