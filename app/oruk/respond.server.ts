@@ -2,6 +2,8 @@
 // (a hash of the body, so an unchanged answer is a 304 with no body) and Last-Modified.
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/connection";
+import { AGE_BANDS } from "~/domain/age-bands";
+import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { type OrukRecord, orukRecords } from "~/oruk/records.server";
 import type { Labels } from "~/oruk/taxonomies";
 import { getDb } from "~/utils/db.server";
@@ -47,8 +49,8 @@ export function latest(records: OrukRecord[]): string | undefined {
 export function labels(): Labels {
   const t = translatorFor("en");
   return {
-    types: t("common:types", { returnObjects: true }) as Record<string, string>,
-    ageBands: t("common:ageBands", { returnObjects: true }) as Record<string, string>,
+    types: Object.fromEntries(SESSION_TYPE_SLUGS.map((slug) => [slug, t(`common:types.${slug}`)])),
+    ageBands: Object.fromEntries(AGE_BANDS.map((band) => [band, t(`common:ageBands.${band}`)])),
     siteUrl: env().SITE_URL.replace(/\/$/, ""),
   };
 }
