@@ -13,7 +13,13 @@ export function isUuid(value: string): boolean {
   return UUID_RE.test(value);
 }
 
+// The API names the same few thousand records on every request: hash each name once.
+const cache = new Map<string, string>();
+
 export function uuidV5(name: string, namespace: string = NAMESPACE): string {
+  const key = `${namespace} ${name}`;
+  const known = cache.get(key);
+  if (known) return known;
   const hash = createHash("sha1")
     .update(Buffer.from(namespace.replace(/-/g, ""), "hex"))
     .update(name, "utf8")
@@ -21,7 +27,9 @@ export function uuidV5(name: string, namespace: string = NAMESPACE): string {
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  cache.set(key, uuid);
+  return uuid;
 }
 
 // A series or venue keeps the id it was first given (stored in oruk_id); these are the ids given.

@@ -46,13 +46,31 @@ export function latest(records: OrukRecord[]): string | undefined {
   return max;
 }
 
+let cachedLabels: Labels | undefined;
+
 export function labels(): Labels {
+  if (cachedLabels) return cachedLabels;
   const t = translatorFor("en");
-  return {
+  cachedLabels = {
     types: Object.fromEntries(SESSION_TYPE_SLUGS.map((slug) => [slug, t(`common:types.${slug}`)])),
     ageBands: Object.fromEntries(AGE_BANDS.map((band) => [band, t(`common:ageBands.${band}`)])),
     siteUrl: env().SITE_URL.replace(/\/$/, ""),
   };
+  return cachedLabels;
+}
+
+let cache: { version: string; records: OrukRecord[] } | undefined;
+
+/**
+ * Every record, read again only when the database has changed: data_version moves when another
+ * connection commits, total_changes() when this one writes, so the check costs microseconds.
+ */
+function cachedRecords(db: Db): OrukRecord[] {
+  const other = db.$client.pragma("data_version", { simple: true }) as number;
+  const own = (db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+  const version = `${other}:${own}`;
+  if (cache?.version !== version) cache = { version, records: orukRecords(db) };
+  return cache.records;
 }
 
 /** Runs an API loader so that nothing it throws becomes an HTML page. */
@@ -60,7 +78,7 @@ export async function api(request: Request, answer: (db: Db, records: (id?: stri
   if (request.method !== "GET" && request.method !== "HEAD") return apiError(405, "only GET is supported");
   try {
     const db = getDb();
-    return answer(db, (id) => orukRecords(db, id));
+    return answer(db, (id) => (id === undefined ? cachedRecords(db) : orukRecords(db, id)));
   } catch (err) {
     if (err instanceof Response) throw err;
     logger.error({ err }, "api request failed");

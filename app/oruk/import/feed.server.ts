@@ -127,12 +127,15 @@ const MAX_PAGES = 1000;
 const PER_PAGE = 100;
 
 async function getJson(url: string): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    throw new FeedError(`${url} is unreachable${cause ? ` (${cause})` : ""}`);
+  let response: Response | undefined;
+  // Twice: a kept-alive connection the server has just closed fails once with ECONNRESET.
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 2 || cause !== "ECONNRESET") throw new FeedError(`${url} is unreachable${cause ? ` (${cause})` : ""}`);
+    }
   }
   if (!response.ok) throw new FeedError(`${url} answered ${response.status}`);
   try {
