@@ -173,6 +173,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// The Open Referral API (app/routes/api.*) is read by other sites' scripts: every answer is
+// readable from any origin, and the plain-text refusals below are sent as JSON there.
+// (The API's own answers carry the header already: app/oruk/respond.server.ts.)
+app.use("/api", (req, res, next) => {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (typeof body !== "string" || !/^text\/plain/.test(String(res.get("Content-Type")))) return send(body);
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.type("application/json");
+    return send(JSON.stringify({ status: res.statusCode, message: body }));
+  };
+  next();
+});
+
 app.use((req, res, next) => {
   if (isMalformed(req.originalUrl)) {
     res.status(400).type("text/plain").send("Bad Request");

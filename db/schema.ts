@@ -72,9 +72,19 @@ export const venues = sqliteTable(
     accessNotes: text("access_notes").notNull().default(""),
     travelNotes: text("travel_notes").notNull().default(""),
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    // Open Referral UK: the id this record is published under (app/oruk/ids.ts fills it), and,
+    // for a record imported from a feed, where it came from and when the feed stopped listing it.
+    orukId: text("oruk_id"),
+    feedSource: text("feed_source"),
+    feedId: text("feed_id"),
+    feedWithdrawnAt: text("feed_withdrawn_at"),
     ...timestamps,
   },
-  (t) => [index("venues_locality_idx").on(t.localityId)],
+  (t) => [
+    index("venues_locality_idx").on(t.localityId),
+    uniqueIndex("venues_oruk_id_uq").on(t.orukId),
+    uniqueIndex("venues_feed_uq").on(t.feedSource, t.feedId),
+  ],
 );
 
 export const sessionTypes = sqliteTable("session_types", {
@@ -126,9 +136,20 @@ export const sessionSeries = sqliteTable(
       .notNull()
       .default("active"),
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    // Open Referral UK: the id this record is published under (app/oruk/ids.ts fills it), and,
+    // for a record imported from a feed, where it came from and when the feed stopped listing it.
+    orukId: text("oruk_id"),
+    feedSource: text("feed_source"),
+    feedId: text("feed_id"),
+    feedWithdrawnAt: text("feed_withdrawn_at"),
     ...timestamps,
   },
-  (t) => [index("series_venue_idx").on(t.venueId), index("series_type_idx").on(t.typeId)],
+  (t) => [
+    index("series_venue_idx").on(t.venueId),
+    index("series_type_idx").on(t.typeId),
+    uniqueIndex("series_oruk_id_uq").on(t.orukId),
+    uniqueIndex("series_feed_uq").on(t.feedSource, t.feedId),
+  ],
 );
 
 export const occurrences = sqliteTable(

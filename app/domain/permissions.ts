@@ -29,11 +29,12 @@ export type Permission =
   | "accounts" // staff accounts (hub managers: hub staff at their own hubs)
   | "term-dates"
   | "audit"
+  | "feeds" // the Open Referral feeds imported on a timer, and their last run
   | "connection-inbox" // receive requests to contact a family
   | "age-override"; // book a child outside a session's age range, on a family's behalf
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override"],
+  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "feeds"],
   "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override"],
   "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override"],
   outreach: [],

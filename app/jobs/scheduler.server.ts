@@ -6,6 +6,8 @@ import { londonDate } from "~/domain/dates";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
+import { refreshFeeds } from "~/oruk/import/refresh.server";
+import { ensureOrukIds } from "~/oruk/records.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -21,6 +23,8 @@ export function startBackgroundWork() {
   env();
   // Before the first request: a new database, or one left for days, gets its dates at once.
   topUp();
+  // Published (Open Referral) ids are stored before anyone reads the API.
+  ensureOrukIds(getDb());
   const sixHours = 6 * 60 * 60 * 1000;
   globalThis.__familyHubsTimer = setInterval(() => {
     topUp();
@@ -30,6 +34,20 @@ export function startBackgroundWork() {
   void purgeExpired();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
+  // Open Referral feeds, when configured: now, then every ORUK_REFRESH_MINUTES, never overlapping.
+  const feeds = env().ORUK_FEEDS;
+  if (feeds.length > 0) {
+    let running = false;
+    const refresh = () => {
+      if (running) return;
+      running = true;
+      refreshFeeds(getDb(), feeds)
+        .catch((err) => logger.error({ err }, "feed refresh failed"))
+        .finally(() => (running = false));
+    };
+    refresh();
+    setInterval(refresh, env().ORUK_REFRESH_MINUTES * 60 * 1000).unref();
+  }
   if (env().REMINDERS_ENABLED) {
     const remind = () => {
       try {

@@ -11,7 +11,7 @@ import { formatDate, formatTimeRange } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["staff", "connections", "outreach"] };
+export const handle = { i18n: ["staff", "connections", "outreach", "feeds"] };
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: title(tr("staff:home.title")),
     user: { name: user.name, role: user.role },
-    may: { outbox: may(user, "outbox"), accounts: may(user, "accounts"), termDates: may(user, "term-dates"), audit: may(user, "audit") },
+    may: {
+      outbox: may(user, "outbox"),
+      accounts: may(user, "accounts"),
+      termDates: may(user, "term-dates"),
+      audit: may(user, "audit"),
+      feeds: may(user, "feeds"),
+    },
     ...home,
   });
 }
@@ -141,6 +147,13 @@ export default function StaffHome() {
           <li>
             <Link className="govuk-link" to="/staff/audit">
               {t("tools.audit")}
+            </Link>
+          </li>
+        )}
+        {allowed.feeds && (
+          <li>
+            <Link className="govuk-link" to="/staff/feeds">
+              {t("feeds:link")}
             </Link>
           </li>
         )}

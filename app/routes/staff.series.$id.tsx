@@ -25,7 +25,7 @@ import { Tag } from "~/components/govuk/tag";
 import { BackLink } from "~/components/govuk/back-link";
 import { WarningText } from "~/components/govuk/warning-text";
 
-export const handle = { i18n: ["staff", "timetable"] };
+export const handle = { i18n: ["staff", "timetable", "feeds"] };
 export const meta = titleMeta;
 
 const count = z.coerce.number().int().min(0).max(100_000).catch(0);
@@ -75,6 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review: datesNeedingReview(getDb(), series.id, today).map((o) => ({ id: o.id, date: o.date, startTime: o.startTime, endTime: o.endTime })),
     done: done.done ? done : null,
     timetableWeek: startOfWeek(series.startDate > today ? series.startDate : today),
+    // Imported from an Open Referral feed: the feed owns what the form edits (app/oruk/import).
+    feed: series.feedSource ? { source: series.feedSource, withdrawnAt: series.feedWithdrawnAt } : null,
   });
 }
 
@@ -114,6 +116,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${base}?${q}`);
   }
 
+  // The feed owns these fields: a change here would be undone by the next import.
+  if (series.feedSource) {
+    const error = (await translator(request, "feeds")).t("feeds:series.fromFeed", { source: series.feedSource });
+    return json({ title: title(t("timetable:series.title", { title: series.title }), true), errors: { form: error }, values }, { status: 400 });
+  }
   const parsed = parseSeriesForm(values);
   if (parsed.errors) return fail(parsed.errors as Record<string, string>);
   const outcome = updateSeries(db, user, series.id, parsed.data, clock, horizonWeeks());
@@ -132,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSeries() {
-  const { series, venue, values: stored, review, done, timetableWeek } = useLoaderData<typeof loader>();
+  const { series, venue, values: stored, review, done, timetableWeek, feed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("timetable");
@@ -172,6 +179,15 @@ export default function EditSeries() {
           </div>
         )}
 
+        {feed && (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">{t("feeds:series.fromFeed", { source: feed.source })}</p>
+            {feed.withdrawnAt && (
+              <p className="govuk-body">{t("feeds:series.withdrawn", { date: formatDate(feed.withdrawnAt.slice(0, 10), lng) })}</p>
+            )}
+          </div>
+        )}
+
         {review.length > 0 && (
           <WarningText label={t("series.warning")} block>
             <h2 className="govuk-heading-s">{t("series.reviewHeading", { count: review.length })}</h2>
@@ -199,7 +215,7 @@ export default function EditSeries() {
         ) : (
           <>
             <p className="govuk-body">{t("series.intro")}</p>
-            <SeriesForm values={values} errors={errors} submitLabel={t("series.submit")} busy={busy} />
+            {!feed && <SeriesForm values={values} errors={errors} submitLabel={t("series.submit")} busy={busy} />}
 
             <h2 className="govuk-heading-m" id="archive-heading">
               {t("series.archiveHeading")}

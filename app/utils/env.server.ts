@@ -61,6 +61,26 @@ const EnvSchema = z.object({
   BOOKING_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Months after which a connection request's personal details are deleted. */
   CONNECTION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * Open Referral UK feeds re-imported inside the server, separated by spaces or commas (ORUK API
+   * base URLs or JSON files). Empty (the default) means no scheduled import.
+   */
+  ORUK_FEEDS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().refine((f) => !/^\w+:/.test(f) || /^https?:\/\/[^\s]+$/.test(f), "ORUK_FEEDS: each feed is an http(s) URL or a file path"),
+      ),
+    ),
+  /** Minutes between scheduled imports of ORUK_FEEDS. */
+  ORUK_REFRESH_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60)
+    .default(360),
   /** Pretend "now" is this ISO instant (tests and demos only). */
   NOW: z.string().datetime({ offset: true }).optional(),
 });

@@ -104,6 +104,7 @@ for (const s of searches) {
   }
   console.log(`search (${s.label}): ${((performance.now() - start) / runs).toFixed(2)} ms per search`);
 }
+await (await import("./oruk")).measureOrukApi();
 console.log(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 
 db.$client.close();

@@ -141,6 +141,7 @@ describe("a hub worker's day", () => {
     const pages: Record<string, string[]> = {
       "staff._index.tsx": ["/staff"],
       "staff.audit.tsx": ["/staff/audit"],
+      "staff.feeds.tsx": ["/staff/feeds"],
       "staff.connections._index.tsx": ["/staff/connections"],
       "staff.connections.new.tsx": ["/staff/connections/new"],
       "staff.connections.$id.tsx": [`/staff/connections/${connectionId}`],

@@ -11,6 +11,7 @@ const README_TABLE: Record<Permission, string[]> = {
   accounts: ["admin", "hub-manager"],
   "term-dates": ["admin"],
   audit: ["admin"],
+  feeds: ["admin"],
   "connection-inbox": ["hub-manager", "hub-staff"],
   "age-override": ["admin", "hub-manager", "hub-staff"],
 };
