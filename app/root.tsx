@@ -47,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      description: t("layout.description"),
       map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION },
       // Error pages have no loader of their own, so their titles travel with the root.
       errorTitles: {
@@ -64,8 +65,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = typeof loader;
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!error || !data) return [];
-  return [{ title: data.errorTitles[errorKind(error)] }];
+  if (!data) return [];
+  const description = { name: "description", content: data.description };
+  return error ? [{ title: data.errorTitles[errorKind(error)] }, description] : [description];
 };
 
 /** The bundles this page was rendered with, so the browser does not fetch them again. */

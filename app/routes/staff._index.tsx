@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { user, may: allowed, venues, todays, attention } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("staff");
+  const { t, i18n } = useTranslation(["staff", "connections", "outreach"]);
   const lng = i18n.language;
   const waiting = attention.newRequests > 0 || attention.failedMessages > 0 || attention.reviewDates.length > 0;
   return (
