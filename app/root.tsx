@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   json,
   Link,
@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The server turned a form posted from another site into this request (see app/http-server.server.ts).
   if (isCrossSitePost(context)) throw new Response("Forbidden: cross-site request", { status: 403 });
   const locale = await i18next.getLocale(request);
+  const t = await i18next.getFixedT(request, "common");
   const config = env();
   const headers = new Headers();
   // Choosing a language from the list (?lng=) is remembered for the next visit.
@@ -46,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      description: t("layout.description"),
       map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION },
     },
     { headers },
@@ -53,6 +55,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export type RootData = typeof loader;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ name: "description", content: data.description }] : []);
 
 /** The bundles this page was rendered with, so the browser does not fetch them again. */
 function I18nBundles() {

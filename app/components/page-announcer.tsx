@@ -20,8 +20,12 @@ export function PageAnnouncer() {
   const navigation = useNavigation();
   const [message, setMessage] = useState("");
   const shown = useRef<string | null>(null);
+  const focusedBefore = useRef<Element | null>(null);
   useEffect(() => {
-    if (navigation.state !== "idle") return;
+    if (navigation.state !== "idle") {
+      focusedBefore.current = document.activeElement;
+      return;
+    }
     if (shown.current === null) {
       shown.current = location.key;
       return;
@@ -30,16 +34,26 @@ export function PageAnnouncer() {
     shown.current = location.key;
     // A link to a fragment ("#main-content", an error summary's link) keeps its own target.
     if (location.hash) return;
-    const target = focusTarget();
+    // Someone who has already moved on (pressed Tab as the page arrived, or the error summary took
+    // focus itself) keeps their place: focus is never pulled back from where they put it.
+    const active = document.activeElement;
+    const moved = active !== null && active !== document.body && active !== focusedBefore.current && document.contains(active);
+    const target = moved ? null : focusTarget();
     if (target) {
-      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      // As GOV.UK Frontend does for its error summary: focusable for now, ringed while focused
+      // (a keyboard user sees where they are), and plain again once they move on.
+      if (!target.hasAttribute("tabindex")) {
+        target.setAttribute("tabindex", "-1");
+        target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
+      }
+      target.classList.add("app-focus-target");
       target.focus({ preventScroll: true });
       target.scrollIntoView({ block: "nearest" });
     }
     setMessage(document.title);
   }, [location.key, location.hash, navigation.state]);
   return (
-    <div className="govuk-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
+    <div className="govuk-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
       {message}
     </div>
   );

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Tag } from "~/components/govuk/tag";
 import { describeAgeRange } from "~/domain/age-bands";
+import { distanceWording } from "~/domain/distance";
 import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
 
@@ -43,6 +44,10 @@ export function PlacesLeft({ placesLeft, bookingMode }: { placesLeft: number | n
 export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const milesAway = (miles: number) => {
+    const d = distanceWording(miles);
+    return t(d.key, { count: d.miles, formatted: formatNumber(d.miles, lng, 1) });
+  };
   const Heading = `h${headingLevel}` as "h2" | "h3";
   return (
     <li className="app-result">
@@ -68,7 +73,7 @@ export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headi
                 {/* Isolated, so a right-to-left page keeps the distance with its own words. */}
                 <bdi>{s.venue.name}</bdi>
                 {" – "}
-                <strong>{t("session.miles", { count: s.distance, formatted: formatNumber(s.distance, lng, 1) })}</strong>
+                <strong>{milesAway(s.distance)}</strong>
               </>
             )}
           </dd>

@@ -19,3 +19,23 @@ export function roundMiles(miles: number): number {
 /** Distances offered in the search form, in miles; "any" means no limit. Part of the stable /search URL. */
 export const DISTANCES = ["1", "3", "5", "10", "25", "any"] as const;
 export const DEFAULT_DISTANCE = "10";
+
+/**
+ * How far a place is, as a translation key and the number to show: a postcode at the hub itself
+ * reads "Less than 0.1 miles away", never "0.0 miles away".
+ */
+export function distanceWording(miles: number): { key: "session.miles" | "session.milesUnder"; miles: number } {
+  const rounded = roundMiles(miles);
+  return rounded < 0.1 ? { key: "session.milesUnder", miles: 0.1 } : { key: "session.miles", miles: rounded };
+}
+
+/**
+ * A search from further than this from every place the site lists is outside the areas it covers
+ * (the widest distance a family can choose). Such a search says which areas the site covers,
+ * rather than "0 sessions near SW1A 1AA" and "277 more further away" (the nearest 75 miles off).
+ */
+export const COVERAGE_MILES = 25;
+
+export function isOutsideCoverage(nearestMiles: number | null): boolean {
+  return nearestMiles !== null && nearestMiles > COVERAGE_MILES;
+}

@@ -4,7 +4,7 @@
 import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { londonDate } from "~/domain/dates";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
-import { topUpOccurrences } from "~/models/occurrence-generation.server";
+import { topUpOccurrences, topUpStart } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { refreshFeeds } from "~/oruk/import/refresh.server";
 import { ensureOrukIds } from "~/oruk/records.server";
@@ -63,7 +63,8 @@ export function startBackgroundWork() {
 
 function topUp() {
   try {
-    const added = topUpOccurrences(getDb(), londonDate(now()), env().OCCURRENCE_HORIZON_WEEKS);
+    const config = env();
+    const added = topUpOccurrences(getDb(), topUpStart(londonDate(now()), config.DEMO_DATA), config.OCCURRENCE_HORIZON_WEEKS);
     if (added > 0) logger.info({ occurrencesAdded: added }, "timetable dates added");
   } catch (err) {
     logger.error({ err }, "occurrence top-up failed");

@@ -1,7 +1,8 @@
 // Local authorities and their localities (the areas families search by).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
+import { distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
 
 export function listLocalAuthorities(db: Db) {
   return db
@@ -33,4 +34,22 @@ export function getLocality(db: Db, slug: string) {
     .innerJoin(t.localAuthorities, eq(t.localAuthorities.id, t.localities.localAuthorityId))
     .where(eq(t.localities.slug, slug))
     .get();
+}
+
+/**
+ * How far the nearest place the site lists is from `origin`, and the councils it covers, for
+ * telling a family searching from elsewhere which areas the site is for.
+ */
+export function coverageFrom(db: Db, origin: LatLng): { nearestMiles: number | null; areas: string[] } {
+  const places = db
+    .select({ latitude: t.venues.latitude, longitude: t.venues.longitude })
+    .from(t.venues)
+    .where(and(isNotNull(t.venues.latitude), isNotNull(t.venues.longitude)))
+    .all();
+  let nearest: number | null = null;
+  for (const p of places) {
+    const miles = distanceMiles(origin, { latitude: p.latitude as number, longitude: p.longitude as number });
+    if (nearest === null || miles < nearest) nearest = miles;
+  }
+  return { nearestMiles: nearest === null ? null : roundMiles(nearest), areas: listLocalAuthorities(db).map((a) => a.name) };
 }

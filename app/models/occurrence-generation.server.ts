@@ -6,7 +6,7 @@ import Holidays from "date-holidays";
 import { and, eq, gte, isNull, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { addDays, parseWeekdays } from "~/domain/dates";
+import { addDays, parseWeekdays, startOfWeek } from "~/domain/dates";
 import { type DateRange, occurrenceDates, type RecurrenceContext } from "~/domain/recurrence";
 import { hasStarted } from "~/models/occurrence.server";
 import type { Clock } from "~/utils/clock.server";
@@ -98,6 +98,15 @@ export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, se
     added += insertAll.immediate(rows);
   }
   return added;
+}
+
+/**
+ * Where a top-up starts. Real timetables start today (a series made on Wednesday did not run on
+ * Monday). Sample data stands for hubs that have been running for weeks, so its dates start on
+ * Monday: otherwise a fresh sample database's printed week says "No sessions" before today.
+ */
+export function topUpStart(today: string, sampleData: boolean): string {
+  return sampleData ? startOfWeek(today) : today;
 }
 
 /** Weeks of dates kept ahead of today. */

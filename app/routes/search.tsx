@@ -9,15 +9,16 @@ import { SessionCard } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
-import { DEFAULT_DISTANCE, DISTANCES } from "~/domain/distance";
+import { DEFAULT_DISTANCE, DISTANCES, isOutsideCoverage } from "~/domain/distance";
 import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
-import { locatePostcode } from "~/models/geography.server";
-import { getLocality, listLocalities } from "~/models/locality.server";
+import { type Located, locatePostcode } from "~/models/geography.server";
+import { coverageFrom, getLocality, listLocalities } from "~/models/locality.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { formatNumber, languageName } from "~/utils/format";
+import { ltrIsolate } from "~/utils/bidi";
+import { formatList, formatNumber, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { type FieldErrors, parseSearchParams } from "~/utils/search-params.server";
@@ -37,11 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   let outcome: SearchOutcome | null = null;
   let place: string | null = null;
+  let located: Located | null = null;
   let precision: "unit" | "district" | null = null;
   if (params) {
     const locality = params.locality ? getLocality(db, params.locality) : undefined;
     if (params.locality && !locality) errors.locality = "errors.localityUnknown";
-    const located = params.postcode ? locatePostcode(db, params.postcode) : null;
+    located = params.postcode ? locatePostcode(db, params.postcode) : null;
     if (params.postcode && !located) errors.postcode = "errors.postcodeUnknown";
     if (Object.keys(errors).length === 0) {
       const origin = located ?? (locality ? locality.locality : null);
@@ -69,6 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   }
 
+  const coverage = located && Object.keys(errors).length === 0 ? coverageFrom(db, located) : null;
   const fieldErrors: FieldErrors = {};
   for (const [field, key] of Object.entries(errors)) fieldErrors[field as keyof FieldErrors] = t(`search:${key}`);
   const hasErrors = Object.keys(fieldErrors).length > 0;
@@ -80,6 +83,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Only what the page shows: 20 results are most of its weight.
       outcome: outcome && { ...outcome, results: outcome.results.map(toCard), online: outcome.online.map(toCard) },
       place,
+      // Searched from outside the areas the site covers: say which areas those are.
+      outsideCoverage: coverage && isOutsideCoverage(coverage.nearestMiles) ? coverage : null,
       precision,
       distance: params?.distance ?? DEFAULT_DISTANCE,
       localities,
@@ -271,15 +276,25 @@ function Results(props: {
 
   return (
     <>
-      <p className="govuk-body" role="status">
-        {data.place ? t("results.countNear", { count: outcome.total, place: data.place }) : t("results.count", { count: outcome.total })}
-      </p>
+      {data.outsideCoverage ? (
+        <p className="govuk-inset-text" role="status" id="outside-coverage">
+          {t("results.outsideCoverage", {
+            areas: formatList(data.outsideCoverage.areas, props.lng),
+            place: ltrIsolate(data.place ?? "", props.lng),
+            miles: formatNumber(data.outsideCoverage.nearestMiles ?? 0, props.lng),
+          })}
+        </p>
+      ) : (
+        <p className="govuk-body" role="status">
+          {data.place ? t("results.countNear", { count: outcome.total, place: data.place }) : t("results.count", { count: outcome.total })}
+        </p>
+      )}
       {data.precision === "district" && <p className="govuk-hint">{t("results.districtPrecision")}</p>}
       {outcome.total === 0 ? (
         <div className="app-empty">
           <h2 className="govuk-heading-m">{t("results.emptyHeading")}</h2>
           <ul className="govuk-list govuk-list--bullet">
-            {outcome.beyondRadius > 0 && data.distance !== "any" && (
+            {outcome.beyondRadius > 0 && data.distance !== "any" && !data.outsideCoverage && (
               <li>
                 <Link className="govuk-link" to={props.widerLink()}>
                   {t("results.widen", { count: outcome.beyondRadius })}

@@ -11,7 +11,8 @@ import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { hasStarted } from "~/domain/booking";
 import { parseWeekdays, WEEKDAY_SLUGS } from "~/domain/dates";
-import { CONTENT_ATTRIBUTES } from "~/i18n";
+import { typeAboutKey } from "~/domain/session-types";
+import { CONTENT_ATTRIBUTES, CONTENT_LANGUAGE } from "~/i18n";
 import { courseHasStarted, londonNow } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
@@ -80,6 +81,13 @@ export default function Session() {
       {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          {typeAboutKey(typeSlug) && (
+            <div className="app-type-about" id="type-about">
+              <h2 className="govuk-heading-m">{t("session.typeAboutHeading")}</h2>
+              <p className="govuk-body">{t(typeAboutKey(typeSlug))}</p>
+              {lng !== CONTENT_LANGUAGE && <p className="govuk-body-s">{t("session.inEnglish")}</p>}
+            </div>
+          )}
           <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
           <p className="govuk-body" {...CONTENT_ATTRIBUTES}>
             {series.description}

@@ -35,6 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffHome() {
   const { user, may: allowed, venues, todays, attention } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("staff");
+  // Its connections and outreach words too: after a client-side sign-in they are not loaded yet,
+  // and the page showed raw keys ("home.link") until a reload.
+  useTranslation(["connections", "outreach"]);
   const lng = i18n.language;
   const waiting = attention.newRequests > 0 || attention.failedMessages > 0 || attention.reviewDates.length > 0;
   return (

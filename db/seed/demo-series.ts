@@ -94,7 +94,7 @@ const TEMPLATES = {
       type: "baby-and-me",
       title: "Baby & Me",
       description:
-        "A relaxed weekly group for parents and carers with babies from birth to 12 months. Songs, rhymes, tummy time and sensory play, and time to chat with other parents over a cuppa. Staff are on hand for questions about feeding, sleep, crying and development.",
+        "A relaxed weekly group for parents and carers with babies from birth to 12 months. Songs, rhymes, play on the floor and sensory play. There is tea and coffee, and time to talk with other parents. Staff are on hand for questions about feeding, sleep, crying and development.",
       whatToBring: BRING_BABY,
       facilitator: `Early years practitioner, ${c.team}`,
       minutes: 90,
@@ -465,7 +465,7 @@ const TEMPLATES = {
       type: "dads-and-partners",
       title: "Dads' Saturday Play",
       description:
-        "Saturday morning play for dads, stepdads, grandads, uncles and male carers with children from birth to five. Bikes, building, messy play and a story, with breakfast and a brew, and the chance to meet other dads.",
+        "Saturday morning play for dads, stepdads, grandads, uncles and male carers with children from birth to five. Bikes, building, messy play and a story, with breakfast and a hot drink, and the chance to meet other dads.",
       whatToBring: BRING_PLAY,
       facilitator: `Dads' worker, ${c.team}`,
       minutes: 90,
@@ -492,7 +492,7 @@ const TEMPLATES = {
       type: "dads-and-partners",
       title: "Dads-to-Be Evening",
       description:
-        "For expectant dads and partners: what to expect at the birth, how to support your partner, safer sleep, feeding and your own wellbeing, over a brew with other dads-to-be. Relaxed and practical, with plenty of time for questions.",
+        "For expectant dads and partners: what to expect at the birth, how to support your partner, safer sleep, feeding and your own wellbeing, with tea and coffee and other dads-to-be. Relaxed and practical, with plenty of time for questions.",
       facilitator: `Dads' worker and midwife, ${c.team}`,
       minutes: 90,
       capacity: 12,
@@ -822,7 +822,7 @@ function oneOff(venue: string, key: TemplateKey, start: string, startInDays: num
 }
 
 const FAMILY_SNACKS = { costPence: 100, costNotes: "£1 per family, includes snacks" };
-const DADS_BREAKFAST = { costPence: 100, costNotes: "£1 per family, includes bacon or veggie rolls and a brew" };
+const DADS_BREAKFAST = { costPence: 100, costNotes: "£1 per family, includes bacon or vegetarian rolls and a hot drink" };
 const UR = { languages: ["en", "ur"] };
 const PA = { languages: ["en", "pa"] };
 const BN = { languages: ["en", "bn"] };

@@ -298,3 +298,17 @@ describe("a screen reader is told about the new page", () => {
     await ctx.close();
   });
 });
+
+describe("staff pages on a phone", () => {
+  it("after a client-side sign-in the staff home shows words, not keys, and the timetable fits 390 px", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    await signIn(page, "erdington.staff@example.org");
+    await page.locator("main h1").waitFor();
+    // Every namespace the page uses has loaded: no raw key such as "home.link" is shown.
+    await expect.poll(() => page.locator("main").innerText()).not.toMatch(/\b(home|index|book)\.[a-z]+[A-Z]?\w*\b/);
+    await page.goto(`${site.url}/staff/hubs/erdington-family-hub/timetable`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.close();
+  });
+});

@@ -236,7 +236,7 @@ export function BookForm() {
             id="accessNeeds"
             name="accessNeeds"
             label={staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
-            hint={t("form.accessNeedsHint")}
+            hint={t(staff ? "form.accessNeedsHintOnBehalf" : "form.accessNeedsHint")}
             error={errors.accessNeeds}
             defaultValue={values.accessNeeds}
             rows={3}
