@@ -89,6 +89,7 @@ describe("share a session", () => {
     expect(data.title).toContain("Share");
   });
 
+  // Every sample series, one loader call each: it can take more than five seconds on a busy machine.
   it("keeps every sample session's English text to one message", async () => {
     const ids = db.$client.prepare("SELECT id FROM session_series WHERE status = 'active'").all() as { id: number }[];
     expect(ids.length).toBeGreaterThan(20);
@@ -97,7 +98,7 @@ describe("share a session", () => {
       expect(data.share.sms.segments, data.share.sms.text).toBe(1);
       expect(data.share.sms.text).toContain(data.share.link);
     }
-  });
+  }, 30_000);
 
   it("refuses a language it does not offer, with a 400 and a message", async () => {
     const { status, data } = await share(session.id, "?lang=xx");
