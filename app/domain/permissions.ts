@@ -30,13 +30,14 @@ export type Permission =
   | "term-dates"
   | "audit"
   | "connection-inbox" // receive requests to contact a family
-  | "age-override"; // book a child outside a session's age range, on a family's behalf
+  | "age-override" // book a child outside a session's age range, on a family's behalf
+  | "reports"; // /staff/reports: admins every hub, hub people their own hubs, outreach their own signposts and requests
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override"],
-  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override"],
-  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override"],
-  outreach: [],
+  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "reports"],
+  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override", "reports"],
+  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override", "reports"],
+  outreach: ["reports"],
 };
 
 export const ROLES_IN_ORDER = Object.keys(ROLE_PERMISSIONS) as Role[];
