@@ -150,7 +150,12 @@ export const occurrences = sqliteTable(
     needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
-  (t) => [uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date), index("occurrences_date_idx").on(t.date)],
+  (t) => [
+    uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date),
+    index("occurrences_date_idx").on(t.date),
+    // Reports count the dates held in a period from this index alone (decision 009).
+    index("occurrences_report_idx").on(t.date, t.seriesId, t.status),
+  ],
 );
 
 export const BOOKING_STATUSES = ["confirmed", "waiting", "cancelled"] as const;

@@ -136,7 +136,7 @@ function seriesFigures(db: Db, filters: ReportFilters, scope: ReportScope, today
           SUM(b.booked_before = 0) AS newFamilies,
           SUM(CASE WHEN b.status = 'confirmed' AND o.status = 'scheduled' AND o.date <= @today THEN b.places ELSE 0 END) AS placesBooked,
           ${decileColumns("b.home_imd_decile", "d")}
-         FROM occurrences o JOIN bookings b ON b.occurrence_id = o.id
+         FROM occurrences o JOIN bookings b INDEXED BY bookings_report_idx ON b.occurrence_id = o.id
         WHERE o.date BETWEEN @from AND @to AND o.series_id IN (${inScope})
         GROUP BY o.series_id`,
     )
@@ -275,7 +275,7 @@ function weekly(db: Db, filters: ReportFilters, scope: ReportScope): WeekPoint[]
   const byDate = (sql: string) => db.$client.prepare(sql).all(params) as { date: string; n: number; placed?: number; deprived?: number }[];
   const bookings = byDate(
     `SELECT o.date AS date, COUNT(*) AS n, SUM(b.home_imd_decile IS NOT NULL) AS placed, SUM(b.home_imd_decile <= 2) AS deprived
-       FROM occurrences o JOIN bookings b ON b.occurrence_id = o.id
+       FROM occurrences o JOIN bookings b INDEXED BY bookings_report_idx ON b.occurrence_id = o.id
       WHERE o.date BETWEEN @from AND @to AND o.series_id IN (${inScope}) GROUP BY o.date`,
   );
   const attended = byDate(
@@ -442,7 +442,9 @@ export function buildReport(db: Db, viewer: Viewer, filters: ReportFilters, toda
 /** The choices of the report's filters, within what the viewer may see. */
 export function reportChoices(db: Db, viewer: Viewer) {
   const scope = reportScope(viewer);
-  const hubWhere = scope.kind === "hubs" ? `WHERE v.id IN (${scope.venueIds.length ? scope.venueIds.map(Number).join(",") : "-1"})` : "";
+  // Outreach workers may narrow their own signposts and requests to the hubs they work with.
+  const own = scope.kind === "hubs" ? scope.venueIds : scope.kind === "own" ? viewer.venueIds : null;
+  const hubWhere = own ? `WHERE v.id IN (${own.length ? own.map(Number).join(",") : "-1"})` : "";
   const hubs = db.$client
     .prepare(
       `SELECT v.id, v.slug, v.name, v.locality_id AS localityId, l.local_authority_id AS localAuthorityId

@@ -110,3 +110,6 @@ db.$client.close();
 const lightEnough = await measurePageWeights(dir);
 fs.rmSync(dir, { recursive: true, force: true });
 if (!lightEnough) process.exitCode = 1;
+
+const { benchReports } = await import("./reports");
+await benchReports();

@@ -1,0 +1,1 @@
+CREATE INDEX `occurrences_report_idx` ON `occurrences` (`date`,`series_id`,`status`);

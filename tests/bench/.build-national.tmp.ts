@@ -1,0 +1,2 @@
+import { nationalDatabase } from "/work/wt/reports/tests/bench/national-data";
+console.log(await nationalDatabase());
