@@ -9,7 +9,7 @@ export function ReportTableView({ table, csvQuery }: { table: ReportTable; csvQu
   const captionId = `table-${table.id}`;
   const csv = `/staff/reports.csv?${new URLSearchParams([...new URLSearchParams(csvQuery), ["table", table.id]]).toString()}`;
   return (
-    <section className="app-report__table" aria-labelledby={captionId}>
+    <div className="app-report__table">
       {table.rows.length === 0 ? (
         <>
           <h3 className="govuk-heading-s" id={captionId}>
@@ -51,6 +51,6 @@ export function ReportTableView({ table, csvQuery }: { table: ReportTable; csvQu
           </p>
         </>
       )}
-    </section>
+    </div>
   );
 }

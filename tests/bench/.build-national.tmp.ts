@@ -1,2 +1,0 @@
-import { nationalDatabase } from "/work/wt/reports/tests/bench/national-data";
-console.log(await nationalDatabase());
