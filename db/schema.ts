@@ -210,8 +210,6 @@ export const bookings = sqliteTable(
   },
   (t) => [
     index("bookings_occurrence_idx").on(t.occurrenceId, t.status),
-    // Reports read every booking on the dates of a period from this index alone (decision 009).
-    index("bookings_report_idx").on(t.occurrenceId, t.status, t.places, t.source, t.bookedBefore, t.homeImdDecile),
     // "Booked before" asks for any earlier booking by the same contact.
     index("bookings_email_idx").on(t.email),
     index("bookings_phone_idx").on(t.phone),

@@ -1,6 +1,6 @@
 // The partnership's reports (/staff/reports): reach, take-up and unmet demand over a period,
 // scoped to what the viewer may see. Every figure is summed in SQL per series (or per date, for the
-// weekly trend) from the report index on bookings (decision 009), then rolled up here by hub,
+// weekly trend) from the bookings of the period's dates (indexes, decision 009), then rolled up here by hub,
 // locality, type and age band. Nothing about a family leaves this file: only counts.
 import type { Db } from "../../db/connection";
 import { AGE_BANDS, type AgeBand, bandsForRange } from "~/domain/age-bands";
@@ -136,7 +136,7 @@ function seriesFigures(db: Db, filters: ReportFilters, scope: ReportScope, today
           SUM(b.booked_before = 0) AS newFamilies,
           SUM(CASE WHEN b.status = 'confirmed' AND o.status = 'scheduled' AND o.date <= @today THEN b.places ELSE 0 END) AS placesBooked,
           ${decileColumns("b.home_imd_decile", "d")}
-         FROM occurrences o JOIN bookings b INDEXED BY bookings_report_idx ON b.occurrence_id = o.id
+         FROM occurrences o JOIN bookings b ON b.occurrence_id = o.id
         WHERE o.date BETWEEN @from AND @to AND o.series_id IN (${inScope})
         GROUP BY o.series_id`,
     )
@@ -275,7 +275,7 @@ function weekly(db: Db, filters: ReportFilters, scope: ReportScope): WeekPoint[]
   const byDate = (sql: string) => db.$client.prepare(sql).all(params) as { date: string; n: number; placed?: number; deprived?: number }[];
   const bookings = byDate(
     `SELECT o.date AS date, COUNT(*) AS n, SUM(b.home_imd_decile IS NOT NULL) AS placed, SUM(b.home_imd_decile <= 2) AS deprived
-       FROM occurrences o JOIN bookings b INDEXED BY bookings_report_idx ON b.occurrence_id = o.id
+       FROM occurrences o JOIN bookings b ON b.occurrence_id = o.id
       WHERE o.date BETWEEN @from AND @to AND o.series_id IN (${inScope}) GROUP BY o.date`,
   );
   const attended = byDate(

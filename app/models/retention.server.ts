@@ -42,7 +42,8 @@ export function purgeExpiredBookings(db: Db, at: Date, months: number): BookingP
         const ids = bookingIds.slice(i, i + BATCH);
         db.update(t.bookings)
           // An empty token hash matches no token, so the manage link stops working.
-          .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", redactedAt: iso, updatedAt: iso })
+          // The home neighbourhood goes too; its deprivation decile stays for the reports (decision 009).
+          .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", homeLsoa: null, redactedAt: iso, updatedAt: iso })
           .where(inArray(t.bookings.id, ids))
           .run();
         messages += db

@@ -14,9 +14,9 @@ CREATE INDEX `search_misses_date_idx` ON `search_misses` (`date`);--> statement-
 ALTER TABLE `bookings` ADD `home_lsoa` text;--> statement-breakpoint
 ALTER TABLE `bookings` ADD `home_imd_decile` integer;--> statement-breakpoint
 ALTER TABLE `bookings` ADD `booked_before` integer;--> statement-breakpoint
-CREATE INDEX `bookings_report_idx` ON `bookings` (`occurrence_id`,`status`,`places`,`source`,`booked_before`,`home_imd_decile`);--> statement-breakpoint
 CREATE INDEX `bookings_email_idx` ON `bookings` (`email`);--> statement-breakpoint
 CREATE INDEX `bookings_phone_idx` ON `bookings` (`phone`);--> statement-breakpoint
 ALTER TABLE `walk_ins` ADD `home_lsoa` text;--> statement-breakpoint
 ALTER TABLE `walk_ins` ADD `home_imd_decile` integer;--> statement-breakpoint
-CREATE INDEX `attendance_occurrence_idx` ON `attendance` (`occurrence_id`,`status`);
+CREATE INDEX `attendance_occurrence_idx` ON `attendance` (`occurrence_id`,`status`);--> statement-breakpoint
+CREATE INDEX `occurrences_report_idx` ON `occurrences` (`date`,`series_id`,`status`);

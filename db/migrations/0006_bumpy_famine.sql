@@ -1,1 +1,0 @@
-CREATE INDEX `occurrences_report_idx` ON `occurrences` (`date`,`series_id`,`status`);
