@@ -171,7 +171,12 @@ export const occurrences = sqliteTable(
     needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
-  (t) => [uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date), index("occurrences_date_idx").on(t.date)],
+  (t) => [
+    uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date),
+    index("occurrences_date_idx").on(t.date),
+    // Reports count the dates held in a period from this index alone (decision 009).
+    index("occurrences_report_idx").on(t.date, t.seriesId, t.status),
+  ],
 );
 
 export const BOOKING_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
@@ -216,10 +221,19 @@ export const bookings = sqliteTable(
     cancelledAt: text("cancelled_at"),
     // Set when the family's details were deleted after the retention period (models/retention).
     redactedAt: text("redacted_at"),
+    // For reach reports (decision 009): the home postcode's LSOA and its IMD 2019 decile, never
+    // the postcode; and whether this contact had booked before. None of them survives as a link
+    // to the family once the retention purge has wiped the contact details.
+    homeLsoa: text("home_lsoa"),
+    homeImdDecile: integer("home_imd_decile"),
+    bookedBefore: integer("booked_before", { mode: "boolean" }),
     ...timestamps,
   },
   (t) => [
     index("bookings_occurrence_idx").on(t.occurrenceId, t.status),
+    // "Booked before" asks for any earlier booking by the same contact.
+    index("bookings_email_idx").on(t.email),
+    index("bookings_phone_idx").on(t.phone),
     index("bookings_series_idx").on(t.seriesId, t.status),
     // The retention purge walks only the bookings not yet wiped, in id order (models/retention).
     index("bookings_unredacted_idx")
@@ -417,7 +431,7 @@ export const attendance = sqliteTable(
     markedByUserId: integer("marked_by_user_id").references(() => users.id),
     markedAt: text("marked_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bookingId, t.occurrenceId] })],
+  (t) => [primaryKey({ columns: [t.bookingId, t.occurrenceId] }), index("attendance_occurrence_idx").on(t.occurrenceId, t.status)],
 );
 
 /** Families who came without booking (all of a drop-in's register), counted on the day. */
@@ -438,6 +452,9 @@ export const walkIns = sqliteTable(
     // Postcode district only (e.g. "B23"): enough for reach reports, not enough to find anyone.
     outcode: text("outcode"),
     firstVisit: integer("first_visit", { mode: "boolean" }).notNull().default(false),
+    // The home postcode's LSOA and IMD 2019 decile, as on bookings (decision 009).
+    homeLsoa: text("home_lsoa"),
+    homeImdDecile: integer("home_imd_decile"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     ...timestamps,
   },
@@ -497,4 +514,29 @@ export const signposts = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("signposts_date_idx").on(t.date)],
+);
+
+/**
+ * A search that found no sessions, or none within the distance asked: the demand no hub meets.
+ * The postcode district only (never the full postcode), no address, no IP, no time of day.
+ */
+export const searchMisses = sqliteTable(
+  "search_misses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    date: text("date").notNull(),
+    outcode: text("outcode"),
+    // The locality searched, or the one nearest the district searched.
+    localityId: integer("locality_id").references(() => localities.id),
+    ageBand: text("age_band"),
+    typeSlug: text("type_slug"),
+    // The other filters, e.g. {"day":"mon","free":true,"distance":"3"}.
+    filters: text("filters", { mode: "json" })
+      .$type<Record<string, string | boolean>>()
+      .notNull()
+      .default(sql`'{}'`),
+    // True when sessions exist, but all further away than the distance asked.
+    beyondDistance: integer("beyond_distance", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("search_misses_date_idx").on(t.date)],
 );

@@ -31,13 +31,14 @@ export type Permission =
   | "audit"
   | "feeds" // the Open Referral feeds imported on a timer, and their last run
   | "connection-inbox" // receive requests to contact a family
-  | "age-override"; // book a child outside a session's age range, on a family's behalf
+  | "age-override" // book a child outside a session's age range, on a family's behalf
+  | "reports"; // /staff/reports: admins every hub, hub people their own hubs, outreach their own signposts and requests
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "feeds"],
-  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override"],
-  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override"],
-  outreach: [],
+  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "feeds", "reports"],
+  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override", "reports"],
+  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override", "reports"],
+  outreach: ["reports"],
 };
 
 export const ROLES_IN_ORDER = Object.keys(ROLE_PERMISSIONS) as Role[];

@@ -8,8 +8,10 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { childrenOutsideRange, decide, hasStarted, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
+import type { ParsedPostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
+import { hasBookedBefore, homeColumns } from "~/models/report-facts.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
 
 export type BookingRequest = {
@@ -23,6 +25,8 @@ export type BookingRequest = {
   phone: string | null;
   accessNeeds: string;
   language: string;
+  /** Optional; only its neighbourhood and decile are stored (models/report-facts). */
+  homePostcode?: ParsedPostcode | null;
   /** The family agreed to wait when there are not enough places. */
   joinWaitingList: boolean;
   /** A member of staff booking on the family's behalf; audited in the booking's transaction. */
@@ -185,6 +189,8 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
           createdByUserId: req.onBehalfOf?.userId ?? null,
           consentAt: now.iso,
           confirmedAt: status === "confirmed" ? now.iso : null,
+          ...homeColumns(db, req.homePostcode),
+          bookedBefore: hasBookedBefore(db, req),
         })
         .returning({ id: t.bookings.id })
         .get();

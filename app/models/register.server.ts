@@ -7,8 +7,9 @@ import * as t from "../../db/schema";
 import { EXPECTING } from "~/domain/booking";
 import { londonDate, registerIsOpen } from "~/domain/dates";
 import type { StaffUser } from "~/domain/permissions";
-import { parsePostcode } from "~/domain/postcode";
+import { type ParsedPostcode, parsePostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
+import { homeColumns } from "~/models/report-facts.server";
 import { now } from "~/utils/env.server";
 import { childAgeLabel } from "~/utils/booking-form";
 
@@ -226,6 +227,8 @@ export type WalkInInput = {
   childAges: number[];
   /** A postcode or a district; only the district (outcode) is ever stored. */
   outcode?: string | null;
+  /** A full postcode gives the neighbourhood and its decile; the postcode itself is not stored. */
+  homePostcode?: ParsedPostcode | null;
   firstVisit: boolean;
 };
 
@@ -256,6 +259,7 @@ export function addWalkIn(db: Db, user: Pick<StaffUser, "id">, occurrenceId: num
     childAges: ages,
     outcode,
     firstVisit: input.firstVisit,
+    ...homeColumns(db, input.homePostcode),
     createdByUserId: user.id,
   };
   return db.$client
@@ -266,7 +270,7 @@ export function addWalkIn(db: Db, user: Pick<StaffUser, "id">, occurrenceId: num
       if (!registerIsOpen(found.occurrence.date, londonDate(now()))) return { kind: "too-early" };
       const { id } = db.insert(t.walkIns).values(values).returning({ id: t.walkIns.id }).get();
       // The name stays in the walk-in record only; the log says who added whom, and the counts.
-      const { name: _name, ...logged } = values;
+      const { name: _name, homeLsoa: _lsoa, ...logged } = values;
       audit(db, user, {
         action: "register.walk-in",
         entityType: "walk-in",

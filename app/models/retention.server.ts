@@ -50,7 +50,8 @@ export async function purgeExpiredBookings(db: Db, at: Date, months: number): Pr
         if (ids.length > 0) {
           db.update(t.bookings)
             // An empty token hash matches no token, so the manage link stops working.
-            .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", redactedAt: iso, updatedAt: iso })
+            // The home neighbourhood goes too; its deprivation decile stays for the reports (decision 009).
+            .set({ name: "", email: null, phone: null, accessNeeds: "", tokenHash: "", homeLsoa: null, redactedAt: iso, updatedAt: iso })
             .where(inArray(t.bookings.id, ids))
             .run();
           messages = db
@@ -76,8 +77,10 @@ export async function purgeExpiredBookings(db: Db, at: Date, months: number): Pr
     await pause();
   }
   const wipeWalkIns = db.$client.prepare(
-    `UPDATE walk_ins SET name = '', updated_at = @iso WHERE id IN (
-       SELECT w.id FROM walk_ins w JOIN occurrences o ON o.id = w.occurrence_id WHERE w.name <> '' AND o.date < @cutoff LIMIT ${STEP})`,
+    // A walk-in's home neighbourhood goes with its name; the decile stays for the reports.
+    `UPDATE walk_ins SET name = '', home_lsoa = NULL, updated_at = @iso WHERE id IN (
+       SELECT w.id FROM walk_ins w JOIN occurrences o ON o.id = w.occurrence_id
+       WHERE (w.name <> '' OR w.home_lsoa IS NOT NULL) AND o.date < @cutoff LIMIT ${STEP})`,
   );
   for (;;) {
     const changes = db.$client.transaction(() => wipeWalkIns.run({ iso, cutoff }).changes).immediate();

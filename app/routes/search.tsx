@@ -15,6 +15,7 @@ import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { type Located, locatePostcode } from "~/models/geography.server";
 import { coverageFrom, getLocality, listLocalities } from "~/models/locality.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
+import { recordIfNothingFound } from "~/models/search-miss.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { ltrIsolate } from "~/utils/bidi";
@@ -68,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         today: londonDate(current),
         nowTime: londonTime(current),
       });
+      recordIfNothingFound(db, { params, outcome, localityId: locality?.locality.id ?? null, origin: located, date: londonDate(current) });
     }
   }
 

@@ -28,6 +28,11 @@ export default function StaffLayout() {
               </Link>
             </li>
             <li>
+              <Link className="govuk-link" to="/staff/reports">
+                {t("layout.reports")}
+              </Link>
+            </li>
+            <li>
               <Form method="post" action="/staff/sign-out">
                 <button type="submit" className="app-link-button govuk-link">
                   {t("layout.signOut")}

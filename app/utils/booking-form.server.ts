@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { EXPECTING } from "~/domain/booking";
 import { normaliseUkMobile } from "~/domain/phone";
+import { parsePostcode } from "~/domain/postcode";
 import { OFFERED_LANGUAGES } from "~/i18n";
 import { childFieldName } from "~/utils/booking-form";
 import { blankToUndefined } from "~/utils/zod-fields";
@@ -57,6 +58,19 @@ export function bookingFormSchema(maxChildren: number) {
           .optional(),
       ),
       accessNeeds: z.string().trim().max(1000, "errors.accessNeeds").default(""),
+      // A full postcode only: a district cannot be placed in a neighbourhood.
+      homePostcode: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .max(20, "errors.homePostcode")
+          .transform((v, ctx) => {
+            const parsed = parsePostcode(v);
+            if (parsed?.kind !== "full") ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.homePostcode" });
+            return parsed?.kind === "full" ? parsed : z.NEVER;
+          })
+          .optional(),
+      ),
       consent: z.literal("yes", { errorMap: () => ({ message: "errors.consent" }) }),
       // A field people never see: bots fill it in.
       website: z.string().max(0, "errors.spam").default(""),

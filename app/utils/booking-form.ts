@@ -4,6 +4,9 @@ import { EXPECTING } from "~/domain/booking";
 
 export const childFieldName = (i: number) => `child${i + 1}`;
 
+/** The optional home postcode: only its neighbourhood (LSOA) and deprivation decile are stored. */
+export const HOME_POSTCODE_FIELD = "homePostcode";
+
 /** Age choices in months: expecting, each month to 23 months, then whole years to 25. */
 export function childAgeChoices(maxMonths: number | null, forPregnancy: boolean): number[] {
   const top = Math.max(59, maxMonths ?? 59);
@@ -23,6 +26,7 @@ export function bookingFieldOrder(maxChildren: number) {
     "email",
     "phone",
     "accessNeeds",
+    HOME_POSTCODE_FIELD,
     "consent",
     "website",
   ];

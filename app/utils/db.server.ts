@@ -16,7 +16,7 @@ export function getDb(): Db {
   if (!globalThis.__familyHubsDb) {
     const config = env();
     const db = openDatabase(config.DATABASE_PATH);
-    const report = prepareDatabase(db, { demoData: config.DEMO_DATA, today: londonDate(now()) });
+    const report = prepareDatabase(db, { demoData: config.DEMO_DATA, today: londonDate(now()), history: true });
     logger.info({ path: config.DATABASE_PATH, ...report }, "database ready");
     globalThis.__familyHubsDb = db;
   }

@@ -111,3 +111,6 @@ db.$client.close();
 const lightEnough = await measurePageWeights(dir);
 fs.rmSync(dir, { recursive: true, force: true });
 if (!lightEnough) process.exitCode = 1;
+
+const { benchReports } = await import("./reports");
+await benchReports();

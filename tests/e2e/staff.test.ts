@@ -150,6 +150,7 @@ describe("a hub worker's day", () => {
       "staff.occurrences.$id._index.tsx": [occurrenceHref!],
       "staff.occurrences.$id.register": [`${occurrenceHref}/register`, `${occurrenceHref}/register?print=1`], // a folder: route.tsx and its parts
       "staff.outbox.tsx": ["/staff/outbox"],
+      "staff.reports": ["/staff/reports", "/staff/reports?period=month&month=2026-10&lng=ar"], // a folder
       "staff.series.$id.tsx": [seriesHref!],
       "staff.series.new.tsx": ["/staff/series/new?venue=erdington-family-hub"],
       "staff.signposts.tsx": ["/staff/signposts"],
@@ -160,7 +161,7 @@ describe("a hub worker's day", () => {
       "staff.sign-in.tsx": [], // checked above, signed out
     };
     // Not pages: the layout, sign-out (a form post) and the register's CSV download.
-    const notPages = new Set(["staff.tsx", "staff.sign-out.tsx", "staff.occurrences.$id.register[.csv].ts"]);
+    const notPages = new Set(["staff.tsx", "staff.sign-out.tsx", "staff.occurrences.$id.register[.csv].ts", "staff.reports[.csv].ts"]);
     const routeFiles = fs.readdirSync(path.join(ROOT, "app/routes")).filter((f) => f.startsWith("staff") && !notPages.has(f));
     expect(
       routeFiles.filter((f) => !(f in pages)),

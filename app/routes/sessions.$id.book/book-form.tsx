@@ -12,6 +12,7 @@ import type { ActionResult } from "./booking-request.server";
 import type { action, loader } from "./route";
 import { BackLink } from "~/components/govuk/back-link";
 import { WarningText } from "~/components/govuk/warning-text";
+import { HomePostcodeField } from "~/components/home-postcode-field";
 
 export function BookForm() {
   const { series, venue, dates, selected, maxChildren, staff, started } = useLoaderData<typeof loader>();
@@ -241,6 +242,7 @@ export function BookForm() {
             defaultValue={values.accessNeeds}
             rows={3}
           />
+          <HomePostcodeField error={errors.homePostcode} defaultValue={values.homePostcode} />
           <div className="app-honeypot" aria-hidden="true">
             <label htmlFor="website">{t("form.honeypot")}</label>
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

@@ -61,6 +61,7 @@ export function bookingRequestFrom(
       email: input.email ?? null,
       phone: input.phone ?? null,
       accessNeeds: input.accessNeeds,
+      homePostcode: input.homePostcode ?? null,
       // Messages go out in the family's language: for staff, the one chosen for the family.
       language: (staff && extra?.familyLanguage) || opts.locale,
       joinWaitingList: input.waitlist,

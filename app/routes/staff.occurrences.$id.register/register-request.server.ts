@@ -77,8 +77,8 @@ const WalkInSchema = z.object({
           ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.postcode" });
           return z.NEVER;
         }
-        // The district only: enough for reach reports, not enough to find a family.
-        return parsed.outcode;
+        // The district is stored; a full postcode also gives its neighbourhood's decile (decision 009).
+        return parsed;
       })
       .optional(),
   ),

@@ -134,7 +134,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     children: input.children,
     adults: input.adults,
     childAges: input.childAges.filter((a): a is number => a !== undefined),
-    outcode: input.postcode ?? null,
+    outcode: input.postcode?.outcode ?? null,
+    homePostcode: input.postcode ?? null,
     firstVisit: input.firstVisit,
   });
   switch (outcome.kind) {
