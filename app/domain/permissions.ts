@@ -30,12 +30,14 @@ export type Permission =
   | "term-dates"
   | "audit"
   | "connection-inbox" // receive requests to contact a family
-  | "age-override"; // book a child outside a session's age range, on a family's behalf
+  | "age-override" // book a child outside a session's age range, on a family's behalf
+  | "feedback" // read, filter, tag and hide families' feedback
+  | "you-said-we-did"; // publish "you said, we did" and edit the hub's feedback themes
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override"],
-  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override"],
-  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override"],
+  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "feedback", "you-said-we-did"],
+  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override", "feedback", "you-said-we-did"],
+  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override", "feedback"],
   outreach: [],
 };
 

@@ -13,6 +13,8 @@ const README_TABLE: Record<Permission, string[]> = {
   audit: ["admin"],
   "connection-inbox": ["hub-manager", "hub-staff"],
   "age-override": ["admin", "hub-manager", "hub-staff"],
+  feedback: ["admin", "hub-manager", "hub-staff"],
+  "you-said-we-did": ["admin", "hub-manager"],
 };
 
 describe("permissions", () => {
