@@ -43,7 +43,8 @@ export function inviteFromLink(db: Db, reference: string, token: string): Invite
     .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
     .where(eq(t.bookings.reference, reference))
     .get();
-  if (!row || !tokenMatches(token, row.invite.tokenHash)) return null;
+  // Past the retention period the booking's links stop working, this one too.
+  if (!row || row.booking.redactedAt || !tokenMatches(token, row.invite.tokenHash)) return null;
   if (row.invite.usedAt) return { kind: "used", venueSlug: row.venue.slug };
   return { kind: "open", booking: row.booking, series: row.series, venue: row.venue };
 }

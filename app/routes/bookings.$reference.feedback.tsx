@@ -8,7 +8,7 @@ import { normaliseReference } from "~/domain/booking";
 import { inviteFromLink, submitFeedback } from "~/models/feedback.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { feedbackInput, FeedbackLinkSchema, parseFeedbackForm } from "~/utils/feedback-form.server";
+import { feedbackInput, FeedbackLinkSchema, parseFeedbackForm, sentFlag } from "~/utils/feedback-form.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { allow, clientKey } from "~/utils/rate-limit.server";
@@ -27,7 +27,7 @@ function link(request: Request, params: { reference?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, title } = await translator(request, "feedback");
-  if (new URL(request.url).searchParams.get("sent") === "1") {
+  if (sentFlag(request.url)) {
     return json({ title: title(t("feedback:thanks.heading")), state: "sent" as const, hub: null, sessionTitle: null }, { headers: PRIVATE });
   }
   const found = (() => {

@@ -11,7 +11,7 @@ import { venueSeries } from "~/models/series.server";
 import { venueBySlug } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
-import { feedbackInput, parseFeedbackForm } from "~/utils/feedback-form.server";
+import { feedbackInput, parseFeedbackForm, sentFlag } from "~/utils/feedback-form.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema } from "~/utils/params.server";
@@ -33,7 +33,7 @@ function loadHub(params: unknown) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { venue, sessions } = loadHub(params);
   const { t, title } = await translator(request, "feedback");
-  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  const sent = sentFlag(request.url);
   return json({
     title: title(sent ? t("feedback:thanks.heading") : t("feedback:form.title", { name: venue.name })),
     sent,

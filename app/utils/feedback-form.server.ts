@@ -106,6 +106,17 @@ export function feedbackInput(
   };
 }
 
+/** ?sent=1 after the post/redirect/get: the thank-you page; anything else is ignored. */
+export function sentFlag(url: string): boolean {
+  return (
+    z
+      .literal("1")
+      .optional()
+      .catch(undefined)
+      .parse(new URL(url).searchParams.get("sent") ?? undefined) === "1"
+  );
+}
+
 /** A feedback link's reference and token, shaped like a manage link's; checked against the database after. */
 export const FeedbackLinkSchema = z.object({
   reference: z.string().max(20),

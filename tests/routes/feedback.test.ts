@@ -197,6 +197,9 @@ describe("the one-use feedback link", () => {
     expect(((await (await open(a.reference, tokenA)).response.json()) as { state: string }).state).toBe("used");
     // B's own link still works.
     expect(((await (await open(b.reference, feedbackToken(db, b.reference))).response.json()) as { state: string }).state).toBe("open");
+    // Past the retention period the link stops working, like the manage link.
+    db.$client.prepare("UPDATE bookings SET redacted_at = ? WHERE id = ?").run(TEST_NOW, b.bookingId);
+    expect((await open(b.reference, feedbackToken(db, b.reference))).status).toBe(404);
   });
 });
 
