@@ -12,6 +12,7 @@ import { markAttendance } from "~/models/register.server";
 import { action as bookingFeedbackAction, loader as bookingFeedbackLoader } from "~/routes/bookings.$reference.feedback";
 import { loader as hubLoader } from "~/routes/hubs.$slug";
 import { action as hubFeedbackAction } from "~/routes/hubs.$slug_.feedback";
+import { loader as printLoader } from "~/routes/hubs.$slug_.timetable.print";
 import { loader as localityLoader } from "~/routes/localities.$slug";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.feedback.$id";
 import { loader as listLoader } from "~/routes/staff.feedback._index";
@@ -150,6 +151,54 @@ describe("asking for feedback the day after", () => {
     expect(asks[0].body).toContain("رائے");
     const invite = db.$client.prepare("SELECT token_hash FROM feedback_invites WHERE booking_id = ?").get(stayedAway.bookingId);
     expect(invite).toBeUndefined();
+  });
+});
+
+describe("asking after a course", () => {
+  it("asks the day after the course's last date, register or not, and once", () => {
+    const course = db.$client
+      .prepare(
+        `SELECT s.id AS seriesId, min(o.date) AS first, max(o.date) AS last FROM session_series s JOIN occurrences o ON o.series_id = s.id
+          WHERE s.booking_mode = 'course' AND s.status = 'active' AND o.status = 'scheduled' GROUP BY s.id HAVING min(o.date) > ? ORDER BY s.id LIMIT 1`,
+      )
+      .get(TEST_TODAY) as { seriesId: number; first: string; last: string };
+    const made = createBooking(
+      db,
+      {
+        seriesId: course.seriesId,
+        occurrenceId: null,
+        childAges: [14],
+        adults: 1,
+        name: "Course family",
+        email: `course-${Date.now()}@example.org`,
+        phone: null,
+        accessNeeds: "",
+        language: "bn",
+        joinWaitingList: true,
+        maxChildren: 4,
+        allowAgeOverride: true,
+      },
+      NOW,
+    );
+    expect(made.kind).toBe("confirmed");
+    const id = made.kind === "confirmed" ? made.bookingId : 0;
+    const asked = () => db.$client.prepare("SELECT language FROM notifications WHERE template = 'feedback-ask' AND booking_id = ?").all(id);
+    queueFeedbackAsks(db, course.last, TEST_NOW);
+    expect(asked()).toEqual([]);
+    queueFeedbackAsks(db, addDays(course.last, 1), TEST_NOW);
+    queueFeedbackAsks(db, addDays(course.last, 2), TEST_NOW);
+    expect(asked()).toEqual([{ language: "bn" }]);
+  });
+});
+
+describe("the printed timetable", () => {
+  it("carries a QR code to the hub's feedback page, in the page's language", async () => {
+    const res = await outcome(() =>
+      printLoader({ request: new Request(`${ORIGIN}/hubs/${HUBS.own}/timetable/print?lng=pl`), params: { slug: HUBS.own }, context: {} }),
+    );
+    const data = (await res.response.json()) as { feedback: { url: string; qr: string } };
+    expect(data.feedback.url).toMatch(new RegExp(`/hubs/${HUBS.own}/feedback\\?lng=pl$`));
+    expect(data.feedback.qr).toMatch(/^<svg/);
   });
 });
 
