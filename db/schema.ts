@@ -277,6 +277,9 @@ export const notifications = sqliteTable(
     sentAt: text("sent_at"),
     // Set when the recipient and text were deleted with the booking's details (models/retention).
     redactedAt: text("redacted_at"),
+    // A message about feedback ("we did"), which may have no booking: its hub scopes the outbox.
+    feedbackId: integer("feedback_id"),
+    venueId: integer("venue_id"),
     ...timestamps,
   },
   (t) => [index("notifications_status_idx").on(t.status), index("notifications_booking_idx").on(t.bookingId)],
@@ -539,4 +542,133 @@ export const searchMisses = sqliteTable(
     beyondDistance: integer("beyond_distance", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("search_misses_date_idx").on(t.date)],
+);
+
+// Family voice (models/feedback.server.ts, models/you-said-we-did.server.ts).
+
+export const FEEDBACK_CONTACT = ["email", "sms"] as const;
+
+/**
+ * What a family told a hub: after a booked session (bookingId, through its one-use link) or from
+ * the hub's "Tell us what you think" page. Free text is for staff only, never shown publicly.
+ * The contact given to hear back is wiped once the family is told, or on the bookings' retention
+ * schedule; the ratings and text stay for counting.
+ */
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    bookingId: integer("booking_id").references(() => bookings.id),
+    seriesId: integer("series_id").references(() => sessionSeries.id),
+    // The session type when the feedback was given, for counting by type.
+    typeSlug: text("type_slug"),
+    // 1 (very poor) to 5 (very good).
+    rating: integer("rating").notNull(),
+    good: text("good").notNull().default(""),
+    better: text("better").notNull().default(""),
+    wishType: text("wish_type"),
+    wishDay: text("wish_day"),
+    wishTime: text("wish_time"),
+    wishNotes: text("wish_notes").notNull().default(""),
+    ageBand: text("age_band"),
+    language: text("language").notNull().default("en"),
+    contactMethod: text("contact_method", { enum: FEEDBACK_CONTACT }),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    // When the family was told what the hub did (their contact is wiped in the same transaction).
+    toldAt: text("told_at"),
+    contactWipedAt: text("contact_wiped_at"),
+    // Abusive text: kept for the audit, never shown.
+    hiddenAt: text("hidden_at"),
+    hiddenByUserId: integer("hidden_by_user_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("feedback_venue_idx").on(t.venueId, t.createdAt), uniqueIndex("feedback_booking_uq").on(t.bookingId)],
+);
+
+/**
+ * The one-use feedback link of a booking. Only the SHA-256 of its token is kept (the token is an
+ * HMAC of the reference, put into the message as it is sent); usedAt is set by the feedback it let in.
+ */
+export const feedbackInvites = sqliteTable("feedback_invites", {
+  bookingId: integer("booking_id")
+    .primaryKey()
+    .references(() => bookings.id),
+  tokenHash: text("token_hash").notNull(),
+  // Set when the day-after message asking for feedback was queued.
+  askedAt: text("asked_at"),
+  usedAt: text("used_at"),
+  createdAt: text("created_at").notNull(),
+});
+
+/** A hub's short, editable list of themes staff tag feedback with. Staff write them (content, English). */
+export const feedbackThemes = sqliteTable(
+  "feedback_themes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    label: text("label").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("feedback_themes_venue_label_uq").on(t.venueId, t.label)],
+);
+
+export const feedbackTags = sqliteTable(
+  "feedback_tags",
+  {
+    feedbackId: integer("feedback_id")
+      .notNull()
+      .references(() => feedback.id),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => feedbackThemes.id),
+  },
+  (t) => [primaryKey({ columns: [t.feedbackId, t.themeId] }), index("feedback_tags_theme_idx").on(t.themeId)],
+);
+
+/**
+ * "You said, we did": what families said (a theme, how many) and what the hub did, published by a
+ * hub manager. Staff text is content in English; `translations` holds any translation entered.
+ */
+export const youSaidWeDid = sqliteTable(
+  "you_said_we_did",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    venueId: integer("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    themeId: integer("theme_id").references(() => feedbackThemes.id),
+    said: text("said").notNull(),
+    did: text("did").notNull(),
+    // The date the hub did it.
+    didOn: text("did_on").notNull(),
+    // How many families' feedback it answers (the linked feedback, counted at publishing).
+    saidCount: integer("said_count").notNull(),
+    translations: text("translations", { mode: "json" })
+      .$type<Record<string, { said: string; did: string }>>()
+      .notNull()
+      .default(sql`'{}'`),
+    publishedByUserId: integer("published_by_user_id").references(() => users.id),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [index("you_said_we_did_venue_idx").on(t.venueId, t.publishedAt)],
+);
+
+export const youSaidWeDidFeedback = sqliteTable(
+  "you_said_we_did_feedback",
+  {
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => youSaidWeDid.id),
+    feedbackId: integer("feedback_id")
+      .notNull()
+      .references(() => feedback.id),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.feedbackId] }), index("you_said_we_did_feedback_idx").on(t.feedbackId)],
 );

@@ -32,12 +32,38 @@ export type Permission =
   | "feeds" // the Open Referral feeds imported on a timer, and their last run
   | "connection-inbox" // receive requests to contact a family
   | "age-override" // book a child outside a session's age range, on a family's behalf
-  | "reports"; // /staff/reports: admins every hub, hub people their own hubs, outreach their own signposts and requests
+  | "reports" // /staff/reports: admins every hub, hub people their own hubs, outreach their own signposts and requests
+  | "feedback" // read, filter, tag and hide families' feedback
+  | "you-said-we-did"; // publish "you said, we did" and edit the hub's feedback themes
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["timetable", "register", "outbox", "closures", "accounts", "term-dates", "audit", "age-override", "feeds", "reports"],
-  "hub-manager": ["timetable", "register", "outbox", "closures", "accounts", "connection-inbox", "age-override", "reports"],
-  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override", "reports"],
+  admin: [
+    "timetable",
+    "register",
+    "outbox",
+    "closures",
+    "accounts",
+    "term-dates",
+    "audit",
+    "age-override",
+    "feeds",
+    "reports",
+    "feedback",
+    "you-said-we-did",
+  ],
+  "hub-manager": [
+    "timetable",
+    "register",
+    "outbox",
+    "closures",
+    "accounts",
+    "connection-inbox",
+    "age-override",
+    "reports",
+    "feedback",
+    "you-said-we-did",
+  ],
+  "hub-staff": ["timetable", "register", "outbox", "connection-inbox", "age-override", "reports", "feedback"],
   outreach: ["reports"],
 };
 

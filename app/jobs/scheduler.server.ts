@@ -3,6 +3,7 @@
 // period, idle staff sign-ins dropped, pending messages delivered and, when enabled, reminders.
 import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { londonDate } from "~/domain/dates";
+import { queueFeedbackAsks } from "~/models/feedback.server";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
 import { topUpOccurrences, topUpStart } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
@@ -54,6 +55,12 @@ export function startBackgroundWork() {
         queueReminders(getDb(), londonDate(now()));
       } catch (err) {
         logger.error({ err }, "reminders failed");
+      }
+      // The day after: one ask for feedback per booking attended (or course finished).
+      try {
+        queueFeedbackAsks(getDb(), londonDate(now()), now().toISOString());
+      } catch (err) {
+        logger.error({ err }, "feedback asks failed");
       }
     };
     remind();

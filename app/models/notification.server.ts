@@ -2,7 +2,7 @@
 // family's language, then delivered by the configured transport (or kept, for "outbox").
 // The manage link's token is never stored: a message keeps LINK_TOKEN in its place, and the real
 // token (an HMAC of the reference under the server secret) is put in only as the message is sent.
-import { and, asc, count, desc, eq, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
 import type { Db } from "../../db/connection";
@@ -16,15 +16,18 @@ import { env } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { logger } from "~/utils/logger.server";
 import { PAGE_SIZE } from "~/utils/pagination";
-import { manageToken } from "~/utils/secrets.server";
+import { feedbackToken, manageToken } from "~/utils/secrets.server";
 import { translatorFor } from "~/utils/translate.server";
 
-export type MessageTemplate = "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder" | "session-cancelled";
+export type MessageTemplate =
+  "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder" | "session-cancelled" | "feedback-ask";
 
 const MAX_ATTEMPTS = 5;
 
 /** Stands for the manage-link token in a stored message; replaced by the real token at send time. */
 export const LINK_TOKEN = "{token}";
+/** Stands for the one-use feedback link's token in a stored message (see feedbackToken). */
+export const FEEDBACK_TOKEN = "{feedback-token}";
 
 function bookingContext(db: Db, bookingId: number) {
   const row = db
@@ -79,6 +82,7 @@ export function renderBookingMessage(
     where: venue.kind === "online" ? where : ltrIsolate(where, lng),
     reference: ltrIsolate(booking.reference, lng),
     link: `${env().SITE_URL}/bookings/${booking.reference}?token=${LINK_TOKEN}`,
+    feedbackLink: `${env().SITE_URL}/bookings/${booking.reference}/feedback?token=${FEEDBACK_TOKEN}`,
     ...options.extra,
   };
   // The templates put their own full stop after the reason ("…: {{reason}}. Ref"), so staff's own is dropped.
@@ -140,13 +144,16 @@ type Transport = (m: Outgoing) => Promise<void>;
  * reference. Never written back to the database.
  */
 export function withManageLink(db: Db, m: Outgoing): Outgoing {
-  if (!m.body.includes(LINK_TOKEN)) return m;
+  if (!m.body.includes(LINK_TOKEN) && !m.body.includes(FEEDBACK_TOKEN)) return m;
   const booking =
     m.bookingId === null
       ? undefined
       : db.select({ reference: t.bookings.reference }).from(t.bookings).where(eq(t.bookings.id, m.bookingId)).get();
   if (!booking) throw new Error("The booking for this message's link no longer exists");
-  return { ...m, body: m.body.replaceAll(LINK_TOKEN, manageToken(db, booking.reference)) };
+  return {
+    ...m,
+    body: m.body.replaceAll(LINK_TOKEN, manageToken(db, booking.reference)).replaceAll(FEEDBACK_TOKEN, feedbackToken(db, booking.reference)),
+  };
 }
 
 function transport(): Transport | null {
@@ -253,7 +260,7 @@ function deliverAfterCommit(db: Db) {
  * Stored messages hold LINK_TOKEN; messages written before that held the token itself.
  */
 export function hideTokens(text: string) {
-  return text.replace(/([?&]token=)(?:\{token\}|[A-Za-z0-9_.~%-]+)/g, "$1…");
+  return text.replace(/([?&]token=)(?:\{token\}|\{feedback-token\}|[A-Za-z0-9_.~%-]+)/g, "$1…");
 }
 
 /**
@@ -281,12 +288,18 @@ export function scrubStoredTokens(db: Db): number {
   return scrubbed;
 }
 
+/** A booking's hub, or for a message about feedback the hub it was given to. */
+function outboxScope(user: StaffUser) {
+  const own = ownVenues(user, t.sessionSeries.venueId);
+  return own && or(own, ownVenues(user, t.notifications.venueId));
+}
+
 export type OutboxFilter = { status?: (typeof t.NOTIFICATION_STATUSES)[number]; template?: string; page: number };
 
 /** Admins see every message; hub people only those about bookings at their venues. */
 function outboxWhere(user: StaffUser, filter: Omit<OutboxFilter, "page">) {
   return and(
-    ownVenues(user, t.sessionSeries.venueId),
+    outboxScope(user),
     filter.status ? eq(t.notifications.status, filter.status) : undefined,
     filter.template ? eq(t.notifications.template, filter.template) : undefined,
   );
@@ -319,7 +332,7 @@ export function listOutbox(db: Db, user: StaffUser, filter: OutboxFilter) {
     .from(t.notifications)
     .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
     .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
-    .leftJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
+    .leftJoin(t.venues, eq(t.venues.id, sql`coalesce(${t.sessionSeries.venueId}, ${t.notifications.venueId})`))
     .leftJoin(t.occurrences, eq(t.occurrences.id, t.bookings.occurrenceId))
     .where(where)
     .orderBy(desc(t.notifications.createdAt), desc(t.notifications.id))
@@ -336,7 +349,7 @@ export function outboxTemplates(db: Db, user: StaffUser): string[] {
     .from(t.notifications)
     .leftJoin(t.bookings, eq(t.bookings.id, t.notifications.bookingId))
     .leftJoin(t.sessionSeries, eq(t.sessionSeries.id, t.bookings.seriesId))
-    .where(ownVenues(user, t.sessionSeries.venueId))
+    .where(outboxScope(user))
     .orderBy(asc(t.notifications.template))
     .all()
     .map((r) => r.template);
@@ -364,4 +377,34 @@ export function queueReminders(db: Db, today: string): number {
     }
   })();
   return queued;
+}
+
+/**
+ * Tells a family who asked to hear back what the hub did, in their language, through the outbox.
+ * Call inside the publishing transaction; the dedupe key makes it once per feedback, ever.
+ */
+export function queueWeDidMessage(
+  db: Db,
+  m: { feedbackId: number; venueId: number; channel: "email" | "sms"; recipient: string; language: string; vars: Record<string, string> },
+): number {
+  const tr = translatorFor(m.language);
+  const text = (part: "subject" | "email" | "sms") => tr(`messages:we-did.${part}`, m.vars);
+  const result = db
+    .insert(t.notifications)
+    .values({
+      bookingId: null,
+      feedbackId: m.feedbackId,
+      venueId: m.venueId,
+      channel: m.channel,
+      recipient: m.recipient,
+      template: "we-did",
+      language: m.language,
+      subject: m.channel === "email" ? text("subject") : "",
+      body: m.channel === "email" ? text("email") : plainForSms(text("sms")),
+      dedupeKey: `we-did:${m.feedbackId}`,
+    })
+    .onConflictDoNothing()
+    .run();
+  if (result.changes > 0) deliverAfterCommit(db);
+  return result.changes;
 }

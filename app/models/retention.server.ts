@@ -7,6 +7,7 @@ import * as t from "../../db/schema";
 import { londonDate, monthsBefore } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
 import { purgeExpiredConnections } from "~/models/connection.server";
+import { purgeExpiredFeedbackContacts } from "~/models/feedback.server";
 import { scrubStoredTokens } from "~/models/notification.server";
 import { env } from "~/utils/env.server";
 
@@ -107,6 +108,8 @@ export async function purgePersonalData(db: Db, at: Date, periods: RetentionPeri
   return {
     ...(await purgeExpiredBookings(db, at, periods.bookingMonths)),
     connections: purgeExpiredConnections(db, at, periods.connectionMonths),
+    // The contact a family left to hear back about feedback: on the bookings' schedule.
+    feedbackContacts: purgeExpiredFeedbackContacts(db, at, periods.bookingMonths),
     storedTokens: scrubStoredTokens(db),
   };
 }

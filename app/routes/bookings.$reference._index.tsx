@@ -7,6 +7,7 @@ import { Ltr } from "~/components/ltr";
 import { formatUkMobile } from "~/domain/phone";
 import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { bookingDetails, bookingFromLink, londonNow, mayCancel } from "~/models/booking.server";
+import { manageFeedbackLink } from "~/models/feedback.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -14,7 +15,7 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { Tag } from "~/components/govuk/tag";
 
-export const handle = { i18n: ["booking"] };
+export const handle = { i18n: ["booking", "feedback"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       waitingPosition: details.waitingPosition,
       // Once the date (for a course, its first date) has started the booking is kept as it is.
       mayCancel: mayCancel(getDb(), booking, londonNow(now())),
+      // After the session: the booking's one-use feedback link.
+      feedbackLink: manageFeedbackLink(getDb(), booking, londonNow(now()), now().toISOString()),
     },
     // The link carries a secret: keep the page out of shared caches and other sites' referrers.
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
@@ -181,6 +184,13 @@ export default function ManageBooking() {
         {live && !data.mayCancel && (
           <p className="govuk-body" id="no-cancel">
             {data.series.bookingMode === "course" ? t("manage.courseStarted") : t("manage.dateStarted")}
+          </p>
+        )}
+        {data.feedbackLink && (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={data.feedbackLink}>
+              {t("feedback:manage.link")}
+            </Link>
           </p>
         )}
         <p className="govuk-body">

@@ -7,11 +7,13 @@ import { Ltr } from "~/components/ltr";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { WeekTimetable } from "~/components/week-timetable";
+import { YouSaidWeDid } from "~/components/you-said-we-did";
 import { addDays, londonDate, startOfWeek, WEEKDAY_SLUGS } from "~/domain/dates";
 import { unbreakablePostcode } from "~/domain/postcode";
 import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { venueTimetable } from "~/models/timetable.server";
 import { getVenue } from "~/models/venue.server";
+import { publicEntries } from "~/models/you-said-we-did.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatTimeRange } from "~/utils/format";
@@ -19,14 +21,14 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema, WeekParamSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue", "feedback"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = SlugParamsSchema.safeParse(params);
   const found = parsed.success ? getVenue(getDb(), parsed.data.slug) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
-  const { title } = await translator(request, "venue");
+  const { title, locale } = await translator(request, "venue");
   const today = londonDate(now());
   const thisWeek = startOfWeek(today);
   const requested = WeekParamSchema.parse(new URL(request.url).searchParams.get("week") ?? undefined);
@@ -40,11 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     thisWeek,
     entries,
     staff: (await currentStaff(request)) ? true : false,
+    youSaid: publicEntries(getDb(), { venueId: found.venue.id }, locale, 5).map(({ hub: _hub, ...e }) => e),
   });
 }
 
 export default function Hub() {
-  const { venue, locality, localAuthority, weekStart, thisWeek, entries, staff } = useLoaderData<typeof loader>();
+  const { venue, locality, localAuthority, weekStart, thisWeek, entries, staff, youSaid } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const address = [venue.addressLine1, venue.addressLine2, venue.town, unbreakablePostcode(venue.postcode)].filter(Boolean);
@@ -180,6 +183,7 @@ export default function Hub() {
           </Link>
         </div>
       </nav>
+      <YouSaidWeDid entries={youSaid} intro={t("feedback:youSaid.intro")} feedbackHref={`/hubs/${venue.slug}/feedback`} />
       <SignpostButton staff={staff} venueId={venue.id} />
     </>
   );

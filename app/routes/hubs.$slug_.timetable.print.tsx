@@ -4,12 +4,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/govuk/back-link";
+import { FeedbackQr } from "~/components/feedback-qr";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { PeriodForm, PrintTimetable } from "~/components/share-panel";
 import { addDays, londonDate } from "~/domain/dates";
 import { formatIsoWeek } from "~/domain/iso-week";
 import type { PrintData } from "~/domain/share";
-import { addressLines, printDays, printFrame } from "~/models/share.server";
+import { addressLines, printDays, printFrame, siteUrl } from "~/models/share.server";
 import { timetableBetween } from "~/models/timetable.server";
 import { getVenue } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
@@ -17,8 +18,9 @@ import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema, weekParam } from "~/utils/params.server";
+import { qrSvg } from "~/utils/qr.server";
 
-export const handle = { i18n: ["share"] };
+export const handle = { i18n: ["share", "feedback"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,7 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isSample: venue.isSample,
     days: printDays(rows, weekStart, t, locale),
   };
+  const feedbackUrl = siteUrl(`/hubs/${venue.slug}/feedback`, { lng: locale });
   return json({
+    feedback: { url: feedbackUrl, qr: await qrSvg(feedbackUrl) },
     title: title(t("share:print.title", { name: venue.name, dates: frame.weekHeading })),
     slug: venue.slug,
     name: venue.name,
@@ -78,6 +82,9 @@ export default function PrintHubTimetable() {
     );
   }
   return (
-    <PrintTimetable data={data.print} backTo={`/hubs/${data.slug}`} backLabel={t("print.backToHub", { name: data.name })} showVenue={false} />
+    <>
+      <PrintTimetable data={data.print} backTo={`/hubs/${data.slug}`} backLabel={t("print.backToHub", { name: data.name })} showVenue={false} />
+      <FeedbackQr qr={data.feedback.qr} url={data.feedback.url} />
+    </>
   );
 }

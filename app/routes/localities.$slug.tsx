@@ -2,18 +2,20 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SessionCard } from "~/components/session-card";
+import { YouSaidWeDid } from "~/components/you-said-we-did";
 import { londonDate, londonTime } from "~/domain/dates";
 import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { getLocality } from "~/models/locality.server";
 import { searchSeries } from "~/models/search.server";
 import { listVenues } from "~/models/venue.server";
+import { publicEntries } from "~/models/you-said-we-did.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue", "feedback"] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const found = parsed.success ? getLocality(db, parsed.data.slug) : undefined;
   if (!found) throw new Response("Not found", { status: 404 });
-  const { title } = await translator(request, "venue");
+  const { title, locale } = await translator(request, "venue");
   const current = now();
   const soon = searchSeries(db, {
     origin: null,
@@ -38,11 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     town: venue.town,
     postcode: venue.postcode,
   }));
-  return json({ title: title(found.locality.name), ...found, venues, soon: soon.results.slice(0, 10), total: soon.total });
+  return json({
+    title: title(found.locality.name),
+    ...found,
+    venues,
+    soon: soon.results.slice(0, 10),
+    total: soon.total,
+    youSaid: publicEntries(db, { localityId: found.locality.id }, locale, 5),
+  });
 }
 
 export default function Locality() {
-  const { locality, localAuthority, venues, soon, total } = useLoaderData<typeof loader>();
+  const { locality, localAuthority, venues, soon, total, youSaid } = useLoaderData<typeof loader>();
   const { t } = useTranslation("venue");
   return (
     <>
@@ -75,6 +84,7 @@ export default function Locality() {
           {t("locality.seeAll", { count: total })}
         </Link>
       </p>
+      <YouSaidWeDid entries={youSaid} intro={t("feedback:youSaid.localityIntro")} />
     </>
   );
 }

@@ -3,12 +3,16 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentStaff } from "~/auth/sign-in.server";
+import { may } from "~/domain/permissions";
 
-export const handle = { i18n: ["staff"] };
+export const handle = { i18n: ["staff", "feedback-staff"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await currentStaff(request);
-  return json({ user: user && { name: user.name, role: user.role } }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { user: user && { name: user.name, role: user.role, feedback: may(user, "feedback") } },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function StaffLayout() {
@@ -27,6 +31,13 @@ export default function StaffLayout() {
                 {t("layout.home")}
               </Link>
             </li>
+            {user.feedback && (
+              <li>
+                <Link className="govuk-link" to="/staff/feedback">
+                  {t("feedback-staff:nav")}
+                </Link>
+              </li>
+            )}
             <li>
               <Link className="govuk-link" to="/staff/reports">
                 {t("layout.reports")}

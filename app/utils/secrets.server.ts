@@ -30,6 +30,11 @@ export function manageToken(db: Db, reference: string): string {
   return createHmac("sha256", serverSecret(db)).update(`manage:${reference}`).digest("base64url").slice(0, 32);
 }
 
+/** The one-use feedback link's token for a booking: a different HMAC of the same reference. */
+export function feedbackToken(db: Db, reference: string): string {
+  return createHmac("sha256", serverSecret(db)).update(`feedback:${reference}`).digest("base64url").slice(0, 32);
+}
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }

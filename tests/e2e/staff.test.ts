@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
 import { createConnection } from "~/models/connection.server";
+import { submitFeedback } from "~/models/feedback.server";
 import { axeViolations, screenshot, type Site, useSiteAndBrowser } from "./harness";
 import { ROOT } from "../setup/constants";
 
@@ -128,6 +129,25 @@ describe("a hub worker's day", () => {
       bestTimes: "",
     });
     const userId = (db.$client.prepare("SELECT id FROM users WHERE role = 'hub-staff' LIMIT 1").get() as { id: number }).id;
+    const feedback = submitFeedback(
+      db,
+      {
+        venueId: hub.id,
+        seriesId: null,
+        rating: 4,
+        good: "Axe sweep",
+        better: "",
+        wishType: "send",
+        wishDay: "sat",
+        wishTime: "morning",
+        wishNotes: "",
+        ageBand: "2-3",
+        language: "en",
+        contact: null,
+      },
+      new Date().toISOString(),
+    );
+    const feedbackId = feedback.kind === "saved" ? feedback.id : 0;
     db.$client.close();
     await page.goto(`${site.url}/staff/hubs/erdington-family-hub/timetable`);
     const occurrenceHref = await page.locator("a[href^='/staff/occurrences/']").first().getAttribute("href");
@@ -145,6 +165,9 @@ describe("a hub worker's day", () => {
       "staff.connections._index.tsx": ["/staff/connections"],
       "staff.connections.new.tsx": ["/staff/connections/new"],
       "staff.connections.$id.tsx": [`/staff/connections/${connectionId}`],
+      "staff.feedback._index.tsx": ["/staff/feedback", "/staff/feedback?hub=erdington-family-hub"],
+      "staff.feedback.$id.tsx": [`/staff/feedback/${feedbackId}`],
+      "staff.hubs.$slug.you-said-we-did.tsx": ["/staff/hubs/erdington-family-hub/you-said-we-did"],
       "staff.hubs.$slug.closures.tsx": ["/staff/hubs/erdington-family-hub/closures"],
       "staff.hubs.$slug.timetable.tsx": ["/staff/hubs/erdington-family-hub/timetable"],
       "staff.occurrences.$id._index.tsx": [occurrenceHref!],

@@ -214,6 +214,7 @@ describe("deleting families' details after the retention period", () => {
       messages: 0,
       walkIns: 0,
       connections: 0,
+      feedbackContacts: 0,
       storedTokens: 0,
     });
   });

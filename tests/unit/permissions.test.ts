@@ -16,6 +16,8 @@ const README_TABLE: Record<Permission, string[]> = {
   "age-override": ["admin", "hub-manager", "hub-staff"],
   // Everyone, each within their own scope (models/report.server.ts, reportScope).
   reports: ["admin", "hub-manager", "hub-staff", "outreach"],
+  feedback: ["admin", "hub-manager", "hub-staff"],
+  "you-said-we-did": ["admin", "hub-manager"],
 };
 
 describe("permissions", () => {

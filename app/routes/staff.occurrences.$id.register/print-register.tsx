@@ -2,6 +2,7 @@
 // write walk-ins in.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FeedbackQr } from "~/components/feedback-qr";
 import { Table } from "~/components/govuk/table";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import { bookedColumns, type RegisterData, registerTable, walkInColumns } from "./columns";
@@ -50,6 +51,8 @@ export function PrintRegister({ data }: { data: RegisterData }) {
         head={walkedIn.head}
         rows={[...walkedIn.rows, ...Array.from({ length: blankRows }, (_, i) => walkedIn.blankRow(`blank-${i}`))]}
       />
+
+      {data.feedback && <FeedbackQr qr={data.feedback.qr} url={data.feedback.url} />}
 
       {waiting.length > 0 && (
         <>

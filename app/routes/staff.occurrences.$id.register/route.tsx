@@ -9,16 +9,18 @@ import { requireRegisterOccurrence, requireStaff } from "~/auth/guards.server";
 import { londonDate, registerIsOpen } from "~/domain/dates";
 import { formatUkMobile } from "~/domain/phone";
 import { addWalkIn, describeAges, markAttendance, registerFor } from "~/models/register.server";
+import { siteUrl } from "~/models/share.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { qrSvg } from "~/utils/qr.server";
 import { PrintRegister } from "./print-register";
 import { formValues, parseRegisterForm, QuerySchema } from "./register-request.server";
 import { ScreenRegister } from "./screen-register";
 
-export const handle = { i18n: ["staff", "register"] };
+export const handle = { i18n: ["staff", "register", "feedback"] };
 export const meta = titleMeta;
 
 // Families' names and phone numbers: never kept by a browser or a proxy.
@@ -56,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       title: title(pageTitle(t, series.title, formatDate(occurrence.date, locale))),
       print: query.print === "1",
+      // On paper, a QR code to the hub's feedback page for the families in the room.
+      feedback: query.print === "1" ? await feedbackQr(venue.slug, locale) : null,
       done: query.done ? { kind: query.done, name: doneName } : null,
       occurrence: {
         id: occurrence.id,
@@ -78,6 +82,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Translate = Awaited<ReturnType<typeof translator>>["t"];
+
+async function feedbackQr(slug: string, lng: string) {
+  const url = siteUrl(`/hubs/${slug}/feedback`, { lng });
+  return { url, qr: await qrSvg(url) };
+}
 
 function pageTitle(t: Translate, seriesTitle: string, date: string) {
   return t("register:title", { title: seriesTitle, date });
