@@ -3,7 +3,9 @@
 import type { TFunction } from "i18next";
 import { requireStaff } from "~/auth/guards.server";
 import { londonDate } from "~/domain/dates";
+import { may } from "~/domain/permissions";
 import { lastTermBefore, previousFinancialQuarter } from "~/domain/report-period";
+import { feedbackReport } from "~/models/feedback-report.server";
 import { buildReport, reportChoices } from "~/models/report.server";
 import { venueBySlug } from "~/models/venue.server";
 import { getDb } from "~/utils/db.server";
@@ -56,6 +58,7 @@ export async function reportRequest(request: Request, t: TFunction, lng: string)
       tables: [] as ReportTable[],
       headline: [] as Headline,
       periodLabel: null,
+      feedback: null,
     };
 
   const report = buildReport(db, user, result.filters, today);
@@ -66,7 +69,11 @@ export async function reportRequest(request: Request, t: TFunction, lng: string)
   });
   const range = formatDateRange(result.filters.range.from, result.filters.range.to, lng);
   const periodLabel = result.term ? `${result.term.name}, ${range}` : range;
-  return { user, choices, parsed: result, quickLinks, report, tables, headline: headline(report, t, lng), periodLabel };
+  // What families said over the same period, for those who may read feedback (not outreach).
+  const feedback = may(user, "feedback")
+    ? feedbackReport(db, user, { fromDate: result.filters.range.from, toDate: result.filters.range.to })
+    : null;
+  return { user, choices, parsed: result, quickLinks, report, tables, headline: headline(report, t, lng), periodLabel, feedback };
 }
 
 function stripPeriod(query: Record<string, string>) {

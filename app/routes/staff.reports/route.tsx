@@ -3,6 +3,7 @@
 import { type HeadersFunction, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FeedbackReport } from "~/components/feedback-report";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { SummaryRow } from "~/components/govuk/summary-list";
 import { translator } from "~/utils/i18n.server";
@@ -12,7 +13,7 @@ import { FIELD_ORDER, FiltersForm } from "./filters-form";
 import { reportRequest } from "./report-request.server";
 import { ReportTableView } from "./report-table";
 
-export const handle = { i18n: ["reports"] };
+export const handle = { i18n: ["reports", "feedback-staff"] };
 export const meta = titleMeta;
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tables: data.tables,
       weekly: data.report?.weekly ?? [],
       deciles: data.report?.deciles ?? null,
+      feedback: data.feedback,
       csvQuery: search.startsWith("?") ? search.slice(1) : search,
     },
     { status: hasErrors ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
@@ -118,6 +120,7 @@ export default function Reports() {
           <h2 className="govuk-heading-m">{t("sections.outreach")}</h2>
           {shown("signposts")}
           {shown("connections")}
+          {data.feedback && <FeedbackReport report={data.feedback} periodLabel={data.periodLabel} />}
         </>
       )}
     </div>
