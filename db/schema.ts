@@ -195,10 +195,14 @@ export const bookings = sqliteTable(
     cancelledAt: text("cancelled_at"),
     // Set when the family's details were deleted after the retention period (models/retention).
     redactedAt: text("redacted_at"),
+    // The booking form's one-time key: the same form sent twice (a double tap) finds this booking
+    // instead of making another (models/booking.server.ts).
+    submissionKey: text("submission_key"),
     ...timestamps,
   },
   (t) => [
     index("bookings_occurrence_idx").on(t.occurrenceId, t.status),
+    uniqueIndex("bookings_submission_key_uq").on(t.submissionKey),
     index("bookings_series_idx").on(t.seriesId, t.status),
     // The same contact cannot hold two live bookings for the same date, or the same course.
     uniqueIndex("bookings_occurrence_email_uq")

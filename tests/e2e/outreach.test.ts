@@ -63,7 +63,7 @@ describe("an outreach worker with a family", () => {
     expect(reference).toMatch(/^FH-/);
 
     // Print the hub's week.
-    const hubHref = await page.goto(sessionUrl).then(() => page.locator(".govuk-breadcrumbs a").last().getAttribute("href"));
+    const hubHref = await page.goto(sessionUrl).then(() => page.locator("a[data-link=hub]").getAttribute("href"));
     const print = await page.goto(`${site.url}${hubHref}/timetable/print?week=2026-W49`);
     expect(print?.status()).toBe(200);
     await accessible(page, "print");

@@ -77,7 +77,7 @@ describe("a hub worker's day", () => {
     await parent.locator("table a[href*='/book?occurrence=']").nth(1).click();
     await parent.locator("#child1").selectOption("24");
     await parent.locator("#name").fill("Bola");
-    await parent.locator("#email").fill("bola@example.org");
+    await parent.locator("#contact").fill("bola@example.org");
     await parent.locator("#consent").check();
     await parent.locator("form#book-form button[type=submit]").click();
     await parent.waitForURL(/\/bookings\/FH-/);
