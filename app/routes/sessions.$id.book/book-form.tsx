@@ -1,6 +1,6 @@
 // The booking form as a family (or a member of staff on a family's behalf) sees it.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, ErrorMessage, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
@@ -294,8 +294,9 @@ export function BookForm() {
             <SingleCheckbox
               name="consent"
               value="yes"
-              // One line, the link inside it: "I agree to the privacy notice".
-              label={<Trans t={t} i18nKey="form.consentLine" components={{ privacy: <PrivacyLink short /> }} />}
+              // One short line; the link sits under it, not inside the label, so a tap on the words ticks the box.
+              label={t("form.consentLine")}
+              hint={<PrivacyLink />}
               error={errors.consent}
               checked={values.consent === "yes"}
               small
@@ -351,12 +352,11 @@ function CheckMessages({ seriesId, staff }: { seriesId: number; staff: boolean }
 }
 
 /** Beside the consent box; opens in a new tab so the half-filled form is not lost. */
-function PrivacyLink({ short = false, children }: { short?: boolean; children?: React.ReactNode }) {
+function PrivacyLink() {
   const { t } = useTranslation("booking");
   return (
     <Link className="govuk-link" to="/privacy" target="_blank" rel="noreferrer">
-      {short ? children : t("form.privacyLink")}
-      {short && <span className="govuk-visually-hidden"> {t("form.opensInNewTab")}</span>}
+      {t("form.privacyLink")}
     </Link>
   );
 }
