@@ -22,7 +22,7 @@ import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
 import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
-import { HYDRATE_ON_DEMAND_SCRIPT, HYDRATE_TEMPLATE_ID, scriptsMode } from "~/utils/light-pages";
+import { ERROR_SUMMARY_SCRIPT, HYDRATE_ON_DEMAND_SCRIPT, HYDRATE_TEMPLATE_ID, scriptsMode } from "~/utils/light-pages";
 import { isCrossSitePost, useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -126,7 +126,9 @@ function LanguageList() {
 function PageScripts() {
   const nonce = useNonce();
   const mode = scriptsMode(useMatches());
-  if (mode === "none") return null;
+  // Until React runs (or where it never does), a few lines keep the error summary's behaviour.
+  const errorSummary = <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: ERROR_SUMMARY_SCRIPT }} />;
+  if (mode === "none") return errorSummary;
   const scripts = (
     <>
       <ScrollRestoration nonce={nonce} />
@@ -143,6 +145,7 @@ function PageScripts() {
         {typeof document === "undefined" ? scripts : null}
       </template>
       <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: HYDRATE_ON_DEMAND_SCRIPT }} />
+      {errorSummary}
     </>
   );
 }

@@ -7,7 +7,8 @@ import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { listLocalities } from "~/models/locality.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
-import type { LightHandle } from "~/utils/light-pages";
+import { type LightHandle, LOCATE_SCRIPT } from "~/utils/light-pages";
+import { useNonce } from "~/utils/nonce";
 import { titleMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["search"], scripts: "none" } satisfies LightHandle & { i18n: string[] };
@@ -42,6 +43,7 @@ export default function Home() {
               autoComplete="postal-code"
               spellCheck={false}
               dir="ltr"
+              after={<LocateButton />}
             />
             <Select
               id="age"
@@ -97,5 +99,32 @@ export default function Home() {
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * "Use my location", for phones with JavaScript and location: hidden otherwise (LOCATE_SCRIPT shows
+ * it). The position goes to the server once, to be named as a postcode district; nothing is kept.
+ */
+function LocateButton() {
+  const { t } = useTranslation("search");
+  const nonce = useNonce();
+  return (
+    <span className="app-locate">
+      <button
+        type="button"
+        className="app-locate__button"
+        hidden
+        data-locate
+        data-status="locate-status"
+        data-finding={t("home.locateFinding")}
+        data-found={t("home.locateFound", { district: "{district}" })}
+        data-failed={t("home.locateFailed")}
+      >
+        {t("home.locate")}
+      </button>
+      <span id="locate-status" className="app-locate__status" role="status" />
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: LOCATE_SCRIPT }} />
+    </span>
   );
 }

@@ -297,7 +297,7 @@ describe("a family who reads only Urdu, then only Polish, on a small phone witho
       await check("home");
       await page.locator("#postcode").fill("B23 6SY");
       await page.locator("#age").selectOption("0-1");
-      await page.locator("form.app-home-search button[type=submit]").click();
+      await page.locator("form.app-home-search .app-home-search__submit").click();
       await page.waitForURL(/\/search\?/);
       await check("results");
       // A mistake is explained in the family's language, by the field.

@@ -67,3 +67,25 @@ describe("what a family sees (screenshots in tests/artifacts)", () => {
     });
   }
 });
+
+describe("use my location", () => {
+  it("puts the nearest postcode district in the box, and is not there without JavaScript", async () => {
+    const context = await browser.newContext({
+      viewport: JOURNEY_VIEWPORT,
+      permissions: ["geolocation"],
+      geolocation: { latitude: 52.525, longitude: -1.842 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await page.locator("button[data-locate]").click();
+    await expect.poll(() => page.locator("#postcode").inputValue()).toBe("B23");
+    expect(await page.locator("#locate-status").innerText()).toContain("B23");
+    await context.close();
+
+    const noScript = await browser.newContext({ viewport: JOURNEY_VIEWPORT, javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${site.url}/`);
+    expect(await plain.locator("button[data-locate]").isVisible()).toBe(false);
+    await noScript.close();
+  });
+});

@@ -33,7 +33,7 @@ function expectSecurityHeaders(res: Response, what: string) {
   expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
   expect(res.headers.get("referrer-policy"), what).toBe("no-referrer");
   expect(res.headers.get("permissions-policy"), what).toContain("camera=()");
-  expect(res.headers.get("permissions-policy"), what).toContain("geolocation=()");
+  expect(res.headers.get("permissions-policy"), what).toContain("geolocation=(self)");
   // The test site is http://: no HSTS.
   expect(res.headers.get("strict-transport-security"), what).toBeNull();
 }
