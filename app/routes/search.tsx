@@ -155,7 +155,7 @@ export default function Search() {
     <>
       <ErrorSummary errors={errorList} />
       <h1 className="govuk-heading-l app-results__heading">{t("results.heading")}</h1>
-      <nav className="app-when" aria-label={t("results.when.label")}>
+      <nav className="app-when" id="when" aria-label={t("results.when.label")}>
         <ul className="app-when__list">
           {[null, ...WHEN_SLUGS].map((when) => {
             const current = (values.when ?? null) === when;

@@ -41,9 +41,16 @@ async function reach(locator: Locator): Promise<number> {
 export async function walkJourney(
   browser: Browser,
   base: string,
-  opts: { lng: string; javaScript: boolean; contact: string },
+  /** clientAddress: sent as X-Forwarded-For, for a site that trusts it (rate limits are per address). */
+  opts: { lng: string; javaScript: boolean; contact: string; clientAddress?: string },
 ): Promise<JourneyCost> {
-  const context = await browser.newContext({ viewport: JOURNEY_VIEWPORT, isMobile: true, hasTouch: true, javaScriptEnabled: opts.javaScript });
+  const context = await browser.newContext({
+    viewport: JOURNEY_VIEWPORT,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: opts.javaScript,
+    ...(opts.clientAddress ? { extraHTTPHeaders: { "X-Forwarded-For": opts.clientAddress } } : {}),
+  });
   const page = await context.newPage();
   const actions: Action[] = [];
   let pageName = "";
