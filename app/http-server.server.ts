@@ -162,7 +162,8 @@ app.use((req, res, next) => {
   // Manage links carry a token: never send this URL elsewhere. Pages also say `same-origin` in a
   // <meta>, which the browser applies to them, so their forms still send a real Origin.
   res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // geolocation for this site only: "use my location" on the home page (routes/locate.ts).
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
   res.setHeader("X-Frame-Options", "DENY");
   if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   res.once("close", () => {

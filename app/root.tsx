@@ -17,13 +17,13 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage, errorTitleKey } from "~/components/error-page";
 import { PageAnnouncer } from "~/components/page-announcer";
-import { LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
+import { type Language, LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
 import i18next, { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
 import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
 import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
-import { Tag } from "~/components/govuk/tag";
+import { ERROR_SUMMARY_SCRIPT, HYDRATE_ON_DEMAND_SCRIPT, HYDRATE_TEMPLATE_ID, scriptsMode } from "~/utils/light-pages";
 import { isCrossSitePost, useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -78,32 +78,66 @@ function I18nBundles() {
   return <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: `window.__i18n=${payload}` }} />;
 }
 
+/**
+ * One line: the current language, opening to the others. A <details>, so it works without
+ * JavaScript; each language is named in itself, so a parent finds theirs whatever page they land on.
+ */
 function LanguageList() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const current = (OFFERED_LANGUAGES as string[]).includes(i18n.language) ? (i18n.language as Language) : "en";
   return (
-    <nav className="app-language-list" aria-label={t("layout.languages")}>
-      <ul className="govuk-list app-language-list__list">
-        {OFFERED_LANGUAGES.map((lng) => {
-          const params = new URLSearchParams(location.search);
-          params.set("lng", lng);
-          const current = i18n.language === lng;
-          return (
-            <li key={lng} className="app-language-list__item">
-              {current ? (
-                <span aria-current="true" lang={lng} dir={textDirection(lng)}>
-                  {LANGUAGE_NAMES[lng]}
-                </span>
-              ) : (
+    <details className="app-language-list">
+      <summary className="app-language-list__summary">
+        <span className="govuk-visually-hidden">{t("layout.languages")}: </span>
+        <span lang={current} dir={textDirection(current)}>
+          {LANGUAGE_NAMES[current]}
+        </span>
+      </summary>
+      <nav aria-label={t("layout.languages")}>
+        <ul className="govuk-list app-language-list__list">
+          {OFFERED_LANGUAGES.filter((lng) => lng !== current).map((lng) => {
+            const params = new URLSearchParams(location.search);
+            params.set("lng", lng);
+            return (
+              <li key={lng} className="app-language-list__item">
                 <a className="govuk-link" href={`${location.pathname}?${params}`} lang={lng} hrefLang={lng} dir={textDirection(lng)}>
                   {LANGUAGE_NAMES[lng]}
                 </a>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </details>
+  );
+}
+
+/** The framework's scripts, as many as the page asked for (utils/light-pages). */
+function PageScripts() {
+  const nonce = useNonce();
+  const mode = scriptsMode(useMatches());
+  // Until React runs (or where it never does), a few lines keep the error summary's behaviour.
+  const errorSummary = <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: ERROR_SUMMARY_SCRIPT }} />;
+  if (mode === "none") return errorSummary;
+  const scripts = (
+    <>
+      <ScrollRestoration nonce={nonce} />
+      <I18nBundles />
+      <Scripts nonce={nonce} />
+    </>
+  );
+  if (mode === "all") return scripts;
+  // Inert until a [data-hydrate] control is tapped. In the browser the template is already in the
+  // page (its content is not among its children), so hydration renders it empty.
+  return (
+    <>
+      <template id={HYDRATE_TEMPLATE_ID} suppressHydrationWarning>
+        {typeof document === "undefined" ? scripts : null}
+      </template>
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: HYDRATE_ON_DEMAND_SCRIPT }} />
+      {errorSummary}
+    </>
   );
 }
 
@@ -116,6 +150,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // An error page's title comes from here, not from meta: when the root loader itself refused (a
   // cross-site post), meta has no data to build it from.
   const error = useRouteError();
+  // A page with no framework JavaScript has no JavaScript-only controls to draw early.
+  const light = scriptsMode(useMatches()) === "none";
   return (
     <html lang={locale} dir={textDirection(locale)} className="govuk-template">
       <head>
@@ -136,43 +172,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Before first paint, so JavaScript-only controls (.app-js-only) take their place at once
             instead of pushing the page down after hydration, and stay hidden without JavaScript.
             It also records taps on them that land before hydration (utils/early-clicks). */}
-        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: EARLY_SCRIPT }} />
+        {!light && <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: EARLY_SCRIPT }} />}
         <a href="#main-content" className="govuk-skip-link">
           {t("layout.skipLink")}
         </a>
         <header className="app-masthead">
-          <div className="govuk-header app-header" data-module="govuk-header">
-            <div className="govuk-header__container govuk-width-container">
-              <div className="govuk-header__logo">
-                <Link to="/" className="govuk-header__link govuk-header__service-name">
-                  {t("layout.serviceName")}
-                </Link>
-              </div>
-              <nav aria-label={t("layout.menu")} className="govuk-header__content app-header__nav">
-                <ul className="govuk-header__navigation-list app-header__list">
-                  <li className="govuk-header__navigation-item">
-                    <Link className="govuk-header__link" to="/search">
-                      {t("layout.nav.search")}
-                    </Link>
-                  </li>
-                  <li className="govuk-header__navigation-item">
-                    <Link className="govuk-header__link" to="/hubs">
-                      {t("layout.nav.hubs")}
-                    </Link>
-                  </li>
-                </ul>
-              </nav>
-            </div>
-          </div>
-          <div className="govuk-width-container">
-            <div className="govuk-phase-banner app-sample-banner">
-              <p className="govuk-phase-banner__content">
-                <Tag className="govuk-phase-banner__content__tag">{t("layout.sampleTag")}</Tag>
-                <span className="govuk-phase-banner__text">{t("layout.sampleText")}</span>
-              </p>
-            </div>
+          <div className="govuk-width-container app-masthead__bar">
+            <Link to="/" className="app-masthead__name">
+              {t("layout.serviceName")}
+            </Link>
             <LanguageList />
           </div>
+          <p className="app-sample-line">
+            <span className="govuk-width-container app-sample-line__text">
+              <strong>{t("layout.sampleTag")}</strong> {t("layout.sampleShort")}
+            </span>
+          </p>
         </header>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
@@ -185,6 +200,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
                 <h2 className="govuk-visually-hidden">{t("layout.footerLinks")}</h2>
                 <ul className="govuk-footer__inline-list">
+                  <li className="govuk-footer__inline-list-item">
+                    <Link className="govuk-footer__link" to="/hubs">
+                      {t("layout.nav.hubs")}
+                    </Link>
+                  </li>
                   <li className="govuk-footer__inline-list-item">
                     <Link className="govuk-footer__link" to="/about-the-data">
                       {t("layout.footer.aboutData")}
@@ -212,9 +232,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </footer>
         <PageAnnouncer />
-        <ScrollRestoration nonce={nonce} />
-        <I18nBundles />
-        <Scripts nonce={nonce} />
+        <PageScripts />
       </body>
     </html>
   );

@@ -227,6 +227,9 @@ export const bookings = sqliteTable(
     homeLsoa: text("home_lsoa"),
     homeImdDecile: integer("home_imd_decile"),
     bookedBefore: integer("booked_before", { mode: "boolean" }),
+    // The booking form's one-time key: the same form sent twice (a double tap) finds this booking
+    // instead of making another (models/booking.server.ts).
+    submissionKey: text("submission_key"),
     ...timestamps,
   },
   (t) => [
@@ -234,6 +237,7 @@ export const bookings = sqliteTable(
     // "Booked before" asks for any earlier booking by the same contact.
     index("bookings_email_idx").on(t.email),
     index("bookings_phone_idx").on(t.phone),
+    uniqueIndex("bookings_submission_key_uq").on(t.submissionKey),
     index("bookings_series_idx").on(t.seriesId, t.status),
     // The retention purge walks only the bookings not yet wiped, in id order (models/retention).
     index("bookings_unredacted_idx")

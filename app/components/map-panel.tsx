@@ -25,6 +25,8 @@ export function MapPanel({ markers, startOpen = false }: { markers: MapMarker[];
         aria-expanded={open}
         aria-controls="app-map"
         data-early-click="map"
+        // On a light page this tap also starts React (utils/light-pages), which then replays it.
+        data-hydrate
         onClick={() => setOpen((o) => !o)}
       >
         {open ? t("map.hide") : t("map.show")}

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Tag } from "~/components/govuk/tag";
 import { describeAgeRange } from "~/domain/age-bands";
+import { relativeDay } from "~/domain/when";
 import { distanceWording } from "~/domain/distance";
 import { CONTENT_ATTRIBUTES } from "~/i18n";
 import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } from "~/utils/format";
@@ -17,7 +18,8 @@ export type SessionCardData = {
   costPence: number;
   sendFriendly: boolean;
   venue: { name: string; kind: string };
-  next: { date: string; startTime: string; endTime: string };
+  /** occurrenceId, where known, lets the card's "Book" open the form on that date. */
+  next: { date: string; startTime: string; endTime: string; occurrenceId?: number };
   placesLeft: number | null;
   distance: number | null;
 };
@@ -41,71 +43,110 @@ export function PlacesLeft({ placesLeft, bookingMode }: { placesLeft: number | n
   return <>{t("session.placesLeft", { count: placesLeft })}</>;
 }
 
-export function SessionCard({ s, headingLevel = 2 }: { s: SessionCardData; headingLevel?: 2 | 3 }) {
+/** "Today", "Tomorrow", or the weekday and date: how a parent thinks about when. */
+export function DayName({ date, today }: { date: string; today?: string }) {
+  const { t, i18n } = useTranslation();
+  const near = today ? relativeDay(date, today) : null;
+  return <>{near ? t(`card.${near}`) : formatDate(date, i18n.language)}</>;
+}
+
+/**
+ * One result in three short lines: the title, what and who for, and when and where; then the
+ * places and the action ("Book", or "Drop in" when no booking is needed). About 110 px on a phone.
+ * Each link's name says which session and date it is, since many share a title ("Baby & Me").
+ */
+export function SessionCard(props: {
+  s: SessionCardData;
+  headingLevel?: 2 | 3;
+  today?: string;
+  /** Under a day heading the card shows only the time (the hidden link names still say the day). */
+  underDayHeading?: boolean;
+}) {
+  const { s, headingLevel = 2, today } = props;
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const Heading = `h${headingLevel}` as "h2" | "h3";
   const milesAway = (miles: number) => {
     const d = distanceWording(miles);
     return t(d.key, { count: d.miles, formatted: formatNumber(d.miles, lng, 1) });
   };
-  const Heading = `h${headingLevel}` as "h2" | "h3";
+  const where = s.venue.kind === "online" ? t("session.online") : s.venue.name;
+  const time = <span className="app-card__time">{formatTimeRange(s.next.startTime, s.next.endTime, lng)}</span>;
+  const when = props.underDayHeading ? (
+    time
+  ) : (
+    <>
+      <DayName date={s.next.date} today={today} /> {time}
+    </>
+  );
+  // Read after the visible words of each link, so every link in the list has its own name.
+  const context = (
+    <>
+      {", "}
+      {where}, <DayName date={s.next.date} today={today} />
+    </>
+  );
+  const full = s.placesLeft === 0;
+  const bookHref =
+    s.bookingMode === "per-session" && s.next.occurrenceId
+      ? `/sessions/${s.seriesId}/book?occurrence=${s.next.occurrenceId}`
+      : s.bookingMode === "course"
+        ? `/sessions/${s.seriesId}/book`
+        : `/sessions/${s.seriesId}`;
   return (
-    <li className="app-result">
-      <Heading className="govuk-heading-s app-result__title">
-        <Link className="govuk-link" to={`/sessions/${s.seriesId}`} {...CONTENT_ATTRIBUTES}>
-          {s.title}
+    <li className="app-result app-card">
+      <Heading className="app-card__title">
+        <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
+          <span {...CONTENT_ATTRIBUTES}>{s.title}</span>
+          <span className="govuk-visually-hidden">{context}</span>
         </Link>
       </Heading>
-      <p className="govuk-body-s app-result__tags">
-        <Tag colour="blue">{t(`types.${s.typeSlug}`)}</Tag> {s.sendFriendly && <Tag colour="purple">{t("session.sendFriendly")}</Tag>}
+      <p className="app-card__line">
+        <strong>{when}</strong>
+        {" · "}
+        <bdi>{where}</bdi>
+        {s.distance !== null && (
+          <>
+            {" · "}
+            {milesAway(s.distance)}
+          </>
+        )}
       </p>
-      {/* Plain markup, not GOV.UK's summary list: 20 of these make up most of a results page. */}
-      <dl className="app-facts">
-        <div>
-          <dt>{t("session.where")}</dt>
-          <dd>
-            {s.venue.kind === "online" ? (
-              t("session.online")
-            ) : s.distance === null ? (
-              <bdi>{s.venue.name}</bdi>
-            ) : (
-              <>
-                {/* Isolated, so a right-to-left page keeps the distance with its own words. */}
-                <bdi>{s.venue.name}</bdi>
-                {" – "}
-                <strong>{milesAway(s.distance)}</strong>
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("session.next")}</dt>
-          <dd>{`${formatDate(s.next.date, lng)}, ${formatTimeRange(s.next.startTime, s.next.endTime, lng)}`}</dd>
-        </div>
-        <div>
-          <dt>{t("session.whoFor")}</dt>
-          <dd>
-            <AgeRangeText range={s} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("session.cost")}</dt>
-          <dd>{s.costPence === 0 ? t("session.free") : formatMoney(s.costPence, lng)}</dd>
-        </div>
-        <div>
-          <dt>{t("session.booking")}</dt>
-          <dd>
-            {s.bookingMode === "drop-in" ? (
-              t(`bookingModes.${s.bookingMode}`)
-            ) : (
-              <>
-                {`${t(`bookingModes.${s.bookingMode}`)} – `}
-                <PlacesLeft placesLeft={s.placesLeft} bookingMode={s.bookingMode} />
-              </>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <div className="app-card__foot">
+        <p className="app-card__line">
+          {t(`types.${s.typeSlug}`)}
+          {" · "}
+          <AgeRangeText range={s} />
+          {" · "}
+          {s.costPence === 0 ? t("session.free") : formatMoney(s.costPence, lng)}
+          {s.sendFriendly && (
+            <>
+              {" · "}
+              {t("session.sendFriendly")}
+            </>
+          )}
+          {s.bookingMode !== "drop-in" && (
+            <>
+              {" · "}
+              <PlacesLeft placesLeft={s.placesLeft} bookingMode={s.bookingMode} />
+            </>
+          )}
+        </p>
+        <Link className={`app-card__action${s.bookingMode === "drop-in" ? " app-card__action--secondary" : ""}`} to={bookHref} data-card-action>
+          {s.bookingMode === "drop-in"
+            ? t("card.dropIn")
+            : full
+              ? t("card.waitingList")
+              : s.bookingMode === "course"
+                ? t("card.bookCourse")
+                : t("card.book")}
+          <span className="govuk-visually-hidden">
+            {": "}
+            <span {...CONTENT_ATTRIBUTES}>{s.title}</span>
+            {context}
+          </span>
+        </Link>
+      </div>
     </li>
   );
 }

@@ -34,11 +34,15 @@ export type BookingRequest = {
   /** Staff may book a child outside the session's age range. */
   allowAgeOverride?: boolean;
   maxChildren: number;
+  /** The form's one-time key (utils/booking-form): a second send of the same form is a repeat, not a new booking. */
+  submissionKey?: string;
 };
 
 export type BookingOutcome =
   | { kind: "confirmed"; reference: string; token: string; bookingId: number }
   | { kind: "waiting"; reference: string; token: string; bookingId: number }
+  /** The same form, already accepted: that booking, whatever has happened to it since. */
+  | { kind: "repeat"; reference: string; token: string; bookingId: number }
   | { kind: "full"; placesLeft: number }
   /**
    * This contact already holds a live booking for the slot. Never shown as such to the public: the
@@ -121,6 +125,27 @@ function uniqueReference(db: Db): string {
 export function createBooking(db: Db, req: BookingRequest, now: { date: string; time: string; iso: string }): BookingOutcome {
   return db.$client
     .transaction((): BookingOutcome => {
+      // First, before "full" or "already booked", which the first send itself would now trigger.
+      // Only the same form with the same contact counts, so a key seen by two people (a cached page)
+      // never shows one family another's booking; the second then books as if it had no key.
+      let submissionKey = req.submissionKey ?? null;
+      if (submissionKey) {
+        const earlier = db
+          .select({
+            id: t.bookings.id,
+            reference: t.bookings.reference,
+            seriesId: t.bookings.seriesId,
+            email: t.bookings.email,
+            phone: t.bookings.phone,
+          })
+          .from(t.bookings)
+          .where(eq(t.bookings.submissionKey, submissionKey))
+          .get();
+        if (earlier && earlier.seriesId === req.seriesId && earlier.email === req.email && earlier.phone === req.phone) {
+          return { kind: "repeat", reference: earlier.reference, token: manageToken(db, earlier.reference), bookingId: earlier.id };
+        }
+        if (earlier) submissionKey = null;
+      }
       const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, req.seriesId)).get();
       if (!series || series.status !== "active") return { kind: "not-bookable", reason: "not-found" };
       if (series.bookingMode === "drop-in") return { kind: "not-bookable", reason: "drop-in" };
@@ -191,6 +216,7 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
           confirmedAt: status === "confirmed" ? now.iso : null,
           ...homeColumns(db, req.homePostcode),
           bookedBefore: hasBookedBefore(db, req),
+          submissionKey,
         })
         .returning({ id: t.bookings.id })
         .get();

@@ -16,6 +16,12 @@ export type SearchFilters = {
   type?: string;
   day?: WeekdaySlug;
   time?: TimeOfDay;
+  /** The next date no later than this (the "Today" and "This week" quick filters). */
+  until?: string;
+  /** The next date on a Saturday or Sunday (the "Weekends" quick filter). */
+  weekendOnly?: boolean;
+  /** Soonest first even with an origin (distance still limits); the page then heads each day. */
+  sortByDate?: boolean;
   free?: boolean;
   send?: boolean;
   stepFree?: boolean;
@@ -133,6 +139,11 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
     nextWhere.push("CAST(strftime('%w', o2.date) AS INTEGER) = @dow");
     params.dow = (WEEKDAY_SLUGS.indexOf(f.day) + 1) % 7;
   }
+  if (f.until) {
+    nextWhere.push("o2.date <= @until");
+    params.until = f.until;
+  }
+  if (f.weekendOnly) nextWhere.push("CAST(strftime('%w', o2.date) AS INTEGER) IN (0, 6)");
   if (f.time) {
     nextWhere.push("o2.start_time >= @timeFrom AND o2.start_time < @timeTo");
     [params.timeFrom, params.timeTo] = TIME_OF_DAY_RANGES[f.time];
@@ -179,7 +190,7 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
       beyondRadius = inPerson.length - within.length;
       inPerson = within;
     }
-    inPerson.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || byDate(a, b));
+    inPerson.sort(f.sortByDate ? byDate : (a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || byDate(a, b));
   } else {
     inPerson.sort(byDate);
   }

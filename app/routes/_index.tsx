@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Radios, TextInput } from "~/components/govuk/fields";
+import { Select, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { listLocalities } from "~/models/locality.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
+import { type LightHandle, LOCATE_SCRIPT } from "~/utils/light-pages";
+import { useNonce } from "~/utils/nonce";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["search"] };
+export const handle = { i18n: ["search"], scripts: "none" } satisfies LightHandle & { i18n: string[] };
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,44 +29,54 @@ export default function Home() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-xl">{t("home.heading")}</h1>
-        <p className="govuk-body-l">{t("home.lead")}</p>
+        <h1 className="govuk-heading-l app-home__heading">{t("home.heading")}</h1>
+        {/* The search fits the first screen of a phone. The quick searches submit the same form
+            (?quick=week or ?quick=<type>: this week, nearest first), so the postcode typed counts too. */}
         <form method="get" action="/search" className="app-home-search">
-          <TextInput
-            id="postcode"
-            name="postcode"
-            label={t("form.postcode")}
-            labelClassName="govuk-label--m"
-            hint={t("form.postcodeHint")}
-            className="govuk-input--width-10"
-            autoComplete="postal-code"
-            spellCheck={false}
-            dir="ltr"
-          />
-          <Radios
-            name="age"
-            legend={t("form.age")}
-            legendClassName="govuk-fieldset__legend--m"
-            small
-            defaultValue=""
-            options={["", ...AGE_BANDS].map((band) => ({ value: band, label: band ? t(`common:ageBands.${band}`) : t("form.anyAge") }))}
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
+          <div className="app-home-search__fields">
+            <TextInput
+              id="postcode"
+              name="postcode"
+              label={t("form.postcode")}
+              hint={t("home.postcodeHint")}
+              className="govuk-input--width-10"
+              autoComplete="postal-code"
+              spellCheck={false}
+              dir="ltr"
+              after={<LocateButton />}
+            />
+            <Select
+              id="age"
+              name="age"
+              label={t("form.age")}
+              defaultValue=""
+              options={["", ...AGE_BANDS].map((band) => ({ value: band, label: band ? t(`common:ageBands.${band}`) : t("form.anyAge") }))}
+            />
+          </div>
+          <button type="submit" className="govuk-button app-home-search__submit" data-module="govuk-button">
             {t("form.submit")}
           </button>
+          <h2 className="govuk-heading-s app-home__quick-heading" id="this-week">
+            {t("home.thisWeek")}
+          </h2>
+          <ul className="govuk-list app-quick-links" aria-labelledby="this-week">
+            <li>
+              <button type="submit" name="quick" value="week" className="app-quick-link" data-quick="week">
+                {t("home.everything")}
+              </button>
+            </li>
+            {SESSION_TYPE_SLUGS.map((slug) => (
+              <li key={slug}>
+                <button type="submit" name="quick" value={slug} className="app-quick-link" data-quick={slug}>
+                  {t(`common:types.${slug}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
         </form>
+        <p className="govuk-body">{t("home.lead")}</p>
       </div>
       <div className="govuk-grid-column-full">
-        <h2 className="govuk-heading-m">{t("home.byType")}</h2>
-        <ul className="govuk-list app-tiles">
-          {SESSION_TYPE_SLUGS.map((slug) => (
-            <li key={slug}>
-              <Link className="govuk-link" to={`/search?type=${slug}`}>
-                {t(`common:types.${slug}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
         <h2 className="govuk-heading-m">{t("home.byPlace")}</h2>
         {[...byAuthority].map(([authority, list]) => (
           <div key={authority}>
@@ -87,5 +99,32 @@ export default function Home() {
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * "Use my location", for phones with JavaScript and location: hidden otherwise (LOCATE_SCRIPT shows
+ * it). The position goes to the server once, to be named as a postcode district; nothing is kept.
+ */
+function LocateButton() {
+  const { t } = useTranslation("search");
+  const nonce = useNonce();
+  return (
+    <span className="app-locate">
+      <button
+        type="button"
+        className="app-locate__button"
+        hidden
+        data-locate
+        data-status="locate-status"
+        data-finding={t("home.locateFinding")}
+        data-found={t("home.locateFound", { district: "{district}" })}
+        data-failed={t("home.locateFailed")}
+      >
+        {t("home.locate")}
+      </button>
+      <span id="locate-status" className="app-locate__status" role="status" />
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: LOCATE_SCRIPT }} />
+    </span>
   );
 }

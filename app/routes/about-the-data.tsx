@@ -4,7 +4,7 @@ import { ProsePage } from "~/components/prose-page";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["pages"] };
+export const handle = { i18n: ["pages"], scripts: "none" }; // no client behaviour (utils/light-pages)
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {

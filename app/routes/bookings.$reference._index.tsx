@@ -15,7 +15,7 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { Tag } from "~/components/govuk/tag";
 
-export const handle = { i18n: ["booking", "feedback"] };
+export const handle = { i18n: ["booking", "feedback"], scripts: "none" }; // no client behaviour (utils/light-pages)
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

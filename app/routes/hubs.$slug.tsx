@@ -21,7 +21,11 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema, WeekParamSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue", "feedback"] };
+// The map starts React when opened; staff get it at once for the signposting button (utils/light-pages).
+export const handle = {
+  i18n: ["venue", "feedback"],
+  scripts: (data: unknown) => ((data as { staff?: boolean } | undefined)?.staff ? "all" : "on-demand"),
+};
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

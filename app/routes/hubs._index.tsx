@@ -6,7 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["venue"] };
+export const handle = { i18n: ["venue"], scripts: "none" }; // no client behaviour (utils/light-pages)
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,7 @@ import { translator } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
 import { SlugParamsSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue", "feedback"] };
+export const handle = { i18n: ["venue", "feedback"], scripts: "none" }; // no client behaviour (utils/light-pages)
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

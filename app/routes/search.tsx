@@ -5,13 +5,14 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
 import { Pagination } from "~/components/govuk/pagination";
 import { MapPanel } from "~/components/map-panel";
-import { SessionCard } from "~/components/session-card";
+import { DayName, SessionCard } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { DEFAULT_DISTANCE, DISTANCES, isOutsideCoverage } from "~/domain/distance";
 import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
+import { WHEN_SLUGS, whenRange } from "~/domain/when";
 import { type Located, locatePostcode } from "~/models/geography.server";
 import { coverageFrom, getLocality, listLocalities } from "~/models/locality.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
@@ -21,10 +22,12 @@ import { now } from "~/utils/env.server";
 import { ltrIsolate } from "~/utils/bidi";
 import { formatList, formatNumber, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
+import type { LightHandle } from "~/utils/light-pages";
 import { titleMeta } from "~/utils/meta";
 import { type FieldErrors, parseSearchParams } from "~/utils/search-params.server";
 
-export const handle = { i18n: ["search"] };
+// The map is the only thing here that needs React: it is started when "Show map" is tapped.
+export const handle = { i18n: ["search"], scripts: "on-demand" } satisfies LightHandle & { i18n: string[] };
 export const meta = titleMeta;
 
 // Languages sessions are run in, offered in the "language spoken" filter.
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let place: string | null = null;
   let located: Located | null = null;
   let precision: "unit" | "district" | null = null;
+  const today = londonDate(now());
   if (params) {
     const locality = params.locality ? getLocality(db, params.locality) : undefined;
     if (params.locality && !locality) errors.locality = "errors.localityUnknown";
@@ -59,6 +63,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         type: params.type,
         day: params.day,
         time: params.time,
+        ...(params.when ? whenRange(params.when, today) : {}),
+        // "This week near me" reads best day by day; distance still limits it.
+        sortByDate: params.when !== undefined,
         free: params.free,
         send: params.send,
         stepFree: params.step,
@@ -66,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         // A locality search lists the whole locality; the radius applies to postcodes.
         maxMiles: params.postcode && distance !== "any" ? Number(distance) : null,
         page: params.page,
-        today: londonDate(current),
+        today,
         nowTime: londonTime(current),
       });
       recordIfNothingFound(db, { params, outcome, localityId: locality?.locality.id ?? null, origin: located, date: londonDate(current) });
@@ -89,6 +96,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       outsideCoverage: coverage && isOutsideCoverage(coverage.nearestMiles) ? coverage : null,
       precision,
       distance: params?.distance ?? DEFAULT_DISTANCE,
+      // Soonest first (with a heading for each day) for a quick date filter, or with no place to measure from.
+      byDate: Boolean(params?.when) || place === null,
+      today,
       localities,
       languages: SESSION_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })),
     },
@@ -109,13 +119,13 @@ function toCard(r: SeriesResult) {
     costPence: r.costPence,
     sendFriendly: r.sendFriendly,
     venue: { name: venue.name, kind: venue.kind, latitude: venue.latitude, longitude: venue.longitude },
-    next: { date: next.date, startTime: next.startTime, endTime: next.endTime },
+    next: { date: next.date, startTime: next.startTime, endTime: next.endTime, occurrenceId: next.occurrenceId },
     placesLeft: r.placesLeft,
     distance: r.distance,
   };
 }
 
-const FIELD_ORDER = ["postcode", "locality", "age", "type", "day", "time", "distance", "lang", "free", "send", "step", "page"];
+const FIELD_ORDER = ["postcode", "locality", "age", "when", "type", "day", "time", "distance", "lang", "free", "send", "step", "page"];
 
 export default function Search() {
   const data = useLoaderData<typeof loader>();
@@ -140,14 +150,40 @@ export default function Search() {
     return `/search?${p}`;
   };
 
+  const whenLink = (when: string | null) => {
+    const p = new URLSearchParams(values);
+    if (when) p.set("when", when);
+    else p.delete("when");
+    p.delete("page");
+    return `/search?${p}`;
+  };
+
   return (
     <>
       <ErrorSummary errors={errorList} />
-      <h1 className="govuk-heading-l">{t("results.heading")}</h1>
-      {outcome && <ShareLink kind="search" query={values} />}
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-third">
+      <h1 className="govuk-heading-l app-results__heading">{t("results.heading")}</h1>
+      <nav className="app-when" id="when" aria-label={t("results.when.label")}>
+        <ul className="app-when__list">
+          {[null, ...WHEN_SLUGS].map((when) => {
+            const current = (values.when ?? null) === when;
+            return (
+              <li key={when ?? "any"}>
+                <Link className="app-when__link" to={whenLink(when)} aria-current={current ? "page" : undefined} data-when={when ?? "any"}>
+                  {t(`results.when.${when ?? "any"}`)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {/* Folded on a phone: the search already run is one line; opened when it needs correcting. */}
+      <details className="govuk-details app-filters-fold" open={errorList.length > 0 || !outcome}>
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">{t("results.changeSearch")}</span>
+        </summary>
+        <div className="govuk-details__text app-filters-fold__body">
           <form method="get" action="/search" className="app-filters" aria-label={t("form.label")}>
+            {values.when && <input type="hidden" name="when" value={values.when} />}
             <TextInput
               id="postcode"
               name="postcode"
@@ -245,10 +281,9 @@ export default function Search() {
             </button>
           </form>
         </div>
-        <div className="govuk-grid-column-two-thirds">
-          {outcome && <Results data={data} outcome={outcome} pageLink={pageLink} widerLink={widerLink} lng={i18n.language} />}
-        </div>
-      </div>
+      </details>
+      {outcome && <Results data={data} outcome={outcome} pageLink={pageLink} widerLink={widerLink} lng={i18n.language} />}
+      {outcome && <ShareLink kind="search" query={values} />}
     </>
   );
 }
@@ -288,7 +323,9 @@ function Results(props: {
         </p>
       ) : (
         <p className="govuk-body" role="status">
-          {data.place ? t("results.countNear", { count: outcome.total, place: data.place }) : t("results.count", { count: outcome.total })}
+          {data.place
+            ? t(data.byDate ? "results.countNearSoonest" : "results.countNear", { count: outcome.total, place: data.place })
+            : t("results.count", { count: outcome.total })}
         </p>
       )}
       {data.precision === "district" && <p className="govuk-hint">{t("results.districtPrecision")}</p>}
@@ -316,11 +353,27 @@ function Results(props: {
       ) : (
         <>
           <MapPanel markers={markers} />
-          <ol className="govuk-list app-results" start={start}>
-            {outcome.results.map((r) => (
-              <SessionCard key={r.seriesId} s={r} />
-            ))}
-          </ol>
+          {data.byDate ? (
+            // Soonest first: a heading for each day, so "what's on tomorrow" is found at a glance.
+            groupByDay(outcome.results).map(([date, list]) => (
+              <section key={date} className="app-day" aria-labelledby={`day-${date}`}>
+                <h2 className="app-day__heading" id={`day-${date}`}>
+                  <DayName date={date} today={data.today} />
+                </h2>
+                <ol className="govuk-list app-results">
+                  {list.map((r) => (
+                    <SessionCard key={r.seriesId} s={r} headingLevel={3} today={data.today} underDayHeading />
+                  ))}
+                </ol>
+              </section>
+            ))
+          ) : (
+            <ol className="govuk-list app-results" start={start}>
+              {outcome.results.map((r) => (
+                <SessionCard key={r.seriesId} s={r} today={data.today} />
+              ))}
+            </ol>
+          )}
           <Pagination
             page={outcome.page}
             pageCount={outcome.pageCount}
@@ -341,7 +394,7 @@ function Results(props: {
           </h2>
           <ul className="govuk-list app-results">
             {outcome.online.map((r) => (
-              <SessionCard key={r.seriesId} s={r} headingLevel={3} />
+              <SessionCard key={r.seriesId} s={r} headingLevel={3} today={data.today} />
             ))}
           </ul>
         </section>
@@ -356,4 +409,10 @@ function groupLocalities(localities: LoaderData["localities"]) {
     groups.set(l.localAuthority, [...(groups.get(l.localAuthority) ?? []), { value: l.slug, label: l.name }]);
   }
   return [...groups].map(([label, options]) => ({ label, options }));
+}
+
+function groupByDay<T extends { next: { date: string } }>(results: T[]): [string, T[]][] {
+  const days = new Map<string, T[]>();
+  for (const r of results) days.set(r.next.date, [...(days.get(r.next.date) ?? []), r]);
+  return [...days];
 }

@@ -6,7 +6,7 @@ import { SummaryRow } from "~/components/govuk/summary-list";
 import { Ltr } from "~/components/ltr";
 import { Table } from "~/components/govuk/table";
 import { Tag } from "~/components/govuk/tag";
-import { AgeRangeText, PlacesLeft } from "~/components/session-card";
+import { AgeRangeText, DayName, PlacesLeft } from "~/components/session-card";
 import { ShareLink } from "~/components/share-link";
 import { SignpostButton } from "~/components/signpost-button";
 import { hasStarted } from "~/domain/booking";
@@ -20,10 +20,15 @@ import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";
 import { translator } from "~/utils/i18n.server";
+import type { LightHandle } from "~/utils/light-pages";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
 
-export const handle = { i18n: ["venue", "booking"] };
+// Plain HTML for families; signed-in staff get React for the signposting button.
+export const handle = {
+  i18n: ["venue", "booking"],
+  scripts: (data: unknown) => ((data as { staff?: boolean } | undefined)?.staff ? "all" : "none"),
+} satisfies LightHandle & { i18n: string[] };
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,39 +53,91 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter(Boolean)
       .map((code) => languageName(code, locale)),
     staff: (await currentStaff(request)) ? true : false,
+    today: at.date,
   });
 }
 
 export default function Session() {
-  const { series, typeSlug, venue, locality, occurrences, languages, staff, courseStarted } = useLoaderData<typeof loader>();
+  const { series, typeSlug, venue, locality, occurrences, languages, staff, courseStarted, today } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const weekdays = parseWeekdays(series.weekdays);
   const upcoming = occurrences.filter((o) => o.bookable);
+  const bookHref = (o: { id: number }) => `/sessions/${series.id}/book?occurrence=${o.id}`;
+  // The next few dates with their action come first: most parents came here to book one.
+  const soon = upcoming.slice(0, 3);
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label={t("common:layout.breadcrumb")}>
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/localities/${locality.slug}`}>
-              {locality.name}
-            </Link>
-          </li>
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to={`/hubs/${venue.slug}`}>
-              {venue.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
-      <span className="govuk-caption-l">{t(`common:types.${typeSlug}`)}</span>
-      <h1 className="govuk-heading-l" {...CONTENT_ATTRIBUTES}>
+      <span className="govuk-caption-m">{t(`common:types.${typeSlug}`)}</span>
+      <h1 className="govuk-heading-l app-session__title" {...CONTENT_ATTRIBUTES}>
         {series.title}
       </h1>
-      <ShareLink kind="session" id={series.id} />
-      {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
+      <p className="govuk-body app-session__where">
+        {venue.kind === "online" ? (
+          t("common:session.online")
+        ) : (
+          <>
+            <Link className="govuk-link" to={`/hubs/${venue.slug}`} data-link="hub">
+              {venue.name}
+            </Link>
+            {", "}
+            <Link className="govuk-link" to={`/localities/${locality.slug}`} data-link="locality">
+              {locality.name}
+            </Link>
+          </>
+        )}
+        <br />
+        <AgeRangeText range={series} />
+        {" · "}
+        {series.costPence === 0 ? t("common:session.free") : formatMoney(series.costPence, lng)}
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <section className="app-next-dates" aria-labelledby="next-dates">
+            <h2 className="govuk-heading-m app-next-dates__heading" id="next-dates">
+              {series.bookingMode === "course" ? t("session.courseDates") : t("session.nextDates")}
+            </h2>
+            {courseStarted && <p className="govuk-inset-text">{t("booking:session.courseStarted")}</p>}
+            {soon.length === 0 ? (
+              <p className="govuk-body">{t("session.noDates")}</p>
+            ) : (
+              <ul className="govuk-list app-next-dates__list">
+                {soon.map((o) => (
+                  <li key={o.id} className="app-next-date">
+                    <span className="app-next-date__when">
+                      <strong>
+                        <DayName date={o.date} today={today} />
+                      </strong>{" "}
+                      <span className="app-card__time">{formatTimeRange(o.startTime, o.endTime, lng)}</span>
+                      <br />
+                      <span className="app-next-date__places">
+                        <PlacesLeft
+                          placesLeft={series.bookingMode === "course" ? (upcoming[0]?.placesLeft ?? null) : o.placesLeft}
+                          bookingMode={series.bookingMode}
+                        />
+                      </span>
+                    </span>
+                    {series.bookingMode === "per-session" && (
+                      <Link className="app-card__action" to={bookHref(o)} data-next-book>
+                        {o.placesLeft === 0 ? t("common:card.waitingList") : t("session.book")}
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          <DayName date={o.date} today={today} />
+                        </span>
+                      </Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {series.bookingMode === "course" && upcoming.length > 0 && (
+              <Link className="govuk-button app-next-dates__course" to={`/sessions/${series.id}/book`} data-next-book>
+                {upcoming[0].placesLeft === 0 ? t("session.joinCourseWaitingList") : t("session.bookCourse")}
+              </Link>
+            )}
+            {series.bookingMode === "drop-in" && soon.length > 0 && <p className="govuk-body">{t("session.bookingExplained.drop-in")}</p>}
+          </section>
+          {series.isSample && <p className="govuk-inset-text">{t("common:layout.sampleVenue")}</p>}
           {typeAboutKey(typeSlug) && (
             <div className="app-type-about" id="type-about">
               <h2 className="govuk-heading-m">{t("session.typeAboutHeading")}</h2>
@@ -147,13 +204,7 @@ export default function Session() {
               </SummaryRow>
             )}
           </dl>
-          <h2 className="govuk-heading-m">{series.bookingMode === "course" ? t("session.courseDates") : t("session.upcomingDates")}</h2>
-          {courseStarted && <p className="govuk-inset-text">{t("booking:session.courseStarted")}</p>}
-          {series.bookingMode === "course" && upcoming.length > 0 && (
-            <Link className="govuk-button" to={`/sessions/${series.id}/book`}>
-              {upcoming[0].placesLeft === 0 ? t("session.joinCourseWaitingList") : t("session.bookCourse")}
-            </Link>
-          )}
+          <h2 className="govuk-heading-m">{t("session.allDates")}</h2>
           {occurrences.length === 0 ? (
             <p className="govuk-body">{t("session.noDates")}</p>
           ) : (
@@ -191,7 +242,7 @@ export default function Session() {
                     ? [
                         {
                           content: o.bookable && (
-                            <Link className="govuk-link" to={`/sessions/${series.id}/book?occurrence=${o.id}`}>
+                            <Link className="govuk-link" to={bookHref(o)}>
                               {o.placesLeft === 0 ? t("session.joinWaitingList") : t("session.book")}
                               <span className="govuk-visually-hidden"> {formatDate(o.date, lng)}</span>
                             </Link>
@@ -203,6 +254,7 @@ export default function Session() {
               }))}
             />
           )}
+          <ShareLink kind="session" id={series.id} />
           <SignpostButton staff={staff} seriesId={series.id} />
         </div>
       </div>

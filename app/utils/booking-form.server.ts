@@ -1,5 +1,6 @@
 // Parsing the booking form and its query string. Messages are keys in the "booking" namespace
 // unless said otherwise.
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { EXPECTING } from "~/domain/booking";
 import { normaliseUkMobile } from "~/domain/phone";
@@ -7,6 +8,31 @@ import { parsePostcode } from "~/domain/postcode";
 import { OFFERED_LANGUAGES } from "~/i18n";
 import { childFieldName } from "~/utils/booking-form";
 import { blankToUndefined } from "~/utils/zod-fields";
+
+/** A fresh one-time key for each booking form shown (see createBooking's submissionKey). */
+export function newSubmissionKey(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+const SubmissionKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/)
+  .optional()
+  .catch(undefined);
+
+/** The key sent back with the form, if it is one we could have made; anything else is no key. */
+export function submissionKeyFrom(values: Record<string, string>): string | undefined {
+  return SubmissionKeySchema.parse(values.submission);
+}
+
+/**
+ * The family's one contact field: an address with "@" is an email, anything else is taken as a UK
+ * mobile. Returned as the email and phone fields the rest of the form already parses.
+ */
+export function splitContact(contact: string): { email: string; phone: string } {
+  const value = contact.trim();
+  return value.includes("@") ? { email: value, phone: "" } : { email: "", phone: value };
+}
 
 /** ?occurrence=ID preselects a date; anything else is ignored. */
 export const BookingQuerySchema = z.object({ occurrence: z.coerce.number().int().positive().optional().catch(undefined) });
@@ -95,13 +121,20 @@ export function parseBookingForm(
   values: Record<string, string>,
   options: { maxChildren: number; childPlaces: boolean; needsDate: boolean },
 ): { data: BookingForm; errors: null } | { data: null; errors: Record<string, string> } {
+  // The public form has one contact field; staff keep separate email and mobile fields.
+  const oneField = values.contact !== undefined;
+  if (oneField) values = { ...values, ...splitContact(values.contact) };
   const parsed = bookingFormSchema(options.maxChildren).safeParse(values);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      if (oneField && (field === "email" || field === "phone")) errors.contact ??= "errors.contactInvalid";
+      else errors[field] ??= issue.message;
+    }
   }
   if (options.needsDate && !values.occurrence?.trim()) errors.occurrence ??= "errors.occurrence";
-  if (!values.email?.trim() && !values.phone?.trim()) errors.email ??= "errors.contact";
+  if (!values.email?.trim() && !values.phone?.trim()) errors[oneField ? "contact" : "email"] ??= "errors.contact";
   const anyChild = Array.from({ length: options.maxChildren }, (_, i) => values[childFieldName(i)]).some((v) => v && v !== "expecting");
   if (options.childPlaces && !anyChild) errors[childFieldName(0)] ??= "errors.noChildren";
   if (parsed.success && Object.keys(errors).length === 0) return { data: parsed.data, errors: null };

@@ -1,6 +1,7 @@
 // The booking form: field names and the choices offered, shared by the page and the server
 // (parsing is in booking-form.server.ts, so zod stays out of the browser bundle).
-import { EXPECTING } from "~/domain/booking";
+import type { AgeRange } from "~/domain/age-bands";
+import { childrenOutsideRange, EXPECTING } from "~/domain/booking";
 
 export const childFieldName = (i: number) => `child${i + 1}`;
 
@@ -16,6 +17,15 @@ export function childAgeChoices(maxMonths: number | null, forPregnancy: boolean)
   return choices;
 }
 
+/**
+ * The choices a family is offered: only the ages this session takes, so nobody picks an age that is
+ * refused after pressing Book. Staff who may override the range get every age.
+ */
+export function childAgeChoicesFor(range: AgeRange, everyAge: boolean): number[] {
+  const all = childAgeChoices(range.ageMaxMonths, range.forPregnancy);
+  return everyAge ? all : all.filter((m) => childrenOutsideRange(range, [m]).length === 0);
+}
+
 /** Field names in page order, for the error summary. */
 export function bookingFieldOrder(maxChildren: number) {
   return [
@@ -23,6 +33,7 @@ export function bookingFieldOrder(maxChildren: number) {
     ...Array.from({ length: maxChildren }, (_, i) => childFieldName(i)),
     "adults",
     "name",
+    "contact",
     "email",
     "phone",
     "accessNeeds",

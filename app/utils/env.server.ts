@@ -13,9 +13,20 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/family-hubs.db"),
   /** Load the sample hubs and sessions into an empty database. */
   DEMO_DATA: booleanFlag.default("true"),
-  /** Leaflet tile template; empty means no tiles (used by tests, which must not fetch). */
-  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-  MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+  /**
+   * Leaflet tile template, from a provider whose terms allow a production service (README, "Map
+   * tiles"). Empty, the default, means no third-party tiles: the map shows its places on a plain
+   * background, so a fresh install breaks no one's usage policy (OpenStreetMap's own tile servers
+   * do not allow this use).
+   */
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/.test(v), "MAP_TILE_URL must be empty or an http(s) URL template")
+    .refine((v) => v === "" || ["{z}", "{x}", "{y}"].every((part) => v.includes(part)), "MAP_TILE_URL must contain {z}, {x} and {y}")
+    .default(""),
+  /** The provider's required credit, shown on the map (HTML, as Leaflet takes it). */
+  MAP_TILE_ATTRIBUTION: z.string().default(""),
   /** Weeks of occurrences kept ahead of today. */
   OCCURRENCE_HORIZON_WEEKS: z.coerce.number().int().min(1).max(104).default(12),
   /**

@@ -6,6 +6,7 @@ import { TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
 import { parsePostcode } from "~/domain/postcode";
 import { DISTANCES } from "~/domain/distance";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
+import { WHEN_SLUGS } from "~/domain/when";
 import { optionalField } from "~/utils/zod-fields";
 
 const flag = optionalField(z.enum(["1", "on", "true"], { message: "errors.flag" })).transform(Boolean);
@@ -30,6 +31,7 @@ export const SearchParamsSchema = z.object({
   type: optionalField(z.enum(SESSION_TYPE_SLUGS, { message: "errors.type" })),
   day: optionalField(z.enum(WEEKDAY_SLUGS, { message: "errors.day" })),
   time: optionalField(z.enum(TIMES_OF_DAY, { message: "errors.time" })),
+  when: optionalField(z.enum(WHEN_SLUGS, { message: "errors.when" })),
   distance: optionalField(z.enum(DISTANCES, { message: "errors.distance" })),
   lang: optionalField(z.string().regex(/^[a-z]{2}$/, "errors.lang")),
   free: flag,
@@ -44,12 +46,25 @@ export type SearchParams = z.infer<typeof SearchParamsSchema>;
 export type SearchField = keyof SearchParams;
 export type FieldErrors = Partial<Record<SearchField, string>>;
 
+/**
+ * The home page's quick searches send ?quick=week (everything this week) or ?quick=<type> (that
+ * type this week), from buttons in the same form as the postcode. They read as when= and type=,
+ * so the page, its share link and its pages carry the ordinary parameters.
+ */
+const QuickSchema = z.enum(["week", ...SESSION_TYPE_SLUGS]).catch("week");
+
 /** Parses the query string; unknown parameters (utm_*, lng) are ignored. */
 export function parseSearchParams(searchParams: URLSearchParams) {
   const raw: Record<string, string> = {};
   for (const key of Object.keys(SearchParamsSchema.shape)) {
     const value = searchParams.get(key);
     if (value !== null) raw[key] = value;
+  }
+  const quick = searchParams.get("quick");
+  if (quick !== null) {
+    const parsed = QuickSchema.parse(quick);
+    raw.when ??= "week";
+    if (parsed !== "week") raw.type ??= parsed;
   }
   const result = SearchParamsSchema.safeParse(raw);
   if (result.success) return { params: result.data, errors: {} as FieldErrors, raw };

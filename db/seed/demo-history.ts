@@ -61,7 +61,11 @@ export function seedDemoHistory(db: Db, today: string) {
     `SELECT p.lsoa11 AS lsoa, d.decile FROM postcodes p JOIN imd_deciles d ON d.lsoa11 = p.lsoa11
       WHERE p.postcode >= ? AND p.postcode < ? ORDER BY p.postcode LIMIT 400`,
   );
-  const addOccurrence = sql.prepare(`INSERT INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)`);
+  // A date the timetable already holds (this week's, filled from Monday) is used as it is.
+  const addOccurrence = sql.prepare(
+    `INSERT INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)
+     ON CONFLICT (series_id, date) DO UPDATE SET series_id = excluded.series_id RETURNING id`,
+  );
   const addBooking = sql.prepare(
     `INSERT INTO bookings (reference, token_hash, series_id, occurrence_id, status, places, children, adults, child_ages, name, language, source,
        consent_at, confirmed_at, cancelled_at, home_lsoa, home_imd_decile, booked_before, created_at, updated_at)
@@ -90,7 +94,7 @@ export function seedDemoHistory(db: Db, today: string) {
       for (let date = first; date < today; date = addDays(date, 1)) {
         if (!days.includes(isoWeekday(date))) continue;
         if (s.termTime && !inTerm(s.laId, date)) continue;
-        const occurrenceId = Number(addOccurrence.run(s.id, date, s.startTime, s.endTime).lastInsertRowid);
+        const occurrenceId = (addOccurrence.get(s.id, date, s.startTime, s.endTime) as { id: number }).id;
         const at = `${addDays(date, -3)}T10:00:00.000Z`;
         const marked = `${date}T12:00:00.000Z`;
         if (s.mode === "per-session") {

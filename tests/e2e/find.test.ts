@@ -33,7 +33,7 @@ describe("finding a session", () => {
       const page = await context.newPage();
       await page.goto(site.url + "/");
       await page.getByLabel("Your postcode").fill("b23 6sy");
-      await page.getByLabel("0 to 12 months").check();
+      await page.getByLabel("Your child's age").selectOption("0-1");
       await Promise.all([page.waitForURL(/\/search\?/), page.getByRole("button", { name: "Search" }).click()]);
       expect(page.url()).toContain("postcode=b23+6sy");
       expect(page.url()).toContain("age=0-1");
@@ -49,7 +49,8 @@ describe("finding a session", () => {
       expect(texts[0]).toContain("Erdington");
       if (javaScriptEnabled) await screenshot(page, "results-en-phone");
 
-      const firstTitle = (await cards.first().getByRole("link").first().innerText()).trim();
+      // The link's name also says where and when (visually hidden); the title is its [lang] part.
+      const firstTitle = (await cards.first().locator("a [lang]").first().innerText()).trim();
       await Promise.all([page.waitForURL(/\/sessions\/\d+/), cards.first().getByRole("link").first().click()]);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(firstTitle);
       expect(await page.getByRole("table").count()).toBe(1);
@@ -70,7 +71,7 @@ describe("finding a session", () => {
     await page.locator(".leaflet-container").waitFor();
     // One marker per place, however many of its sessions are listed.
     const markers = page.locator(".app-map-marker");
-    const places = new Set((await page.locator("ol.app-results .app-facts div:first-child dd").allInnerTexts()).map((t) => t.split(" – ")[0]));
+    const places = new Set(await page.locator("ol.app-results .app-card bdi").allInnerTexts());
     expect(await markers.count()).toBe(places.size);
     // The map's code arrived only after the click.
     expect(requests.slice(before).some((u) => /\.js(\?|$)/.test(u))).toBe(true);
@@ -158,8 +159,8 @@ describe("accessibility (axe) on a phone", () => {
       await page.goto(`${site.url}/search?postcode=B23+6SY&lng=${lng}`);
       const sessionHref = await page.locator(".app-result a").first().getAttribute("href");
       await page.goto(`${site.url}${sessionHref}`);
-      const hubHref = await page.locator(".govuk-breadcrumbs a").last().getAttribute("href");
-      const localityHref = await page.locator(".govuk-breadcrumbs a").first().getAttribute("href");
+      const hubHref = await page.locator("a[data-link=hub]").getAttribute("href");
+      const localityHref = await page.locator("a[data-link=locality]").getAttribute("href");
       const all = [
         ...pages,
         sessionHref,

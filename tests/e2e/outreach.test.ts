@@ -33,9 +33,10 @@ describe("an outreach worker with a family", () => {
 
     // A bookable stay-and-play near the family.
     await page.goto(`${site.url}/search?postcode=B23+6SY&type=stay-and-play&age=1-2`);
-    const card = page.locator("ol.app-results > .app-result", { hasText: "Book a place" }).first();
-    const title = (await card.getByRole("link").first().innerText()).trim();
-    await card.getByRole("link").first().click();
+    // A card whose action books (not "Drop in"); its title is the [lang] part of the first link.
+    const card = page.locator("ol.app-results > .app-result", { has: page.locator("a[data-card-action][href*='/book']") }).first();
+    const title = (await card.locator(".app-card__title a [lang]").innerText()).trim();
+    await card.locator(".app-card__title a").click();
     await page.waitForURL(/\/sessions\/\d+$/);
     const sessionUrl = page.url();
 
@@ -63,7 +64,7 @@ describe("an outreach worker with a family", () => {
     expect(reference).toMatch(/^FH-/);
 
     // Print the hub's week.
-    const hubHref = await page.goto(sessionUrl).then(() => page.locator(".govuk-breadcrumbs a").last().getAttribute("href"));
+    const hubHref = await page.goto(sessionUrl).then(() => page.locator("a[data-link=hub]").getAttribute("href"));
     const print = await page.goto(`${site.url}${hubHref}/timetable/print?week=2026-W49`);
     expect(print?.status()).toBe(200);
     await accessible(page, "print");

@@ -68,7 +68,8 @@ describe("a hub worker's day", () => {
     const family = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.81" } });
     const parent = await family.newPage();
     await parent.goto(`${site.url}/search?postcode=B23+6SY&type=stay-and-play&day=tue`);
-    await parent.getByRole("link", { name: TITLE }).click();
+    // The card's title link (its "Book" link names the session too).
+    await parent.locator(".app-card__title a", { hasText: TITLE }).click();
     await parent.waitForURL(/\/sessions\/\d+$/);
     await parent.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     // Term time only: nothing in the Christmas holidays.
@@ -78,7 +79,7 @@ describe("a hub worker's day", () => {
     await parent.locator("table a[href*='/book?occurrence=']").nth(1).click();
     await parent.locator("#child1").selectOption("24");
     await parent.locator("#name").fill("Bola");
-    await parent.locator("#email").fill("bola@example.org");
+    await parent.locator("#contact").fill("bola@example.org");
     await parent.locator("#consent").check();
     await parent.locator("form#book-form button[type=submit]").click();
     await parent.waitForURL(/\/bookings\/FH-/);

@@ -2,11 +2,11 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Checkboxes, ErrorMessage, Radios, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
+import { Checkboxes, ErrorMessage, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
 import { EXPECTING } from "~/domain/booking";
 import { CONTENT_ATTRIBUTES, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
-import { bookingFieldOrder, childAgeChoices, childAgeLabel, childFieldName } from "~/utils/booking-form";
+import { bookingFieldOrder, childAgeChoicesFor, childAgeLabel, childFieldName } from "~/utils/booking-form";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import type { ActionResult } from "./booking-request.server";
 import type { action, loader } from "./route";
@@ -15,7 +15,7 @@ import { WarningText } from "~/components/govuk/warning-text";
 import { HomePostcodeField } from "~/components/home-postcode-field";
 
 export function BookForm() {
-  const { series, venue, dates, selected, maxChildren, staff, started } = useLoaderData<typeof loader>();
+  const { series, venue, dates, selected, maxChildren, staff, started, submission } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (ActionResult & { title: string }) | undefined;
   const navigation = useNavigation();
   const { t, i18n } = useTranslation("booking");
@@ -35,7 +35,7 @@ export function BookForm() {
   const errorList = order
     .filter((f) => errors[f])
     .map((f) => ({ href: f === "form" ? "#book-form" : f === "occurrence" ? "#occurrence" : `#${f}`, text: errors[f] }));
-  const ages = childAgeChoices(series.ageMaxMonths, series.forPregnancy);
+  const ages = childAgeChoicesFor(series, Boolean(staff?.mayOverrideAge));
   const isCourse = series.bookingMode === "course";
   const childPlaces = series.placeUnit === "child";
 
@@ -73,15 +73,23 @@ export function BookForm() {
   const chosen = values.occurrence ?? (selected ? String(selected) : "");
   const familyLanguage = values.familyLanguage ?? ((OFFERED_LANGUAGES as string[]).includes(lng) ? lng : "en");
 
+  const ageOptions = (i: number) => [
+    { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
+    ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") })),
+  ];
+  const moreChildren = Array.from({ length: maxChildren - 1 }, (_, i) => childFieldName(i + 1));
+  const moreChildrenOpen = moreChildren.some((name) => values[name] || errors[name]);
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to={`/sessions/${series.id}`}>{t("form.back")}</BackLink>
         <ErrorSummary errors={errorList} />
-        <span className="govuk-caption-l">{venue.kind === "online" ? t("common:session.online") : venue.name}</span>
-        <h1 className="govuk-heading-l">{t("form.heading", { title: series.title })}</h1>
-        <p className="govuk-body">
-          {t("form.whoFor")}: <AgeRangeText range={series} />
+        <h1 className="govuk-heading-l app-book__heading">{t("form.heading", { title: series.title })}</h1>
+        <p className="govuk-body app-book__about">
+          {venue.kind === "online" ? t("common:session.online") : venue.name}
+          {" · "}
+          <AgeRangeText range={series} />
         </p>
         {staff && (
           <div className="govuk-inset-text">
@@ -96,7 +104,9 @@ export function BookForm() {
           </WarningText>
         )}
 
-        <Form method="post" id="book-form" noValidate>
+        <Form method="post" id="book-form" className="app-book" noValidate>
+          {/* One key per form shown: sent twice (a double tap), it finds the first booking. */}
+          <input type="hidden" name="submission" value={values.submission ?? submission} />
           {staff && (
             <>
               <input type="hidden" name="onBehalf" value="1" />
@@ -123,7 +133,7 @@ export function BookForm() {
           )}
           {isCourse ? (
             <div className="govuk-form-group">
-              <h2 className="govuk-heading-m">{t("form.courseDates", { count: dates.length })}</h2>
+              <h2 className="govuk-heading-s">{t("form.courseDates", { count: dates.length })}</h2>
               <ul className="govuk-list govuk-list--bullet">
                 {dates.map((d) => (
                   <li key={d.id}>
@@ -135,46 +145,61 @@ export function BookForm() {
               <ErrorMessage id="occurrence" error={errors.occurrence} />
             </div>
           ) : (
-            <Radios
+            // One select rather than twelve radios: the date tapped on the page before is already chosen.
+            <Select
+              id="occurrence"
               name="occurrence"
-              legend={t("form.date")}
-              legendClassName="govuk-fieldset__legend--m"
+              label={t("form.date")}
+              labelClassName="govuk-label--s"
               hint={dates.length === 0 ? t("form.noDates") : undefined}
               error={errors.occurrence}
-              small
               defaultValue={chosen}
-              options={dates.map((d) => ({
-                value: String(d.id),
-                label: `${formatDate(d.date, lng)}, ${formatTimeRange(d.startTime, d.endTime, lng)}`,
-                hint: d.placesLeft === 0 ? t("form.fullWaitingList") : t("common:session.placesLeft", { count: d.placesLeft ?? 0 }),
-              }))}
+              options={[
+                ...(chosen ? [] : [{ value: "", label: t("form.chooseDate") }]),
+                ...dates.map((d) => ({
+                  value: String(d.id),
+                  label: `${formatDate(d.date, lng)}, ${formatTimeRange(d.startTime, d.endTime, lng)} (${
+                    d.placesLeft === 0 ? t("form.fullShort") : t("common:session.placesLeft", { count: d.placesLeft ?? 0 })
+                  })`,
+                })),
+              ]}
             />
           )}
 
-          <h2 className="govuk-heading-m">{t("form.whoIsComing")}</h2>
           {childPlaces ? (
             <>
-              <p className="govuk-body">{t("form.childrenExplained", { count: maxChildren })}</p>
-              {Array.from({ length: maxChildren }, (_, i) => {
-                const name = childFieldName(i);
-                return (
-                  <Select
-                    key={name}
-                    id={name}
-                    name={name}
-                    label={t("form.childAge", { number: i + 1 })}
-                    error={errors[name]}
-                    defaultValue={values[name] ?? ""}
-                    options={[
-                      { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
-                      ...ages.map((m) => ({
-                        value: m === EXPECTING ? "expecting" : String(m),
-                        label: childAgeLabel(m, t, "booking:form.ages"),
-                      })),
-                    ]}
-                  />
-                );
-              })}
+              <div className="app-book__row">
+                <Select
+                  id={childFieldName(0)}
+                  name={childFieldName(0)}
+                  label={t("form.oneChildAge")}
+                  labelClassName="govuk-label--s"
+                  error={errors[childFieldName(0)]}
+                  defaultValue={values[childFieldName(0)] ?? ""}
+                  options={ageOptions(0)}
+                />
+                <AdultsSelect error={errors.adults} value={values.adults} />
+              </div>
+              {moreChildren.length > 0 && (
+                <details className="govuk-details app-book__more" open={moreChildrenOpen}>
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">{t("form.moreChildren")}</span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    {moreChildren.map((name, i) => (
+                      <Select
+                        key={name}
+                        id={name}
+                        name={name}
+                        label={t("form.childAge", { number: i + 2 })}
+                        error={errors[name]}
+                        defaultValue={values[name] ?? ""}
+                        options={ageOptions(i + 1)}
+                      />
+                    ))}
+                  </div>
+                </details>
+              )}
               {staff?.mayOverrideAge && (
                 <SingleCheckbox
                   name="ageOverride"
@@ -188,60 +213,80 @@ export function BookForm() {
               )}
             </>
           ) : (
-            <p className="govuk-body">{t("form.adultPlaces")}</p>
+            <>
+              <p className="govuk-body">{t("form.adultPlaces")}</p>
+              <AdultsSelect error={errors.adults} value={values.adults} />
+            </>
           )}
 
-          <Select
-            id="adults"
-            name="adults"
-            label={t("form.adults")}
-            error={errors.adults}
-            defaultValue={values.adults ?? "1"}
-            options={["1", "2", "3", "4"].map((n) => ({ value: n, label: n }))}
-          />
-
-          <h2 className="govuk-heading-m">{staff ? t("outreach:book.familyDetails") : t("form.yourDetails")}</h2>
+          {staff && <h2 className="govuk-heading-m">{t("outreach:book.familyDetails")}</h2>}
           <TextInput
             id="name"
             name="name"
-            label={staff ? t("outreach:book.name") : t("form.name")}
-            hint={t("form.nameHint")}
+            label={staff ? t("outreach:book.name") : t("form.firstName")}
+            labelClassName="govuk-label--s"
             error={errors.name}
             defaultValue={values.name}
-            autoComplete="name"
+            autoComplete={staff ? "off" : "given-name"}
             spellCheck={false}
           />
-          <TextInput
-            id="email"
-            name="email"
-            type="email"
-            label={t("form.email")}
-            hint={staff ? t("outreach:book.contactHint") : t("form.contactHint")}
-            error={errors.email}
-            defaultValue={values.email}
-            autoComplete="email"
-            spellCheck={false}
-          />
-          <TextInput
-            id="phone"
-            name="phone"
-            type="tel"
-            label={t("form.phone")}
-            hint={staff ? t("outreach:book.phoneHint") : t("form.phoneHint")}
-            error={errors.phone}
-            defaultValue={values.phone}
-            autoComplete="tel"
-            className="govuk-input--width-20"
-          />
-          <Textarea
-            id="accessNeeds"
-            name="accessNeeds"
-            label={staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
-            hint={t(staff ? "form.accessNeedsHintOnBehalf" : "form.accessNeedsHint")}
-            error={errors.accessNeeds}
-            defaultValue={values.accessNeeds}
-            rows={3}
-          />
+          {staff ? (
+            <>
+              <TextInput
+                id="email"
+                name="email"
+                type="email"
+                label={t("form.email")}
+                hint={t("outreach:book.contactHint")}
+                error={errors.email}
+                defaultValue={values.email}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <TextInput
+                id="phone"
+                name="phone"
+                type="tel"
+                label={t("form.phone")}
+                hint={t("outreach:book.phoneHint")}
+                error={errors.phone}
+                defaultValue={values.phone}
+                autoComplete="off"
+                className="govuk-input--width-20"
+              />
+            </>
+          ) : (
+            // One field: an email address or a UK mobile, whichever the family uses.
+            <TextInput
+              id="contact"
+              name="contact"
+              label={t("form.contact")}
+              labelClassName="govuk-label--s"
+              hint={t("form.contactOneHint")}
+              error={errors.contact}
+              defaultValue={values.contact}
+              autoComplete="email"
+              inputMode="email"
+              spellCheck={false}
+              dir="ltr"
+            />
+          )}
+          <details className="govuk-details app-book__more" open={Boolean(values.accessNeeds || errors.accessNeeds)}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{staff ? t("outreach:book.accessNeeds") : t("form.accessNeedsShort")}</span>
+            </summary>
+            <div className="govuk-details__text">
+              <Textarea
+                id="accessNeeds"
+                name="accessNeeds"
+                label={staff ? t("outreach:book.accessNeeds") : t("form.accessNeeds")}
+                hint={t(staff ? "form.accessNeedsHintOnBehalf" : "form.accessNeedsHint")}
+                error={errors.accessNeeds}
+                defaultValue={values.accessNeeds}
+                rows={3}
+              />
+            </div>
+          </details>
           <HomePostcodeField error={errors.homePostcode} defaultValue={values.homePostcode} />
           <div className="app-honeypot" aria-hidden="true">
             <label htmlFor="website">{t("form.honeypot")}</label>
@@ -251,7 +296,8 @@ export function BookForm() {
             <SingleCheckbox
               name="consent"
               value="yes"
-              label={t("form.consent")}
+              // One short line; the link sits under it, not inside the label, so a tap on the words ticks the box.
+              label={t("form.consentLine")}
               hint={<PrivacyLink />}
               error={errors.consent}
               checked={values.consent === "yes"}
@@ -259,12 +305,27 @@ export function BookForm() {
             />
           )}
           {result?.full && <input type="hidden" name="waitlist" value="1" />}
-          <button type="submit" className="govuk-button" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="govuk-button app-book__submit" disabled={navigation.state === "submitting"}>
             {result?.full ? t("form.joinWaitingList") : isCourse ? t("form.submitCourse") : t("form.submit")}
           </button>
         </Form>
       </div>
     </div>
+  );
+}
+
+function AdultsSelect({ error, value }: { error?: string; value?: string }) {
+  const { t } = useTranslation("booking");
+  return (
+    <Select
+      id="adults"
+      name="adults"
+      label={t("form.adultsShort")}
+      labelClassName="govuk-label--s"
+      error={error}
+      defaultValue={value ?? "1"}
+      options={["1", "2", "3", "4"].map((n) => ({ value: n, label: n }))}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { StaffUser } from "~/domain/permissions";
 import type { BookingOutcome, BookingRequest } from "~/models/booking.server";
 import { childFieldName } from "~/utils/booking-form";
-import { OnBehalfSchema, parseBookingForm } from "~/utils/booking-form.server";
+import { OnBehalfSchema, parseBookingForm, submissionKeyFrom } from "~/utils/booking-form.server";
 
 export type ActionResult = {
   errors: Record<string, string>;
@@ -20,6 +20,7 @@ export type ActionResult = {
 const STAFF_WORDING: Record<string, string> = {
   "errors.name": "book.errors.name",
   "errors.contact": "book.errors.contact",
+  "errors.contactInvalid": "book.errors.contact",
   "errors.duplicate": "book.errors.duplicate",
 };
 
@@ -66,12 +67,13 @@ export function bookingRequestFrom(
       language: (staff && extra?.familyLanguage) || opts.locale,
       joinWaitingList: input.waitlist,
       maxChildren,
+      submissionKey: submissionKeyFrom(values),
       ...(staff ? { onBehalfOf: { userId: staff.user.id }, allowAgeOverride: extra?.ageOverride === "yes" && staff.mayOverrideAge } : {}),
     },
   };
 }
 
-export type Refused = Exclude<BookingOutcome, { kind: "confirmed" } | { kind: "waiting" }>;
+export type Refused = Exclude<BookingOutcome, { kind: "confirmed" } | { kind: "waiting" } | { kind: "repeat" }>;
 
 /**
  * Why a booking was not made, as the form shows it: errors by field, the status, and the "full" or

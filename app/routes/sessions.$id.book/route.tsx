@@ -6,10 +6,11 @@ import { may, type StaffUser, worksAt } from "~/domain/permissions";
 import { courseHasStarted, createBooking } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
-import { BookingQuerySchema } from "~/utils/booking-form.server";
+import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
 import { translator } from "~/utils/i18n.server";
+import type { LightHandle } from "~/utils/light-pages";
 import { titleMeta } from "~/utils/meta";
 import { IdParamsSchema } from "~/utils/params.server";
 import { allow, clientKey } from "~/utils/rate-limit.server";
@@ -17,7 +18,11 @@ import { BookForm } from "./book-form";
 import { type ActionResult, bookingRequestFrom, refusal } from "./booking-request.server";
 
 // "outreach" holds the texts only signed-in staff see (booking on a family's behalf).
-export const handle = { i18n: ["booking", "venue", "outreach"] };
+// A plain form for families; staff booking on a family's behalf keep React.
+export const handle = {
+  i18n: ["booking", "venue", "outreach"],
+  scripts: (data: unknown) => ((data as { staff?: unknown } | undefined)?.staff ? "all" : "none"),
+} satisfies LightHandle & { i18n: string[] };
 export const meta = titleMeta;
 // The page differs for signed-in staff: never keep it in a shared cache.
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
@@ -56,10 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...pick(session),
       selected: query.occurrence ?? null,
       maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+      submission: newSubmissionKey(),
       // Signed-in staff book on a family's behalf. Only their name leaves the server.
       staff: user ? { name: user.name, mayOverrideAge: mayOverrideAge(user, session.venue.id) } : null,
     },
-    user ? { headers: { "Cache-Control": "private, no-store" } } : undefined,
+    // Never from a cache: each form carries its own one-time key.
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
@@ -118,7 +125,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = now();
   const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
   const outcome = createBooking(getDb(), parsed.request, at);
-  if (outcome.kind === "confirmed" || outcome.kind === "waiting") {
+  // A repeat (the same form sent twice) lands on the same confirmation as the first send.
+  if (outcome.kind === "confirmed" || outcome.kind === "waiting" || outcome.kind === "repeat") {
     return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
   }
   const seesRegister = onBehalf && may(user, "register") && worksAt(user, session.venue.id);
