@@ -8,7 +8,17 @@ export const OFFERED_LANGUAGES: Language[] = ["en", "ur", "pl", "ro", "ar", "bn"
 /** Every namespace is complete in every offered language (tests/unit/locales.test.ts). */
 export const PUBLIC_NAMESPACES = ["common", "search", "venue", "pages", "booking", "messages", "share", "feedback"] as const;
 /** Staff screens; a family never downloads these. */
-export const STAFF_NAMESPACES = ["staff", "timetable", "register", "admin", "outreach", "connections", "feeds", "reports", "feedback-staff"] as const;
+export const STAFF_NAMESPACES = [
+  "staff",
+  "timetable",
+  "register",
+  "admin",
+  "outreach",
+  "connections",
+  "feeds",
+  "reports",
+  "feedback-staff",
+] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...STAFF_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
