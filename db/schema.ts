@@ -150,7 +150,12 @@ export const occurrences = sqliteTable(
     needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
-  (t) => [uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date), index("occurrences_date_idx").on(t.date)],
+  (t) => [
+    uniqueIndex("occurrences_series_date_uq").on(t.seriesId, t.date),
+    index("occurrences_date_idx").on(t.date),
+    // Covers search's "next date of each series" without reading the table (models/search.server.ts).
+    index("occurrences_series_next_idx").on(t.seriesId, t.date, t.status, t.startTime, t.endTime),
+  ],
 );
 
 export const BOOKING_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
