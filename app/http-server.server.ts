@@ -210,7 +210,8 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use(compression());
+// Off unless COMPRESS=true: the TLS proxy compresses whole responses better and off this thread.
+if (config.COMPRESS) app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 

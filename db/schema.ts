@@ -176,6 +176,8 @@ export const occurrences = sqliteTable(
     index("occurrences_date_idx").on(t.date),
     // Reports count the dates held in a period from this index alone (decision 009).
     index("occurrences_report_idx").on(t.date, t.seriesId, t.status),
+    // Covers search's "next date of each series" without reading the table (models/search.server.ts).
+    index("occurrences_series_next_idx").on(t.seriesId, t.date, t.status, t.startTime, t.endTime),
   ],
 );
 

@@ -9,7 +9,7 @@ export const AGE_BANDS = ["pregnancy", "0-1", "1-2", "2-3", "3-5"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Inclusive month ranges; "3-5" runs to the day before the fifth birthday. */
-const BAND_MONTHS: Record<Exclude<AgeBand, "pregnancy">, [number, number]> = {
+export const BAND_MONTHS: Record<Exclude<AgeBand, "pregnancy">, [number, number]> = {
   "0-1": [0, 11],
   "1-2": [12, 23],
   "2-3": [24, 35],

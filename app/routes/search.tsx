@@ -344,7 +344,7 @@ function Results(props: {
             {outcome.online.length > 0 && (
               <li>
                 <a className="govuk-link" href="#online">
-                  {t("results.seeOnline", { count: outcome.online.length })}
+                  {t("results.seeOnline", { count: outcome.onlineTotal })}
                 </a>
               </li>
             )}
@@ -374,20 +374,9 @@ function Results(props: {
               ))}
             </ol>
           )}
-          <Pagination
-            page={outcome.page}
-            pageCount={outcome.pageCount}
-            href={props.pageLink}
-            text={{
-              label: t("results.pagination"),
-              previous: t("results.previous"),
-              next: t("results.next"),
-              status: t("results.pageOf", { page: formatNumber(outcome.page, props.lng), pages: formatNumber(outcome.pageCount, props.lng) }),
-            }}
-          />
         </>
       )}
-      {outcome.online.length > 0 && outcome.page === 1 && (
+      {outcome.online.length > 0 && (
         <section aria-labelledby="online">
           <h2 className="govuk-heading-m" id="online" tabIndex={-1}>
             {t("results.onlineHeading")}
@@ -399,6 +388,18 @@ function Results(props: {
           </ul>
         </section>
       )}
+      {/* After both lists: the online list is paged with the in-person one. */}
+      <Pagination
+        page={outcome.page}
+        pageCount={outcome.pageCount}
+        href={props.pageLink}
+        text={{
+          label: t("results.pagination"),
+          previous: t("results.previous"),
+          next: t("results.next"),
+          status: t("results.pageOf", { page: formatNumber(outcome.page, props.lng), pages: formatNumber(outcome.pageCount, props.lng) }),
+        }}
+      />
     </>
   );
 }

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
     .regex(/^(true|false|yes|no|\d{1,2})$/, 'TRUST_PROXY must be "false", "true" or a number of proxy hops')
     .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v)))
     .default("0"),
+  /**
+   * gzip responses in Node. Off by default: let the TLS proxy in front compress (it does it whole
+   * and off the main thread); Node's compression flushed per streamed chunk costs CPU and bytes.
+   */
+  COMPRESS: booleanFlag.default("false"),
   /** Staff are signed out after this many minutes without a request. */
   STAFF_IDLE_MINUTES: z.coerce
     .number()

@@ -4,8 +4,6 @@ import { TIME_ZONE } from "~/domain/dates";
 import { RTL_LANGUAGES } from "~/i18n";
 import { now } from "~/utils/env.server";
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * One numeral rule for every language: Western digits ("0121", "10:00", "£3.50"). Phone numbers,
  * postcodes, references and prices can only be written that way, so a Bengali card that wrote its
@@ -13,6 +11,16 @@ const cache = new Map<string, Intl.DateTimeFormat>();
  */
 export function intlLocale(lng: string) {
   return lng === "en" ? "en-GB" : `${lng}-u-nu-latn`;
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+const intlCache = new Map<string, unknown>();
+
+/** Intl objects are slow to build (issue 17): one per locale and options, kept for the process. */
+function memo<T>(key: string, make: () => T): T {
+  let value = intlCache.get(key) as T | undefined;
+  if (value === undefined) intlCache.set(key, (value = make()));
+  return value;
 }
 
 function dateFormat(lng: string, options: Intl.DateTimeFormatOptions) {
@@ -73,24 +81,33 @@ export function formatTimeRange(start: string, end: string, lng: string) {
 }
 
 export function formatNumber(n: number, lng: string, fractionDigits = 0) {
-  return new Intl.NumberFormat(intlLocale(lng), {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(n);
+  return memo(
+    `number|${lng}|${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(intlLocale(lng), {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(n);
 }
 
 export function formatMoney(pence: number, lng: string) {
-  return new Intl.NumberFormat(intlLocale(lng), {
-    style: "currency",
-    currency: "GBP",
-    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
-  }).format(pence / 100);
+  const digits = pence % 100 === 0 ? 0 : 2;
+  return memo(
+    `money|${lng}|${digits}`,
+    () =>
+      new Intl.NumberFormat(intlLocale(lng), {
+        style: "currency",
+        currency: "GBP",
+        minimumFractionDigits: digits,
+      }),
+  ).format(pence / 100);
 }
 
 /** The language list's names come from i18n.ts; other codes are named by Intl. */
 export function languageName(code: string, lng: string) {
   try {
-    return new Intl.DisplayNames([lng], { type: "language" }).of(code) ?? code;
+    return memo(`names|${lng}`, () => new Intl.DisplayNames([lng], { type: "language" })).of(code) ?? code;
   } catch {
     return code;
   }
@@ -98,39 +115,40 @@ export function languageName(code: string, lng: string) {
 
 /** "Monday, Wednesday and Friday" in the locale's own words and punctuation. */
 export function formatList(items: string[], lng: string) {
-  return new Intl.ListFormat(intlLocale(lng), { style: "long", type: "conjunction" }).format(items);
+  return memo(`list|${lng}`, () => new Intl.ListFormat(intlLocale(lng), { style: "long", type: "conjunction" })).format(items);
 }
 
 /** "24 Nov 2026, 08:00" in London time, whatever the server's own time zone. */
 export function formatInstant(iso: string, lng: string) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lng), {
-    timeZone: TIME_ZONE,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
+  return memo(
+    `instant|${lng}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(lng), {
+        timeZone: TIME_ZONE,
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
+  ).format(date);
 }
 
 /** "Monday 23 November 2026": an ISO local date with its year. */
 export function formatDayWithYear(iso: string, lng: string) {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(intlLocale(lng), {
-    timeZone: "UTC",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat(lng, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "24 November 2026", today in London. */
 export function formatToday(lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(now());
+  return memo(
+    `today|${lng}`,
+    () => new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }),
+  ).format(now());
 }
 
 const utcDate = (iso: string) => {
@@ -141,13 +159,10 @@ const utcDate = (iso: string) => {
 
 /** "23 – 29 November 2026": the dates are calendar dates, so they are formatted in UTC. */
 export function formatDateRange(from: string, to: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatRange(
-    utcDate(from),
-    utcDate(to),
-  );
+  return dateFormat(lng, { day: "numeric", month: "long", year: "numeric" }).formatRange(utcDate(from), utcDate(to));
 }
 
 /** "November 2026". */
 export function formatMonthYear(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { month: "long", year: "numeric", timeZone: "UTC" }).format(utcDate(iso));
+  return dateFormat(lng, { month: "long", year: "numeric" }).format(utcDate(iso));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `occurrences_series_next_idx` ON `occurrences` (`series_id`,`date`,`status`,`start_time`,`end_time`);
