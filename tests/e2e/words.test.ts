@@ -173,7 +173,8 @@ describe("right-to-left controls sit where they are drawn", () => {
       })();
       // Staff forms use the full-size radios; public forms the small ones.
       await signIn(page, "outreach@example.org");
-      for (const url of ["/staff/connections/new", "/", "/search?postcode=B23+6SY", bookable!]) {
+      // The feedback form has the public pages' small radios; the booking form is last (sent empty below).
+      for (const url of ["/staff/connections/new", "/", "/search?postcode=B23+6SY", `${HUB}/feedback`, bookable!]) {
         await page.goto(`${site.url}${url}${url.includes("?") ? "&" : "?"}lng=${lng}`);
         for (const kind of ["radio", "checkbox"] as const) {
           for (const c of await controlGeometry(page, `.govuk-${kind === "radio" ? "radios" : "checkboxes"}__input`)) {
@@ -281,17 +282,18 @@ describe("a screen reader is told about the new page", () => {
   it("moves focus to the h1 or the error summary and announces the title after client-side navigation", async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
-    await page.goto(`${site.url}/search?postcode=B23+6SY`);
-    await page.locator("ol.app-results a[href^='/sessions/']").first().click();
-    await page.waitForURL(/\/sessions\/\d+$/);
+    // Public pages ship no framework JavaScript (decision 012): every step there is a full page
+    // load. Client-side navigation happens where React runs, as on the pages staff book from.
+    await signIn(page, "outreach@example.org");
+    await page.goto(`${site.url}/sessions/1`);
+    // Hydrated: the root stops recording early taps once React has attached its handlers.
+    await page.waitForFunction(() => (window as { __earlyClicks?: unknown }).__earlyClicks === undefined);
+    await page.locator("a[href*='/book?occurrence=']").first().click();
+    await page.waitForURL(/\/book\?occurrence=/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     const title = await page.title();
     await expect.poll(() => page.locator("[data-testid=page-announcer]").innerText()).toBe(title);
     expect(await page.locator("[data-testid=page-announcer]").getAttribute("aria-live")).toBe("polite");
-
-    await page.locator("a[href*='/book?occurrence=']").first().click();
-    await page.waitForURL(/\/book\?occurrence=/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     await page.locator("form#book-form button[type=submit]").click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
     await expect.poll(() => page.locator("[data-testid=page-announcer]").innerText()).toMatch(/^Error: /);
