@@ -14,23 +14,6 @@ import {
 import { normaliseUkMobile } from "~/domain/phone";
 import { blankToUndefined, optionalField } from "~/utils/zod-fields";
 
-/** Field names in page order, for the error summary. */
-export const FEEDBACK_FIELDS = [
-  "session",
-  "rating",
-  "good",
-  "better",
-  "wishType",
-  "wishDay",
-  "wishTime",
-  "wishNotes",
-  "ageBand",
-  "hearBack",
-  "email",
-  "phone",
-  "website",
-] as const;
-
 const text = (max: number, key: string) => z.string().trim().max(max, key).default("");
 
 export const FeedbackFormSchema = z

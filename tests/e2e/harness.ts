@@ -79,6 +79,15 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 }
 
 /** Runs axe-core in the page and returns its violations (id, impact, nodes). */
+/**
+ * Waits until React has hydrated the page (the root stops recording early taps then), so a tap on
+ * a link is handled by the router, as a person's tap on a settled page would be. Pages that ship no
+ * framework JavaScript never record taps, and pass at once.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => (window as { __earlyClicks?: unknown }).__earlyClicks === undefined);
+}
+
 export async function axeViolations(page: Page) {
   const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not

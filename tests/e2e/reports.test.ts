@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { seedDemoHistory } from "../../db/seed/demo-history";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
-import { axeViolations, screenshot, type Site, useSiteAndBrowser } from "./harness";
+import { axeViolations, hydrated, screenshot, type Site, useSiteAndBrowser } from "./harness";
 import { TEST_TODAY } from "../setup/constants";
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -30,6 +30,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/staff$/);
+  await hydrated(page);
 }
 
 /** A table on the page as rows of cell text, header row first. */
@@ -76,8 +77,11 @@ describe("reports for the Best Start partnership", () => {
     const page = await context.newPage();
     await signIn(page, "erdington.manager@example.org");
     await page.getByRole("link", { name: "Reports" }).click(); // 1
+    await page.getByRole("heading", { level: 1 }).filter({ hasText: "Reports" }).waitFor();
+    await hydrated(page);
     await page.getByRole("link", { name: "Last term" }).click(); // 2
     await page.waitForURL(/period=term/);
+    await hydrated(page);
     await page.getByRole("link", { name: "Stay and play" }).first().click(); // 3
     await page.waitForURL(/type=stay-and-play/);
     // The families who came (registers and walk-ins) from the 20% most deprived areas, as the database has them.

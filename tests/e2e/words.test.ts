@@ -7,7 +7,7 @@ import { openDatabase } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo-staff";
 import { LANGUAGES } from "~/i18n";
 import { createBooking } from "~/models/booking.server";
-import { screenshot, useSiteAndBrowser, type Site } from "./harness";
+import { hydrated, screenshot, type Site, useSiteAndBrowser } from "./harness";
 
 let site: Site;
 let browser: Browser;
@@ -286,8 +286,7 @@ describe("a screen reader is told about the new page", () => {
     // load. Client-side navigation happens where React runs, as on the pages staff book from.
     await signIn(page, "outreach@example.org");
     await page.goto(`${site.url}/sessions/1`);
-    // Hydrated: the root stops recording early taps once React has attached its handlers.
-    await page.waitForFunction(() => (window as { __earlyClicks?: unknown }).__earlyClicks === undefined);
+    await hydrated(page);
     await page.locator("a[href*='/book?occurrence=']").first().click();
     await page.waitForURL(/\/book\?occurrence=/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
