@@ -152,6 +152,24 @@ export const sessionSeries = sqliteTable(
   ],
 );
 
+/**
+ * A hub's own translation of a series' title and description into one language (models/series-translation).
+ * Shown in that language's pages and messages, marked as a translation; the English stays the original.
+ */
+export const seriesTranslations = sqliteTable(
+  "series_translations",
+  {
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => sessionSeries.id),
+    language: text("language").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.language] })],
+);
+
 export const occurrences = sqliteTable(
   "occurrences",
   {

@@ -10,6 +10,8 @@ import { formatDate, formatList, formatMoney, formatNumber, formatTimeRange } fr
 export type SessionCardData = {
   seriesId: number;
   title: string;
+  /** The title is the hub's translation into the page's language, not its English original. */
+  translated?: boolean;
   typeSlug: string;
   bookingMode: "drop-in" | "per-session" | "course";
   ageMinMonths: number | null;
@@ -97,7 +99,7 @@ export function SessionCard(props: {
     <li className="app-result app-card">
       <Heading className="app-card__title">
         <Link className="govuk-link" to={`/sessions/${s.seriesId}`}>
-          <span {...CONTENT_ATTRIBUTES}>{s.title}</span>
+          <span {...(s.translated ? {} : CONTENT_ATTRIBUTES)}>{s.title}</span>
           <span className="govuk-visually-hidden">{context}</span>
         </Link>
       </Heading>
@@ -142,7 +144,7 @@ export function SessionCard(props: {
                 : t("card.book")}
           <span className="govuk-visually-hidden">
             {": "}
-            <span {...CONTENT_ATTRIBUTES}>{s.title}</span>
+            <span {...(s.translated ? {} : CONTENT_ATTRIBUTES)}>{s.title}</span>
             {context}
           </span>
         </Link>

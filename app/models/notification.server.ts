@@ -10,6 +10,8 @@ import * as t from "../../db/schema";
 import { addDays } from "~/domain/dates";
 import type { StaffUser } from "~/domain/permissions";
 import { plainForSms, withoutFinalStop } from "~/domain/share";
+import { CONTENT_LANGUAGE } from "~/i18n";
+import { seriesTranslation } from "~/models/series-translation.server";
 import { ownVenues } from "~/models/venue.server";
 import { ltrIsolate } from "~/utils/bidi";
 import { env } from "~/utils/env.server";
@@ -61,6 +63,7 @@ export function renderBookingMessage(
   const { booking, series, venue, dates } = bookingContext(db, bookingId);
   const lng = booking.language;
   const tr = translatorFor(lng);
+  const translatedTitle = lng === CONTENT_LANGUAGE ? undefined : seriesTranslation(db, series.id, lng)?.title;
   // A reminder names the one date it is about; other messages the booking's first date.
   const first = (options.onDate && dates.find((d) => d.date === options.onDate)) || dates[0];
   const when = first
@@ -77,7 +80,8 @@ export function renderBookingMessage(
   // English staff text and the reference read left to right inside Urdu and Arabic messages.
   const vars: Record<string, string> = {
     name: booking.name,
-    title: ltrIsolate(series.title, lng),
+    // The hub's own translation when it wrote one; otherwise its English, isolated.
+    title: translatedTitle ?? ltrIsolate(series.title, lng),
     when,
     where: venue.kind === "online" ? where : ltrIsolate(where, lng),
     reference: ltrIsolate(booking.reference, lng),

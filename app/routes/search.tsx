@@ -15,6 +15,8 @@ import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { WHEN_SLUGS, whenRange } from "~/domain/when";
 import { type Located, locatePostcode } from "~/models/geography.server";
 import { coverageFrom, getLocality, listLocalities } from "~/models/locality.server";
+import { CONTENT_LANGUAGE } from "~/i18n";
+import { translatedTitles } from "~/models/series-translation.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
 import { recordIfNothingFound } from "~/models/search-miss.server";
 import { getDb } from "~/utils/db.server";
@@ -81,6 +83,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const coverage = located && Object.keys(errors).length === 0 ? coverageFrom(db, located) : null;
+  const shownIds = outcome ? [...outcome.results, ...outcome.online].map((r) => r.seriesId) : [];
+  const titles = locale === CONTENT_LANGUAGE ? new Map<number, string>() : translatedTitles(db, shownIds, locale);
   const fieldErrors: FieldErrors = {};
   for (const [field, key] of Object.entries(errors)) fieldErrors[field as keyof FieldErrors] = t(`search:${key}`);
   const hasErrors = Object.keys(fieldErrors).length > 0;
@@ -90,7 +94,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       values: raw,
       errors: fieldErrors,
       // Only what the page shows: 20 results are most of its weight.
-      outcome: outcome && { ...outcome, results: outcome.results.map(toCard), online: outcome.online.map(toCard) },
+      outcome: outcome && {
+        ...outcome,
+        results: outcome.results.map((r) => toCard(r, titles)),
+        online: outcome.online.map((r) => toCard(r, titles)),
+      },
       place,
       // Searched from outside the areas the site covers: say which areas those are.
       outsideCoverage: coverage && isOutsideCoverage(coverage.nearestMiles) ? coverage : null,
@@ -106,11 +114,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-function toCard(r: SeriesResult) {
+/** `titles`: the hubs' own translations of the shown titles into the page's language. */
+function toCard(r: SeriesResult, titles: Map<number, string>) {
   const { venue, next } = r;
+  const translated = titles.get(r.seriesId);
   return {
     seriesId: r.seriesId,
-    title: r.title,
+    title: translated ?? r.title,
+    translated: translated !== undefined,
     typeSlug: r.typeSlug,
     bookingMode: r.bookingMode,
     ageMinMonths: r.ageMinMonths,

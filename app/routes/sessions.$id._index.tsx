@@ -15,6 +15,7 @@ import { typeAboutKey } from "~/domain/session-types";
 import { CONTENT_ATTRIBUTES, CONTENT_LANGUAGE } from "~/i18n";
 import { courseHasStarted, londonNow } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
+import { seriesTranslation } from "~/models/series-translation.server";
 import { getSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const { title, locale } = await translator(request, "venue");
+  // The hub's own translation into the page's language, when it wrote one (models/series-translation).
+  const translation = locale === CONTENT_LANGUAGE ? null : seriesTranslation(getDb(), found.series.id, locale);
   const at = londonNow(now());
   // A date that has started can no longer be booked; a course, once its first date has.
   const courseStarted = courseHasStarted(getDb(), found.series.id, at);
@@ -45,8 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   return json({
     courseStarted,
-    title: title(found.series.title),
+    title: title(translation?.title ?? found.series.title),
     ...found,
+    translation,
     occurrences,
     languages: found.series.languages
       .split(",")
@@ -58,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Session() {
-  const { series, typeSlug, venue, locality, occurrences, languages, staff, courseStarted, today } = useLoaderData<typeof loader>();
+  const { series, typeSlug, venue, locality, occurrences, languages, staff, courseStarted, today, translation } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("venue");
   const lng = i18n.language;
   const weekdays = parseWeekdays(series.weekdays);
@@ -69,9 +74,13 @@ export default function Session() {
   return (
     <>
       <span className="govuk-caption-m">{t(`common:types.${typeSlug}`)}</span>
-      <h1 className="govuk-heading-l app-session__title" {...CONTENT_ATTRIBUTES}>
-        {series.title}
-      </h1>
+      {translation ? (
+        <h1 className="govuk-heading-l app-session__title">{translation.title}</h1>
+      ) : (
+        <h1 className="govuk-heading-l app-session__title" {...CONTENT_ATTRIBUTES}>
+          {series.title}
+        </h1>
+      )}
       <p className="govuk-body app-session__where">
         {venue.kind === "online" ? (
           t("common:session.online")
@@ -142,13 +151,20 @@ export default function Session() {
             <div className="app-type-about" id="type-about">
               <h2 className="govuk-heading-m">{t("session.typeAboutHeading")}</h2>
               <p className="govuk-body">{t(typeAboutKey(typeSlug))}</p>
-              {lng !== CONTENT_LANGUAGE && <p className="govuk-body-s">{t("session.inEnglish")}</p>}
+              {lng !== CONTENT_LANGUAGE && !translation?.description && <p className="govuk-body-s">{t("session.inEnglish")}</p>}
             </div>
           )}
           <h2 className="govuk-heading-m">{t("session.whatHappens")}</h2>
-          <p className="govuk-body" {...CONTENT_ATTRIBUTES}>
-            {series.description}
-          </p>
+          {translation?.description ? (
+            <>
+              <p className="govuk-body">{translation.description}</p>
+              <p className="govuk-body-s">{t("session.translatedByHub")}</p>
+            </>
+          ) : (
+            <p className="govuk-body" {...CONTENT_ATTRIBUTES}>
+              {series.description}
+            </p>
+          )}
           <dl className="govuk-summary-list">
             <SummaryRow label={t("common:session.whoFor")}>
               <AgeRangeText range={series} />

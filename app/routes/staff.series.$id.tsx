@@ -215,6 +215,11 @@ export default function EditSeries() {
         ) : (
           <>
             <p className="govuk-body">{t("series.intro")}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/staff/series/${series.id}/translations`}>
+                {t("translations.link")}
+              </Link>
+            </p>
             {!feed && <SeriesForm values={values} errors={errors} submitLabel={t("series.submit")} busy={busy} />}
 
             <h2 className="govuk-heading-m" id="archive-heading">

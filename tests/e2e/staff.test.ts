@@ -176,6 +176,7 @@ describe("a hub worker's day", () => {
       "staff.outbox.tsx": ["/staff/outbox"],
       "staff.reports": ["/staff/reports", "/staff/reports?period=month&month=2026-10&lng=ar"], // a folder
       "staff.series.$id.tsx": [seriesHref!],
+      "staff.series.$id_.translations.tsx": [`${seriesHref!.match(/^\/staff\/series\/\d+/)![0]}/translations`],
       "staff.series.new.tsx": ["/staff/series/new?venue=erdington-family-hub"],
       "staff.signposts.tsx": ["/staff/signposts"],
       "staff.term-dates.tsx": ["/staff/term-dates"],

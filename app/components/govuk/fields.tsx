@@ -65,8 +65,10 @@ type TextInputProps = LabelledProps & {
   inputMode?: "text" | "numeric" | "decimal" | "email" | "tel";
   type?: "text" | "email" | "tel" | "password";
   spellCheck?: boolean;
-  /** Postcodes, emails and phone numbers read left to right even on an Urdu or Arabic page. */
-  dir?: "ltr";
+  /** Postcodes, emails and phone numbers read left to right even on an Urdu or Arabic page; a translation in its own direction. */
+  dir?: "ltr" | "rtl";
+  /** The language of what is typed, when it is not the page's (a translation). */
+  lang?: string;
   /** A unit shown before the box, such as "£"; hidden from screen readers, so the label must say it too. */
   prefix?: string;
 };
@@ -79,6 +81,7 @@ export function TextInput(p: TextInputProps) {
       name={p.name}
       type={p.type ?? "text"}
       defaultValue={p.defaultValue}
+      lang={p.lang}
       autoComplete={p.autoComplete}
       inputMode={p.inputMode}
       spellCheck={p.spellCheck}
@@ -109,11 +112,16 @@ export function Textarea(
     rows?: number;
     /** The browser stops typing here; say the limit in the hint too, as screen readers do not announce it. */
     maxLength?: number;
+    /** The language and direction of what is typed, when it is not the page's (a translation). */
+    lang?: string;
+    dir?: "ltr" | "rtl";
   },
 ) {
   return (
     <LabelledField {...p}>
       <textarea
+        lang={p.lang}
+        dir={p.dir}
         className={cx("govuk-textarea", p.error && "govuk-textarea--error")}
         id={p.id}
         name={p.name}

@@ -3,6 +3,7 @@
 import { loader as timetableLoader } from "~/routes/staff.hubs.$slug.timetable";
 import { action as occurrenceAction, loader as occurrenceLoader } from "~/routes/staff.occurrences.$id._index";
 import { action as editAction, loader as editLoader } from "~/routes/staff.series.$id";
+import { action as translationsAction, loader as translationsLoader } from "~/routes/staff.series.$id_.translations";
 import { action as newAction, loader as newLoader } from "~/routes/staff.series.new";
 import { getDb } from "~/utils/db.server";
 import { type AccessEntry, allowedAtHub } from "./types";
@@ -33,6 +34,33 @@ const SERIES: Record<Hub, string> = { own: seriesAt(HUBS.own), other: seriesAt(H
 const OCCURRENCE: Record<Hub, string> = { own: occurrenceAt(HUBS.own), other: occurrenceAt(HUBS.other) };
 
 export const ACCESS: AccessEntry[] = [
+  {
+    route: "staff.series.$id_.translations",
+    method: "GET",
+    call: async (p, hub) =>
+      outcome(async () =>
+        translationsLoader({
+          request: await staffRequest(p, `/staff/series/${SERIES[hub]}/translations`),
+          params: { id: SERIES[hub] },
+          context: {},
+        }),
+      ),
+    expect: hubWork,
+  },
+  {
+    route: "staff.series.$id_.translations",
+    method: "POST",
+    // A description with no title: refused, nothing saved.
+    call: async (p, hub) =>
+      outcome(async () =>
+        translationsAction({
+          request: await staffRequest(p, `/staff/series/${SERIES[hub]}/translations`, { form: { "description-ur": "بغیر عنوان" } }),
+          params: { id: SERIES[hub] },
+          context: {},
+        }),
+      ),
+    expect: hubWork,
+  },
   {
     route: "staff.hubs.$slug.timetable",
     method: "GET",
