@@ -2,11 +2,10 @@
 // transaction, so two families can never take the same last place, and the messages it causes are
 // written to the outbox in that same transaction.
 import { randomInt } from "node:crypto";
-import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { childrenOutsideRange, decide, hasStarted, makeReference, normaliseReference, overflow, placesFor, promote } from "~/domain/booking";
+import { childrenOutsideRange, decide, hasStarted, makeReference, overflow, placesFor, promote } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
 import type { ParsedPostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
@@ -57,7 +56,7 @@ export type BookingOutcome =
 /** Where a booking counts: one date, or a whole course. */
 type Slot = { seriesId: number; occurrenceId: number | null };
 
-function slotCondition(slot: Slot) {
+export function slotCondition(slot: Slot) {
   return slot.occurrenceId === null
     ? and(eq(t.bookings.seriesId, slot.seriesId), isNull(t.bookings.occurrenceId))
     : eq(t.bookings.occurrenceId, slot.occurrenceId);
@@ -347,35 +346,6 @@ export function changeCapacity(db: Db, seriesId: number, capacity: number, nowIs
 
 export type { MessageTemplate };
 
-/** What the family sees of a booking: the session, where and when, and its status. */
-export function bookingDetails(db: Db, booking: typeof t.bookings.$inferSelect) {
-  const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, booking.seriesId)).get();
-  if (!series) return null;
-  const venue = db.select().from(t.venues).where(eq(t.venues.id, series.venueId)).get();
-  const dates = db
-    .select()
-    .from(t.occurrences)
-    .where(booking.occurrenceId === null ? eq(t.occurrences.seriesId, series.id) : eq(t.occurrences.id, booking.occurrenceId))
-    .orderBy(asc(t.occurrences.date))
-    .all();
-  let waitingPosition: number | null = null;
-  if (booking.status === "waiting") {
-    const ahead = db
-      .select({ n: sql<number>`count(*)` })
-      .from(t.bookings)
-      .where(
-        and(
-          slotCondition({ seriesId: booking.seriesId, occurrenceId: booking.occurrenceId }),
-          eq(t.bookings.status, "waiting"),
-          sql`(${t.bookings.createdAt} < ${booking.createdAt} OR (${t.bookings.createdAt} = ${booking.createdAt} AND ${t.bookings.id} < ${booking.id}))`,
-        ),
-      )
-      .get();
-    waitingPosition = (ahead?.n ?? 0) + 1;
-  }
-  return { series, venue: venue!, dates, waitingPosition };
-}
-
 /** SQL for the places taken on occurrence `o` of series `s` (aliases required in the query). */
 export const PLACES_TAKEN_SQL = `(SELECT COALESCE(SUM(b.places), 0) FROM bookings b
   WHERE b.status = 'confirmed'
@@ -395,25 +365,4 @@ export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<nu
     .all(JSON.stringify(occurrenceIds)) as { id: number; taken: number }[];
   for (const r of rows) out.set(r.id, r.taken);
   return out;
-}
-
-const LinkSchema = z.object({
-  reference: z
-    .string()
-    .max(20)
-    .transform((v, ctx) => normaliseReference(v) ?? (ctx.addIssue({ code: "custom" }), z.NEVER)),
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/),
-});
-
-export function parseBookingLink(params: { reference?: string }, token: string | null) {
-  const parsed = LinkSchema.safeParse({ reference: params.reference, token });
-  if (!parsed.success) return null;
-  return parsed.data;
-}
-
-/** The booking a manage link (/bookings/:reference?token=…) opens; null for any bad or unknown link. */
-export function bookingFromLink(db: Db, reference: string | undefined, token: string | null) {
-  const link = parseBookingLink({ reference }, token);
-  const booking = link ? findBooking(db, link.reference, link.token) : null;
-  return link && booking ? { booking, token: link.token } : null;
 }

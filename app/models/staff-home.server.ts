@@ -5,7 +5,7 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { StaffUser } from "~/domain/permissions";
 import { hubConnectionCounts } from "~/models/connection.server";
-import { countOutbox } from "~/models/notification.server";
+import { countOutbox } from "~/models/outbox.server";
 import { venueTimetable } from "~/models/timetable.server";
 import { assignableVenues, ownVenues } from "~/models/venue.server";
 

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
 import { londonToUtc } from "~/domain/dates";
-import { bookingDetails, bookingFromLink } from "~/models/booking.server";
+import { bookingDetails, bookingFromLink } from "~/models/booking-link.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 

@@ -6,7 +6,8 @@ import { performance } from "node:perf_hooks";
 import i18next from "i18next";
 import { openDatabase } from "../../db/connection";
 import { resources } from "~/i18next.server";
-import { buildReport, reportChoices } from "~/models/report.server";
+import { buildReport } from "~/models/report.server";
+import { reportChoices } from "~/models/report-scope.server";
 import { headline, reportTables } from "~/routes/staff.reports/tables.server";
 import { nationalDatabase, NATIONAL_TODAY } from "./national-data";
 

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { addDays } from "~/domain/dates";
 import { createBooking } from "~/models/booking.server";
 import { ensureInvite, hubThemes, purgeExpiredFeedbackContacts, queueFeedbackAsks, submitFeedback } from "~/models/feedback.server";
-import { listOutbox } from "~/models/notification.server";
+import { listOutbox } from "~/models/outbox.server";
 import { markAttendance } from "~/models/register.server";
 import { action as bookingFeedbackAction, loader as bookingFeedbackLoader } from "~/routes/bookings.$reference.feedback";
 import { loader as hubLoader } from "~/routes/hubs.$slug";

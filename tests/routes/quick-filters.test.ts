@@ -1,6 +1,6 @@
 // Issue 14: Today / This week / Weekends on the results page, and the home page's quick searches.
 import { describe, expect, it } from "vitest";
-import { loader } from "~/routes/search";
+import { loader } from "~/routes/search/route";
 import { TEST_TODAY } from "../setup/constants";
 
 async function search(query: string) {

@@ -6,7 +6,7 @@ import { createBooking } from "~/models/booking.server";
 import { parsePostcode } from "~/domain/postcode";
 import { loader as reportsLoader } from "~/routes/staff.reports/route";
 import { loader as csvLoader } from "~/routes/staff.reports[.csv]";
-import { loader as searchLoader } from "~/routes/search";
+import { loader as searchLoader } from "~/routes/search/route";
 import { getDb } from "~/utils/db.server";
 import { HUBS, outcome, type Person, staffRequest } from "./staff-helpers";
 import { TEST_NOW, TEST_TODAY } from "../setup/constants";

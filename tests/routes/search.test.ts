@@ -1,7 +1,7 @@
 // The search loader against a real SQLite file holding the sample data.
 import { describe, expect, it } from "vitest";
 import { fitsAgeBand } from "~/domain/age-bands";
-import { loader } from "~/routes/search";
+import { loader } from "~/routes/search/route";
 import { getDb } from "~/utils/db.server";
 
 /** What the page does not carry but a filter promises, read from the database itself. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_TODAY } from "../setup/constants";
 import { createBooking } from "~/models/booking.server";
 import { renderBookingMessage } from "~/models/notification.server";
-import { loader as searchLoader } from "~/routes/search";
+import { loader as searchLoader } from "~/routes/search/route";
 import { loader as sessionLoader } from "~/routes/sessions.$id._index";
 import { action as translationsAction, loader as translationsLoader } from "~/routes/staff.series.$id_.translations";
 import { getDb } from "~/utils/db.server";

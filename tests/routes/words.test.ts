@@ -10,7 +10,7 @@ import { renderBookingMessage } from "~/models/notification.server";
 import { topUpOccurrences, topUpStart } from "~/models/occurrence-generation.server";
 import { loader as cancelLoader } from "~/routes/bookings.$reference.cancel";
 import { loader as printLoader } from "~/routes/hubs.$slug_.timetable.print";
-import { loader as searchLoader } from "~/routes/search";
+import { loader as searchLoader } from "~/routes/search/route";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";

@@ -14,7 +14,7 @@ const README_TABLE: Record<Permission, string[]> = {
   feeds: ["admin"],
   "connection-inbox": ["hub-manager", "hub-staff"],
   "age-override": ["admin", "hub-manager", "hub-staff"],
-  // Everyone, each within their own scope (models/report.server.ts, reportScope).
+  // Everyone, each within their own scope (models/report-scope.server.ts, reportScope).
   reports: ["admin", "hub-manager", "hub-staff", "outreach"],
   feedback: ["admin", "hub-manager", "hub-staff"],
   "you-said-we-did": ["admin", "hub-manager"],

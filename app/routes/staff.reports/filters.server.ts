@@ -14,7 +14,7 @@ import {
   weekRange,
 } from "~/domain/report-period";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
-import type { ReportFilters } from "~/models/report.server";
+import type { ReportFilters } from "~/models/report-scope.server";
 import { optionalField } from "~/utils/zod-fields";
 
 const slug = (message: string) => optionalField(z.string().regex(/^[a-z0-9-]{1,80}$/, message));
