@@ -1,0 +1,71 @@
+// Bookings per second in-process on the sample database, and the overbooked count (issue 17:
+// target at least 1,000 a second, 0 overbooked). Writes: give it a database it may change.
+import { performance } from "node:perf_hooks";
+import type { Db } from "../../db/connection";
+import { createBooking } from "~/models/booking.server";
+
+const NOW = { date: "2026-11-24", time: "08:00", iso: "2026-11-24T08:00:00.000Z" };
+
+export function benchBookings(db: Db) {
+  const slots = db.$client
+    .prepare(
+      `SELECT s.id AS seriesId, o.id AS occurrenceId, s.age_min_months AS age
+         FROM session_series s JOIN occurrences o ON o.series_id = s.id
+        WHERE s.booking_mode = 'per-session' AND s.place_unit = 'child' AND s.age_min_months IS NOT NULL AND o.date > '2026-11-24'
+        ORDER BY o.id`,
+    )
+    .all() as { seriesId: number; occurrenceId: number; age: number }[];
+
+  let n = 0;
+  function bookOnce(slot: (typeof slots)[number]) {
+    n++;
+    return createBooking(
+      db,
+      {
+        seriesId: slot.seriesId,
+        occurrenceId: slot.occurrenceId,
+        childAges: [slot.age],
+        adults: 1,
+        name: "Bench",
+        email: `bench${n}@example.org`,
+        phone: null,
+        accessNeeds: "",
+        language: "en",
+        joinWaitingList: true,
+        maxChildren: 4,
+      },
+      NOW,
+    );
+  }
+
+  function measure(label: string, count: number, pick: (i: number) => (typeof slots)[number]) {
+    const start = performance.now();
+    const kinds: Record<string, number> = {};
+    for (let i = 0; i < count; i++) {
+      const k = bookOnce(pick(i)).kind;
+      kinds[k] = (kinds[k] ?? 0) + 1;
+    }
+    const ms = performance.now() - start;
+    console.log(
+      `${label}: ${count} bookings in ${ms.toFixed(0)} ms = ${((count / ms) * 1000).toFixed(0)} bookings/s (${JSON.stringify(kinds)})`,
+    );
+  }
+
+  // Booking throughput depends on how often commits are synced to disk (db/connection.ts).
+  const sync = ["OFF", "NORMAL", "FULL", "EXTRA"][db.$client.pragma("synchronous", { simple: true }) as number];
+  console.log(`SQLite synchronous=${sync}`);
+  measure("one occurrence (capacity then waiting list)", 2000, () => slots[0]);
+  measure(`spread over ${Math.min(slots.length, 500)} occurrences`, 5000, (i) => slots[i % Math.min(slots.length, 500)]);
+
+  const overbooked = db.$client
+    .prepare(
+      `SELECT COUNT(*) AS n FROM (
+         SELECT b.occurrence_id, SUM(b.places) AS taken, s.capacity
+           FROM bookings b JOIN session_series s ON s.id = b.series_id
+          WHERE b.status = 'confirmed' AND b.occurrence_id IS NOT NULL
+          GROUP BY b.occurrence_id HAVING taken > s.capacity)`,
+    )
+    .get() as { n: number };
+  console.log(`overbooked occurrences: ${overbooked.n}`);
+  if (overbooked.n > 0) process.exitCode = 1;
+}
