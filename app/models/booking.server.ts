@@ -2,7 +2,7 @@
 // transaction, so two families can never take the same last place, and the messages it causes are
 // written to the outbox in that same transaction.
 import { randomInt } from "node:crypto";
-import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { childrenOutsideRange, decide, hasStarted, makeReference, overflow, placesFor, promote } from "~/domain/booking";
@@ -10,6 +10,7 @@ import { londonDate, londonTime } from "~/domain/dates";
 import type { ParsedPostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
+import { prepared } from "~/models/prepared-statements.server";
 import { hasBookedBefore, homeColumns } from "~/models/report-facts.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
 
@@ -67,27 +68,18 @@ export function slotCondition(slot: Slot) {
  * date of a course counts the same enrolments. A slot with no dates has none taken.
  */
 export function placesTaken(db: Db, slot: Slot): number {
-  const row = db.$client
-    .prepare(
-      `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id
-        WHERE ${slot.occurrenceId === null ? "o.series_id = ?" : "o.id = ?"} LIMIT 1`,
-    )
-    .get(slot.occurrenceId ?? slot.seriesId) as { taken: number } | undefined;
+  const row = prepared(db, slot.occurrenceId === null ? SQL.takenOnCourse : SQL.takenOnDate).get(slot.occurrenceId ?? slot.seriesId) as
+    { taken: number } | undefined;
   return row?.taken ?? 0;
 }
 
+type SlotDate = { date: string; startTime: string };
+
 /** The earliest date of a slot that has not started, used to close bookings. */
-function firstDate(db: Db, slot: Slot) {
-  return db
-    .select()
-    .from(t.occurrences)
-    .where(
-      slot.occurrenceId === null
-        ? and(eq(t.occurrences.seriesId, slot.seriesId), eq(t.occurrences.status, "scheduled"))
-        : eq(t.occurrences.id, slot.occurrenceId),
-    )
-    .orderBy(asc(t.occurrences.date), asc(t.occurrences.startTime))
-    .get();
+function firstDate(db: Db, slot: Slot): SlotDate | undefined {
+  return (
+    slot.occurrenceId === null ? prepared(db, SQL.firstCourseDate).get(slot.seriesId) : prepared(db, SQL.occurrence).get(slot.occurrenceId)
+  ) as SlotDate | undefined;
 }
 
 /** A moment in London, as the booking rules compare it with dates. */
@@ -116,9 +108,41 @@ export function courseHasStarted(db: Db, seriesId: number, now: LondonNow): bool
 function uniqueReference(db: Db): string {
   for (;;) {
     const reference = makeReference((max) => randomInt(max));
-    const clash = db.select({ id: t.bookings.id }).from(t.bookings).where(eq(t.bookings.reference, reference)).get();
-    if (!clash) return reference;
+    if (!prepared(db, SQL.referenceTaken).get(reference)) return reference;
   }
+}
+
+/** What createBooking reads of a series. */
+type SeriesRules = {
+  id: number;
+  status: string;
+  bookingMode: "per-session" | "course" | "drop-in";
+  placeUnit: "child" | "adult";
+  capacity: number;
+  venueId: number;
+  ageMinMonths: number | null;
+  ageMaxMonths: number | null;
+  forPregnancy: number;
+};
+
+/**
+ * This contact's live booking in the slot, as one of eight statements (by slot kind and which
+ * contact was given), so each is prepared once and can use the slot's contact indexes.
+ */
+function liveBookingFor(slot: Slot, contact: { email: string | null; phone: string | null }): [string, (string | number)[]] {
+  const where = [slot.occurrenceId === null ? "series_id = ? AND occurrence_id IS NULL" : "occurrence_id = ?", "status <> 'cancelled'"];
+  const params: (string | number)[] = [slot.occurrenceId ?? slot.seriesId];
+  const either: string[] = [];
+  if (contact.email) {
+    either.push("email = ?");
+    params.push(contact.email);
+  }
+  if (contact.phone) {
+    either.push("phone = ?");
+    params.push(contact.phone);
+  }
+  if (either.length > 0) where.push(`(${either.join(" OR ")})`);
+  return [`SELECT 1 FROM bookings WHERE ${where.join(" AND ")} LIMIT 1`, params];
 }
 
 export function createBooking(db: Db, req: BookingRequest, now: { date: string; time: string; iso: string }): BookingOutcome {
@@ -129,35 +153,30 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
       // never shows one family another's booking; the second then books as if it had no key.
       let submissionKey = req.submissionKey ?? null;
       if (submissionKey) {
-        const earlier = db
-          .select({
-            id: t.bookings.id,
-            reference: t.bookings.reference,
-            seriesId: t.bookings.seriesId,
-            email: t.bookings.email,
-            phone: t.bookings.phone,
-          })
-          .from(t.bookings)
-          .where(eq(t.bookings.submissionKey, submissionKey))
-          .get();
+        const earlier = prepared(db, SQL.bySubmissionKey).get(submissionKey) as
+          { id: number; reference: string; seriesId: number; email: string | null; phone: string | null } | undefined;
         if (earlier && earlier.seriesId === req.seriesId && earlier.email === req.email && earlier.phone === req.phone) {
           return { kind: "repeat", reference: earlier.reference, token: manageToken(db, earlier.reference), bookingId: earlier.id };
         }
         if (earlier) submissionKey = null;
       }
-      const series = db.select().from(t.sessionSeries).where(eq(t.sessionSeries.id, req.seriesId)).get();
+      const series = prepared(db, SQL.series).get(req.seriesId) as SeriesRules | undefined;
       if (!series || series.status !== "active") return { kind: "not-bookable", reason: "not-found" };
       if (series.bookingMode === "drop-in") return { kind: "not-bookable", reason: "drop-in" };
 
       const slot: Slot = { seriesId: series.id, occurrenceId: series.bookingMode === "course" ? null : req.occurrenceId };
+      let first: SlotDate | undefined;
       if (slot.occurrenceId !== null) {
-        const occ = db.select().from(t.occurrences).where(eq(t.occurrences.id, slot.occurrenceId)).get();
+        // The date itself is the slot's first date: one read for both.
+        const occ = prepared(db, SQL.occurrence).get(slot.occurrenceId) as (SlotDate & { seriesId: number; status: string }) | undefined;
         if (!occ || occ.seriesId !== series.id) return { kind: "not-bookable", reason: "not-found" };
         if (occ.status === "cancelled") return { kind: "not-bookable", reason: "cancelled" };
+        first = occ;
       } else if (series.bookingMode !== "course") {
         return { kind: "not-bookable", reason: "not-found" };
+      } else {
+        first = firstDate(db, slot);
       }
-      const first = firstDate(db, slot);
       if (!first) return { kind: "not-bookable", reason: "not-found" };
       if (hasStarted(first, now)) {
         return { kind: "not-bookable", reason: series.bookingMode === "course" ? "started" : "past" };
@@ -167,7 +186,8 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
       const places = placesFor(series.placeUnit, { childAges: req.childAges, adults: req.adults });
       if (places < 1) return { kind: "no-places-needed" };
       if (!req.allowAgeOverride && series.placeUnit === "child") {
-        const outside = childrenOutsideRange(series, req.childAges);
+        const range = { forPregnancy: series.forPregnancy === 1, ageMinMonths: series.ageMinMonths, ageMaxMonths: series.ageMaxMonths };
+        const outside = childrenOutsideRange(range, req.childAges);
         if (outside.length > 0) return { kind: "age", outside };
       }
 
@@ -179,46 +199,37 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
         return { kind: "full", placesLeft: Math.max(0, series.capacity - taken) };
       }
 
-      const contact = [req.email ? eq(t.bookings.email, req.email) : undefined, req.phone ? eq(t.bookings.phone, req.phone) : undefined].filter(
-        (c) => c !== undefined,
-      );
-      const duplicate = db
-        .select({ id: t.bookings.id })
-        .from(t.bookings)
-        .where(and(slotCondition(slot), ne(t.bookings.status, "cancelled"), or(...contact)))
-        .get();
-      if (duplicate) return { kind: "duplicate" };
+      const [duplicateSql, duplicateParams] = liveBookingFor(slot, req);
+      if (prepared(db, duplicateSql).get(...duplicateParams)) return { kind: "duplicate" };
 
       const reference = uniqueReference(db);
       const token = manageToken(db, reference);
       const status = decision === "confirm" ? "confirmed" : "waiting";
-      const { id } = db
-        .insert(t.bookings)
-        .values({
-          reference,
-          tokenHash: hashToken(token),
-          seriesId: series.id,
-          occurrenceId: slot.occurrenceId,
-          status,
-          places,
-          children: req.childAges.length,
-          adults: req.adults,
-          childAges: req.childAges,
-          name: req.name,
-          email: req.email,
-          phone: req.phone,
-          accessNeeds: req.accessNeeds,
-          language: req.language,
-          source: req.onBehalfOf ? "staff" : "online",
-          createdByUserId: req.onBehalfOf?.userId ?? null,
-          consentAt: now.iso,
-          confirmedAt: status === "confirmed" ? now.iso : null,
-          ...homeColumns(db, req.homePostcode),
-          bookedBefore: hasBookedBefore(db, req),
-          submissionKey,
-        })
-        .returning({ id: t.bookings.id })
-        .get();
+      const home = homeColumns(db, req.homePostcode);
+      const { id } = prepared(db, SQL.insertBooking).get({
+        reference,
+        tokenHash: hashToken(token),
+        seriesId: series.id,
+        occurrenceId: slot.occurrenceId,
+        status,
+        places,
+        children: req.childAges.length,
+        adults: req.adults,
+        childAges: JSON.stringify(req.childAges),
+        name: req.name,
+        email: req.email,
+        phone: req.phone,
+        accessNeeds: req.accessNeeds,
+        language: req.language,
+        source: req.onBehalfOf ? "staff" : "online",
+        createdByUserId: req.onBehalfOf?.userId ?? null,
+        consentAt: now.iso,
+        confirmedAt: status === "confirmed" ? now.iso : null,
+        homeLsoa: home.homeLsoa,
+        homeImdDecile: home.homeImdDecile,
+        bookedBefore: hasBookedBefore(db, req) ? 1 : 0,
+        submissionKey,
+      }) as { id: number };
       queueBookingMessage(db, id, status === "confirmed" ? "confirmed" : "waiting");
       if (req.onBehalfOf) {
         // Never the family's contact details: the reference leads to them for those allowed.
@@ -366,3 +377,25 @@ export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<nu
   for (const r of rows) out.set(r.id, r.taken);
   return out;
 }
+
+/** The booking path's fixed statements (prepared once per connection: prepared-statements.server). */
+const SQL = {
+  bySubmissionKey: "SELECT id, reference, series_id AS seriesId, email, phone FROM bookings WHERE submission_key = ?",
+  series: `SELECT id, status, booking_mode AS bookingMode, place_unit AS placeUnit, capacity, venue_id AS venueId,
+      age_min_months AS ageMinMonths, age_max_months AS ageMaxMonths, for_pregnancy AS forPregnancy
+    FROM session_series WHERE id = ?`,
+  occurrence: "SELECT series_id AS seriesId, status, date, start_time AS startTime FROM occurrences WHERE id = ?",
+  firstCourseDate: `SELECT date, start_time AS startTime FROM occurrences WHERE series_id = ? AND status = 'scheduled'
+    ORDER BY date, start_time LIMIT 1`,
+  takenOnDate: `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id WHERE o.id = ? LIMIT 1`,
+  takenOnCourse: `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id
+    WHERE o.series_id = ? LIMIT 1`,
+  referenceTaken: "SELECT 1 FROM bookings WHERE reference = ?",
+  insertBooking: `INSERT INTO bookings (reference, token_hash, series_id, occurrence_id, status, places, children, adults, child_ages,
+      name, email, phone, access_needs, language, source, created_by_user_id, consent_at, confirmed_at, home_lsoa, home_imd_decile,
+      booked_before, submission_key)
+    VALUES (@reference, @tokenHash, @seriesId, @occurrenceId, @status, @places, @children, @adults, @childAges,
+      @name, @email, @phone, @accessNeeds, @language, @source, @createdByUserId, @consentAt, @confirmedAt, @homeLsoa, @homeImdDecile,
+      @bookedBefore, @submissionKey)
+    RETURNING id`,
+};

@@ -1,10 +1,9 @@
 // What a booking or walk-in records for reports, worked out when it is made (decision 009): the
 // home postcode's neighbourhood (LSOA) and its IMD 2019 decile, never the postcode itself; and
 // whether the contact had booked before.
-import { eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import * as t from "../../db/schema";
 import type { ParsedPostcode } from "~/domain/postcode";
+import { prepared } from "~/models/prepared-statements.server";
 
 /** A home neighbourhood: the 2011 LSOA and its IMD 2019 decile (null when England's index has no entry). */
 export type HomeArea = { lsoa: string; decile: number | null };
@@ -15,12 +14,10 @@ export type HomeArea = { lsoa: string; decile: number | null };
  */
 export function homeAreaFor(db: Db, parsed: ParsedPostcode | null | undefined): HomeArea | null {
   if (!parsed || parsed.kind !== "full") return null;
-  const row = db
-    .select({ lsoa: t.postcodes.lsoa11, decile: t.imdDeciles.decile })
-    .from(t.postcodes)
-    .leftJoin(t.imdDeciles, eq(t.imdDeciles.lsoa11, t.postcodes.lsoa11))
-    .where(eq(t.postcodes.postcode, parsed.postcode))
-    .get();
+  const row = prepared(
+    db,
+    "SELECT p.lsoa11 AS lsoa, d.decile AS decile FROM postcodes p LEFT JOIN imd_deciles d ON d.lsoa11 = p.lsoa11 WHERE p.postcode = ?",
+  ).get(parsed.postcode) as { lsoa: string | null; decile: number | null } | undefined;
   if (!row?.lsoa) return null;
   return { lsoa: row.lsoa, decile: row.decile ?? null };
 }
@@ -38,16 +35,14 @@ export function homeColumns(db: Db, parsed: ParsedPostcode | null | undefined): 
  * the yes/no stays, but nothing links the bookings to each other or to the family.
  */
 export function hasBookedBefore(db: Db, contact: { email: string | null; phone: string | null }): boolean {
-  const conditions: SQL[] = [];
-  if (contact.email) conditions.push(eq(t.bookings.email, contact.email));
-  if (contact.phone) conditions.push(eq(t.bookings.phone, contact.phone));
-  if (conditions.length === 0) return false;
-  return (
-    db
-      .select({ id: t.bookings.id })
-      .from(t.bookings)
-      .where(or(...conditions))
-      .limit(1)
-      .get() !== undefined
-  );
+  const { email, phone } = contact;
+  if (!email && !phone) return false;
+  // One statement per shape, so each lookup is a search of its own index (bookings_email_idx,
+  // bookings_phone_idx); with both, SQLite unions the two.
+  if (email && phone) return prepared(db, BOOKED_BY_EITHER).get(email, phone) !== undefined;
+  return prepared(db, email ? BOOKED_BY_EMAIL : BOOKED_BY_PHONE).get(email || phone) !== undefined;
 }
+
+const BOOKED_BY_EMAIL = "SELECT 1 FROM bookings WHERE email = ? LIMIT 1";
+const BOOKED_BY_PHONE = "SELECT 1 FROM bookings WHERE phone = ? LIMIT 1";
+const BOOKED_BY_EITHER = "SELECT 1 FROM bookings WHERE email = ? OR phone = ? LIMIT 1";
