@@ -10,6 +10,7 @@ import { londonDate, londonTime } from "~/domain/dates";
 import type { ParsedPostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
+import { PLACES_TAKEN_SQL, SQL } from "~/models/booking-statements.server";
 import { prepared } from "~/models/prepared-statements.server";
 import { hasBookedBefore, homeColumns } from "~/models/report-facts.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
@@ -126,23 +127,17 @@ type SeriesRules = {
 };
 
 /**
- * This contact's live booking in the slot, as one of eight statements (by slot kind and which
- * contact was given), so each is prepared once and can use the slot's contact indexes.
+ * Whether this contact holds a live booking in the slot. One lookup per contact given, each through
+ * the slot's unique index for that contact; an OR of the two read every booking of the slot.
  */
-function liveBookingFor(slot: Slot, contact: { email: string | null; phone: string | null }): [string, (string | number)[]] {
-  const where = [slot.occurrenceId === null ? "series_id = ? AND occurrence_id IS NULL" : "occurrence_id = ?", "status <> 'cancelled'"];
-  const params: (string | number)[] = [slot.occurrenceId ?? slot.seriesId];
-  const either: string[] = [];
-  if (contact.email) {
-    either.push("email = ?");
-    params.push(contact.email);
-  }
-  if (contact.phone) {
-    either.push("phone = ?");
-    params.push(contact.phone);
-  }
-  if (either.length > 0) where.push(`(${either.join(" OR ")})`);
-  return [`SELECT 1 FROM bookings WHERE ${where.join(" AND ")} LIMIT 1`, params];
+function holdsLiveBooking(db: Db, slot: Slot, contact: { email: string | null; phone: string | null }): boolean {
+  const course = slot.occurrenceId === null;
+  const id = slot.occurrenceId ?? slot.seriesId;
+  if (!contact.email && !contact.phone) return prepared(db, course ? SQL.liveOnCourse : SQL.liveOnDate).get(id) !== undefined;
+  return (
+    (!!contact.email && prepared(db, course ? SQL.liveOnCourseByEmail : SQL.liveOnDateByEmail).get(id, contact.email) !== undefined) ||
+    (!!contact.phone && prepared(db, course ? SQL.liveOnCourseByPhone : SQL.liveOnDateByPhone).get(id, contact.phone) !== undefined)
+  );
 }
 
 export function createBooking(db: Db, req: BookingRequest, now: { date: string; time: string; iso: string }): BookingOutcome {
@@ -199,8 +194,7 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
         return { kind: "full", placesLeft: Math.max(0, series.capacity - taken) };
       }
 
-      const [duplicateSql, duplicateParams] = liveBookingFor(slot, req);
-      if (prepared(db, duplicateSql).get(...duplicateParams)) return { kind: "duplicate" };
+      if (holdsLiveBooking(db, slot, req)) return { kind: "duplicate" };
 
       const reference = uniqueReference(db);
       const token = manageToken(db, reference);
@@ -356,12 +350,7 @@ export function changeCapacity(db: Db, seriesId: number, capacity: number, nowIs
 }
 
 export type { MessageTemplate };
-
-/** SQL for the places taken on occurrence `o` of series `s` (aliases required in the query). */
-export const PLACES_TAKEN_SQL = `(SELECT COALESCE(SUM(b.places), 0) FROM bookings b
-  WHERE b.status = 'confirmed'
-    AND ((s.booking_mode = 'course' AND b.series_id = s.id AND b.occurrence_id IS NULL)
-      OR (s.booking_mode <> 'course' AND b.occurrence_id = o.id)))`;
+export { PLACES_TAKEN_SQL };
 
 /** Places taken per occurrence for the given occurrence ids. */
 export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<number, number> {
@@ -377,25 +366,3 @@ export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<nu
   for (const r of rows) out.set(r.id, r.taken);
   return out;
 }
-
-/** The booking path's fixed statements (prepared once per connection: prepared-statements.server). */
-const SQL = {
-  bySubmissionKey: "SELECT id, reference, series_id AS seriesId, email, phone FROM bookings WHERE submission_key = ?",
-  series: `SELECT id, status, booking_mode AS bookingMode, place_unit AS placeUnit, capacity, venue_id AS venueId,
-      age_min_months AS ageMinMonths, age_max_months AS ageMaxMonths, for_pregnancy AS forPregnancy
-    FROM session_series WHERE id = ?`,
-  occurrence: "SELECT series_id AS seriesId, status, date, start_time AS startTime FROM occurrences WHERE id = ?",
-  firstCourseDate: `SELECT date, start_time AS startTime FROM occurrences WHERE series_id = ? AND status = 'scheduled'
-    ORDER BY date, start_time LIMIT 1`,
-  takenOnDate: `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id WHERE o.id = ? LIMIT 1`,
-  takenOnCourse: `SELECT ${PLACES_TAKEN_SQL} AS taken FROM occurrences o JOIN session_series s ON s.id = o.series_id
-    WHERE o.series_id = ? LIMIT 1`,
-  referenceTaken: "SELECT 1 FROM bookings WHERE reference = ?",
-  insertBooking: `INSERT INTO bookings (reference, token_hash, series_id, occurrence_id, status, places, children, adults, child_ages,
-      name, email, phone, access_needs, language, source, created_by_user_id, consent_at, confirmed_at, home_lsoa, home_imd_decile,
-      booked_before, submission_key)
-    VALUES (@reference, @tokenHash, @seriesId, @occurrenceId, @status, @places, @children, @adults, @childAges,
-      @name, @email, @phone, @accessNeeds, @language, @source, @createdByUserId, @consentAt, @confirmedAt, @homeLsoa, @homeImdDecile,
-      @bookedBefore, @submissionKey)
-    RETURNING id`,
-};
