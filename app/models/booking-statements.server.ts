@@ -13,6 +13,8 @@ export const PLACES_TAKEN_SQL = `(CASE WHEN s.booking_mode = 'course'
 
 /** The booking path's statements, each prepared once per connection (prepared-statements.server). */
 export const SQL = {
+  seriesToBook: `SELECT id, title, status, booking_mode AS bookingMode, place_unit AS placeUnit, venue_id AS venueId
+    FROM session_series WHERE id = ?`,
   bySubmissionKey: "SELECT id, reference, series_id AS seriesId, email, phone FROM bookings WHERE submission_key = ?",
   series: `SELECT id, status, booking_mode AS bookingMode, place_unit AS placeUnit, capacity, venue_id AS venueId,
       age_min_months AS ageMinMonths, age_max_months AS ageMaxMonths, for_pregnancy AS forPregnancy

@@ -113,12 +113,22 @@ function uniqueReference(db: Db): string {
   }
 }
 
+type BookingMode = (typeof t.BOOKING_MODES)[number];
+type PlaceUnit = (typeof t.PLACE_UNITS)[number];
+
+/** What the booking form's action needs of a series before it books: its rules and its hub. */
+export type SeriesToBook = { id: number; title: string; status: string; bookingMode: BookingMode; placeUnit: PlaceUnit; venueId: number };
+
+export function seriesToBook(db: Db, seriesId: number): SeriesToBook | undefined {
+  return prepared(db, SQL.seriesToBook).get(seriesId) as SeriesToBook | undefined;
+}
+
 /** What createBooking reads of a series. */
 type SeriesRules = {
   id: number;
   status: string;
-  bookingMode: "per-session" | "course" | "drop-in";
-  placeUnit: "child" | "adult";
+  bookingMode: BookingMode;
+  placeUnit: PlaceUnit;
   capacity: number;
   venueId: number;
   ageMinMonths: number | null;

@@ -54,7 +54,16 @@ export const OnBehalfSchema = z.object({
   ageOverride: z.preprocess(blankToUndefined, z.literal("yes", { errorMap: () => ({ message: "book.errors.ageOverride" }) }).optional()),
 });
 
+const formSchemas = new Map<number, ReturnType<typeof buildBookingFormSchema>>();
+
+/** The form's schema for a most-children setting, built once for each rather than per request. */
 export function bookingFormSchema(maxChildren: number) {
+  let schema = formSchemas.get(maxChildren);
+  if (!schema) formSchemas.set(maxChildren, (schema = buildBookingFormSchema(maxChildren)));
+  return schema;
+}
+
+function buildBookingFormSchema(maxChildren: number) {
   const childAge = z.preprocess(
     blankToUndefined,
     z

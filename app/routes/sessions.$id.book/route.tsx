@@ -3,7 +3,7 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { courseHasStarted, createBooking } from "~/models/booking.server";
+import { courseHasStarted, createBooking, seriesToBook } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
@@ -90,8 +90,16 @@ function pick(session: ReturnType<typeof loadSession>) {
   };
 }
 
+/** The series a form posts to, read narrowly: the action needs its rules, not the page's dates. */
+function bookable(params: unknown) {
+  const parsed = IdParamsSchema.safeParse(params);
+  const series = parsed.success ? seriesToBook(getDb(), parsed.data.id) : undefined;
+  if (!series || series.status !== "active") throw new Response("Not found", { status: 404 });
+  return series;
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const session = loadSession(params);
+  const series = bookable(params);
   const { t, title, locale } = await translator(request, ["booking", "outreach"]);
   const form = await request.formData();
   const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
@@ -102,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (onBehalf) assertSameOrigin(request);
   const fail = (errors: Record<string, string>, status = 400, extra: Partial<ActionResult> = {}) =>
     json(
-      { errors, values, title: title(t("booking:form.title", { title: session.series.title }), true), ...extra },
+      { errors, values, title: title(t("booking:form.title", { title: series.title }), true), ...extra },
       { status, headers: user ? { "Cache-Control": "private, no-store" } : undefined },
     );
 
@@ -111,14 +119,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ? allow("book-staff", String(user.id), 30, 10 * 60_000)
     : allow("book", clientKey(request, context), 10, 10 * 60_000);
   if (!allowed) return fail({ form: t("booking:errors.rateLimited") }, 429);
-  if (session.series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
+  if (series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
 
   const parsed = bookingRequestFrom(values, {
-    series: session.series,
+    series,
     maxChildren: env().MAX_CHILDREN_PER_BOOKING,
     locale,
     t,
-    staff: onBehalf ? { user, mayOverrideAge: mayOverrideAge(user, session.venue.id) } : null,
+    staff: onBehalf ? { user, mayOverrideAge: mayOverrideAge(user, series.venueId) } : null,
   });
   if (!parsed.request) return fail(parsed.errors);
 
@@ -129,7 +137,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (outcome.kind === "confirmed" || outcome.kind === "waiting" || outcome.kind === "repeat") {
     return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
   }
-  const seesRegister = onBehalf && may(user, "register") && worksAt(user, session.venue.id);
+  const seesRegister = onBehalf && may(user, "register") && worksAt(user, series.venueId);
   const refused = refusal(outcome, t, seesRegister);
   if (refused.extra?.notice) {
     // Not an error page: it reads the same whether or not this contact has booked.
