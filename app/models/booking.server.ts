@@ -263,6 +263,21 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
 }
 
 /**
+ * createBooking with `admit` (a rate limit's count of this attempt) asked first in the same
+ * IMMEDIATE transaction, so the count and the booking share one commit and one sync to disk rather
+ * than two. Null when `admit` refuses: the count is kept, no booking is tried.
+ */
+export function createBookingIfAdmitted(
+  db: Db,
+  req: BookingRequest,
+  now: { date: string; time: string; iso: string },
+  admit: () => boolean,
+): BookingOutcome | null {
+  // createBooking's own transaction runs nested, as a savepoint of this one.
+  return db.$client.transaction(() => (admit() ? createBooking(db, req, now) : null)).immediate();
+}
+
+/**
  * Confirms the oldest waiting bookings that now fit, and tells them. Call inside a transaction.
  * Never for a date that has started (or a course whose first date has): that place is gone.
  */

@@ -24,6 +24,7 @@ const db = getDb();
 // What the server does when it starts (app/jobs/scheduler.server.ts).
 topUpOccurrences(db, "2026-11-24", 12);
 console.log(`first start (migrate, load postcodes, seed, occurrences): ${(performance.now() - t0).toFixed(0)} ms`);
+await (await import("./http-bookings")).benchHttpBookings(process.env.DATABASE_PATH); // before the in-process bench writes
 
 benchBookings(db);
 await (await import("./oruk")).measureOrukApi();

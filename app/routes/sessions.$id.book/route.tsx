@@ -3,7 +3,7 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { courseHasStarted, createBooking, seriesToBook } from "~/models/booking.server";
+import { courseHasStarted, createBookingIfAdmitted, seriesToBook } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
@@ -115,24 +115,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
 
   // Staff are limited per account (a hub's desk shares one address); everyone else per address.
-  const allowed = onBehalf
-    ? allow("book-staff", String(user.id), 30, 10 * 60_000)
-    : allow("book", clientKey(request, context), 10, 10 * 60_000);
-  if (!allowed) return fail({ form: t("booking:errors.rateLimited") }, 429);
-  if (series.bookingMode === "drop-in") return fail({ form: t("booking:errors.dropIn") });
-
-  const parsed = bookingRequestFrom(values, {
-    series,
-    maxChildren: env().MAX_CHILDREN_PER_BOOKING,
-    locale,
-    t,
-    staff: onBehalf ? { user, mayOverrideAge: mayOverrideAge(user, series.venueId) } : null,
-  });
-  if (!parsed.request) return fail(parsed.errors);
+  // Every post counts, valid or not; a valid one is counted in its booking's transaction (one commit).
+  const admit = () =>
+    onBehalf ? allow("book-staff", String(user.id), 30, 10 * 60_000) : allow("book", clientKey(request, context), 10, 10 * 60_000);
+  const rateLimited = () => fail({ form: t("booking:errors.rateLimited") }, 429);
+  const parsed =
+    series.bookingMode === "drop-in"
+      ? { errors: { form: t("booking:errors.dropIn") } }
+      : bookingRequestFrom(values, {
+          series,
+          maxChildren: env().MAX_CHILDREN_PER_BOOKING,
+          locale,
+          t,
+          staff: onBehalf ? { user, mayOverrideAge: mayOverrideAge(user, series.venueId) } : null,
+        });
+  if (!parsed.request) return admit() ? fail(parsed.errors) : rateLimited();
 
   const current = now();
   const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
-  const outcome = createBooking(getDb(), parsed.request, at);
+  const outcome = createBookingIfAdmitted(getDb(), parsed.request, at, admit);
+  if (!outcome) return rateLimited();
   // A repeat (the same form sent twice) lands on the same confirmation as the first send.
   if (outcome.kind === "confirmed" || outcome.kind === "waiting" || outcome.kind === "repeat") {
     return redirect(`/bookings/${outcome.reference}?token=${outcome.token}&new=1`);
