@@ -73,10 +73,9 @@ export function BookForm() {
   const chosen = values.occurrence ?? (selected ? String(selected) : "");
   const familyLanguage = values.familyLanguage ?? ((OFFERED_LANGUAGES as string[]).includes(lng) ? lng : "en");
 
-  const ageOptions = (i: number) => [
-    { value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") },
-    ...ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") })),
-  ];
+  // Worded once for all the child fields: every age is a translation, and there are four fields.
+  const ageChoices = ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") }));
+  const ageOptions = (i: number) => [{ value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") }, ...ageChoices];
   const moreChildren = Array.from({ length: maxChildren - 1 }, (_, i) => childFieldName(i + 1));
   const moreChildrenOpen = moreChildren.some((name) => values[name] || errors[name]);
 
