@@ -89,8 +89,27 @@ function allWorkersListening(site: Served, workers: number) {
   return workers === 1 || site.output().includes('"msg":"all workers listening"');
 }
 
+/** The processes that serve: every pino line "listening" is written by a serving process (its pid). */
+function servingPids(site: Served): number[] {
+  return [...site.output().matchAll(/"pid":(\d+),[^\n]*"msg":"listening"/g)].map((m) => Number(m[1]));
+}
+
+/** CPU time (user + system) these processes have used, in ms; Linux only (/proc), else NaN. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN;
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /** A closed loop: CLIENTS keep-alive connections, for SECONDS, after a one-second warm-up. Answers other than 200 count as errors. */
-async function requestsPerSecond(target: string): Promise<{ rps: number; errors: number }> {
+async function requestsPerSecond(target: string, pids: number[]): Promise<{ rps: number; cpuPerRequest: number; errors: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const get = () =>
     new Promise<number>((resolve) => {
@@ -117,9 +136,11 @@ async function requestsPerSecond(target: string): Promise<{ rps: number; errors:
   };
   await run(1000);
   const start = performance.now();
+  const cpuBefore = cpuMs(pids);
   const { done, errors } = await run(SECONDS * 1000);
+  const cpu = cpuMs(pids) - cpuBefore;
   agent.destroy();
-  return { rps: (done / (performance.now() - start)) * 1000, errors };
+  return { rps: (done / (performance.now() - start)) * 1000, cpuPerRequest: cpu / done, errors };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -132,7 +153,7 @@ async function sessionPath(site: string, search: string): Promise<string> {
   return `/sessions/${id}`;
 }
 
-type Row = { label: string; rps: Record<number, number>; errors: number };
+type Row = { label: string; rps: Record<number, number>; cpu: Record<number, number>; errors: number };
 
 export async function benchHttp(concurrencies = [1, 2]) {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
@@ -144,10 +165,10 @@ export async function benchHttp(concurrencies = [1, 2]) {
   const dbFile = path.join(dir, "sample.db");
   const search = "/search?postcode=B23%206SY&age=0-1";
   const rows: Row[] = [
-    { label: "bare Remix, 20-item list", rps: {}, errors: 0 },
-    { label: "search (B23 6SY, 0-1)", rps: {}, errors: 0 },
-    { label: "session page", rps: {}, errors: 0 },
-    { label: "home page", rps: {}, errors: 0 },
+    { label: "bare Remix, 20-item list", rps: {}, cpu: {}, errors: 0 },
+    { label: "search (B23 6SY, 0-1)", rps: {}, cpu: {}, errors: 0 },
+    { label: "session page", rps: {}, cpu: {}, errors: 0 },
+    { label: "home page", rps: {}, cpu: {}, errors: 0 },
   ];
   try {
     for (const workers of concurrencies) {
@@ -161,16 +182,20 @@ export async function benchHttp(concurrencies = [1, 2]) {
       try {
         await waitFor(() => allWorkersListening(ours, workers) && allWorkersListening(bare, workers), "every worker");
         const paths = [`${bare.url}/`, `${ours.url}${search}`, `${ours.url}${await sessionPath(ours.url, search)}`, `${ours.url}/`];
+        const pids = [servingPids(bare), servingPids(ours), servingPids(ours), servingPids(ours)];
         const samples = paths.map(() => [] as number[]);
+        const cpuSamples = paths.map(() => [] as number[]);
         // Rounds interleave the pages, so a neighbour's burst on the shared machine hits all alike.
         for (let round = 0; round < ROUNDS; round++) {
           for (const [i, target] of paths.entries()) {
-            const { rps, errors } = await requestsPerSecond(target);
+            const { rps, cpuPerRequest, errors } = await requestsPerSecond(target, pids[i]);
             samples[i].push(rps);
+            cpuSamples[i].push(cpuPerRequest);
             rows[i].errors += errors;
           }
         }
         samples.forEach((s, i) => (rows[i].rps[workers] = median(s)));
+        cpuSamples.forEach((s, i) => (rows[i].cpu[workers] = median(s)));
       } finally {
         await Promise.all([ours.stop(), bare.stop()]);
       }
@@ -182,18 +207,30 @@ export async function benchHttp(concurrencies = [1, 2]) {
 }
 
 function printTable(rows: Row[], concurrencies: number[]) {
-  console.log(`HTTP req/s (${CLIENTS} keep-alive clients, closed loop, ${SECONDS} s, median of ${ROUNDS}; ${os.cpus().length} cores, shared):`);
   const bare = rows[0];
-  const header = ["page".padEnd(26), ...concurrencies.map((w) => `WEB_CONCURRENCY=${w}`.padStart(18) + "  ratio")].join("");
-  console.log(`  ${header}`);
-  for (const row of rows) {
-    const cells = concurrencies.map((w) => {
-      const ratio = row === bare ? "" : `${(row.rps[w] / bare.rps[w]).toFixed(2)}×${row.rps[w] / bare.rps[w] < TARGET ? "!" : " "}`;
-      return `${row.rps[w].toFixed(0).padStart(18)}  ${ratio.padEnd(6)}`;
-    });
-    console.log(`  ${row.label.padEnd(26)}${cells.join("")}${row.errors ? `  (${row.errors} not 200)` : ""}`);
-  }
-  console.log(`  ratio: our page ÷ the bare page at the same WEB_CONCURRENCY; target ≥ ${TARGET}× ("!" marks a miss)`);
+  const table = (title: string, cell: (row: Row, w: number) => string, ratio: (row: Row, w: number) => number) => {
+    console.log(title);
+    console.log(`  ${"page".padEnd(26)}${concurrencies.map((w) => `WEB_CONCURRENCY=${w}`.padStart(18) + "  ratio  ").join("")}`);
+    for (const row of rows) {
+      const cells = concurrencies.map((w) => {
+        const r = ratio(row, w);
+        const shown = row === bare ? "" : `${r.toFixed(2)}×${r < TARGET ? "!" : ""}`;
+        return `${cell(row, w).padStart(18)}  ${shown.padEnd(7)}`;
+      });
+      console.log(`  ${row.label.padEnd(26)}${cells.join("")}${row.errors && title.startsWith("HTTP") ? `(${row.errors} not 200)` : ""}`);
+    }
+  };
+  table(
+    `HTTP req/s (${CLIENTS} keep-alive clients, closed loop, ${SECONDS} s, median of ${ROUNDS}; ${os.cpus().length} cores, shared):`,
+    (row, w) => row.rps[w].toFixed(0),
+    (row, w) => row.rps[w] / bare.rps[w],
+  );
+  table(
+    "server CPU per request, ms (user + system of the serving processes; steadier than req/s on a shared machine):",
+    (row, w) => row.cpu[w].toFixed(2),
+    (row, w) => bare.cpu[w] / row.cpu[w],
+  );
+  console.log(`  ratio: our page against the bare page at the same WEB_CONCURRENCY; target ≥ ${TARGET}× ("!" marks a miss)`);
 }
 
 // `npx tsx tests/bench/http.ts 1 2`: the WEB_CONCURRENCY values to try (1 and 2 when none given).
