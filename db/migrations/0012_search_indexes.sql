@@ -1,0 +1,2 @@
+CREATE INDEX `series_search_idx` ON `session_series` (`venue_id`,`status`,`type_id`,`booking_mode`,`cost_pence`,`send_friendly`,`for_pregnancy`,`age_min_months`,`age_max_months`,`languages`,`title`);--> statement-breakpoint
+CREATE INDEX `venues_place_idx` ON `venues` (`kind`,`latitude`,`longitude`);
