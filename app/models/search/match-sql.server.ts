@@ -31,11 +31,19 @@ const IN_PERSON_KINDS = VENUE_KINDS.filter((k) => k !== "online")
   .map((k) => `'${k}'`)
   .join(", ");
 
-type MatchSql = { from: string; where: string; next: string; params: Record<string, string | number> };
+type MatchSql = {
+  from: string;
+  where: string;
+  /** The series table alone, with its conditions, and the venues' conditions apart (series first only). */
+  seriesOnly: { from: string; where: string; venueWhere: string } | null;
+  next: string;
+  params: Record<string, string | number>;
+};
 
 /** The FROM, the series' WHERE and the WHERE of a date that counts as its next, for `scope`; null when nothing can match. */
 function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   const params: Record<string, string | number> = { today: f.today, nowTime: f.nowTime };
+  const venueWhere: string[] = [];
   const where: string[] = [
     "s.status = 'active'",
     // A course is booked whole: once its first date has started nobody can join, so it is not offered.
@@ -59,7 +67,7 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
       } else places.push(`v.kind IN (${IN_PERSON_KINDS})`);
     }
     if (places.length === 0) return null;
-    where.push(places.length === 1 ? places[0] : `(${places.join(" OR ")})`);
+    venueWhere.push(places.length === 1 ? places[0] : `(${places.join(" OR ")})`);
   }
 
   if (f.type) {
@@ -67,12 +75,12 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
     params.type = f.type;
   }
   if (f.localityId !== undefined) {
-    where.push("v.locality_id = @localityId");
+    venueWhere.push("v.locality_id = @localityId");
     params.localityId = f.localityId;
   }
   if (f.free) where.push("s.cost_pence = 0");
   if (f.send) where.push("s.send_friendly = 1");
-  if (f.stepFree) where.push("(v.step_free = 1 OR v.kind = 'online')");
+  if (f.stepFree) venueWhere.push("(v.step_free = 1 OR v.kind = 'online')");
   if (f.lang) {
     where.push("(',' || s.languages || ',') LIKE ('%,' || @lang || ',%')");
     params.lang = f.lang;
@@ -107,10 +115,16 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   // order, as they lie in occurrences_series_next_idx (two to three times faster than in venue order).
   const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined || !scope.inPerson);
   // Without a type, series_active_idx keeps the whole country's series in id order.
-  const from = venuesFirst
-    ? "venues v CROSS JOIN session_series s ON s.venue_id = v.id"
-    : `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_active_idx "}CROSS JOIN venues v ON v.id = s.venue_id`;
-  return { from, where: where.join(" AND "), next: next.join(" AND "), params };
+  const series = `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_active_idx"}`;
+  const from = venuesFirst ? "venues v CROSS JOIN session_series s ON s.venue_id = v.id" : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
+  const and = (list: string[]) => (list.length ? list.join(" AND ") : "1");
+  return {
+    from,
+    where: and([...where, ...venueWhere]),
+    seriesOnly: venuesFirst ? null : { from: series, where: and(where), venueWhere: and(venueWhere) },
+    next: next.join(" AND "),
+    params,
+  };
 }
 
 type CandidateRow = {
@@ -163,13 +177,20 @@ export type VenueCount = { venueId: number; latitude: number | null; longitude: 
 export function countByVenue(db: Db, f: MatchFilters, scope: Scope): VenueCount[] {
   const m = matchSql(f, scope);
   if (!m) return [];
-  const rows = prepared(
-    db,
-    `SELECT v.id AS venue_id, v.latitude, v.longitude, COUNT(*) AS matches
-       FROM ${m.from}
-      WHERE ${m.where} AND EXISTS (SELECT 1 FROM occurrences o2 WHERE ${m.next})
-      GROUP BY v.id`,
-  ).all(m.params) as { venue_id: number; latitude: number | null; longitude: number | null; matches: number }[];
+  const exists = `EXISTS (SELECT 1 FROM occurrences o2 WHERE ${m.next})`;
+  // Series first: counted per venue from the series index alone, then the venues' own conditions,
+  // which hold or fail for all of a venue's series at once (a third cheaper than joining each series).
+  const text = m.seriesOnly
+    ? `SELECT v.id AS venue_id, v.latitude, v.longitude, c.matches
+         FROM (SELECT s.venue_id, COUNT(*) AS matches FROM ${m.seriesOnly.from}
+                WHERE ${m.seriesOnly.where} AND ${exists} GROUP BY s.venue_id) c
+        CROSS JOIN venues v ON v.id = c.venue_id
+        WHERE ${m.seriesOnly.venueWhere}`
+    : `SELECT v.id AS venue_id, v.latitude, v.longitude, COUNT(*) AS matches
+         FROM ${m.from}
+        WHERE ${m.where} AND ${exists}
+        GROUP BY v.id`;
+  const rows = prepared(db, text).all(m.params) as { venue_id: number; latitude: number | null; longitude: number | null; matches: number }[];
   return rows.map((r) => ({ venueId: r.venue_id, latitude: r.latitude, longitude: r.longitude, matches: r.matches }));
 }
 
