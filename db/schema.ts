@@ -177,7 +177,8 @@ export const sessionSeries = sqliteTable(
       t.title,
       t.venueId,
     ),
-    // And for a search of the whole country with no type: all active series, in id order.
+    // And for a search of the whole country with no type: all active series, in id order (named
+    // in search's SQL with INDEXED BY, so renaming it means renaming it there).
     index("series_active_idx").on(
       t.status,
       t.id,
