@@ -20,13 +20,6 @@ const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), ".."
 
 if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
   // The primary never loads the app nor opens the database: it only starts and watches workers.
-  if (config.NOTIFY_TRANSPORT !== "outbox") {
-    // Delivery runs one at a time per process (models/notification.server.ts), not across them.
-    logger.warn(
-      { transport: config.NOTIFY_TRANSPORT, workers: config.WEB_CONCURRENCY },
-      "messages may be sent twice: each worker delivers pending messages on its own; run one process until delivery claims its messages",
-    );
-  }
   runPrimary({ workers: config.WEB_CONCURRENCY, log: logger, shutdownGraceMs: SHUTDOWN_GRACE_MS });
 } else {
   installGlobals({ nativeFetch: false });

@@ -346,6 +346,9 @@ export const notifications = sqliteTable(
     // Makes jobs idempotent: a reminder for a booking and date is queued at most once.
     dedupeKey: text("dedupe_key").unique(),
     sentAt: text("sent_at"),
+    // While one process is sending the message, no other may (several workers share the outbox):
+    // the claim lapses at this time, so a message whose sender died is tried again.
+    claimedUntil: text("claimed_until"),
     // Set when the recipient and text were deleted with the booking's details (models/retention).
     redactedAt: text("redacted_at"),
     // A message about feedback ("we did"), which may have no booking: its hub scopes the outbox.
