@@ -82,6 +82,8 @@ export const venues = sqliteTable(
   },
   (t) => [
     index("venues_locality_idx").on(t.localityId),
+    // Search's box: the in-person kinds, then a latitude range (models/search/match-sql.server.ts).
+    index("venues_place_idx").on(t.kind, t.latitude, t.longitude),
     uniqueIndex("venues_oruk_id_uq").on(t.orukId),
     uniqueIndex("venues_feed_uq").on(t.feedSource, t.feedId),
   ],
@@ -146,6 +148,51 @@ export const sessionSeries = sqliteTable(
   },
   (t) => [
     index("series_venue_idx").on(t.venueId),
+    // Search's filters and ordering read from this index alone, never the rows with their long
+    // descriptions: from a venue to its active series, or a scan of all (models/search/match-sql.server.ts).
+    index("series_search_idx").on(
+      t.venueId,
+      t.status,
+      t.typeId,
+      t.bookingMode,
+      t.costPence,
+      t.sendFriendly,
+      t.forPregnancy,
+      t.ageMinMonths,
+      t.ageMaxMonths,
+      t.languages,
+      t.title,
+    ),
+    // The same for a search of the whole country: active series of a type, in id order.
+    index("series_status_type_idx").on(
+      t.status,
+      t.typeId,
+      t.bookingMode,
+      t.costPence,
+      t.sendFriendly,
+      t.forPregnancy,
+      t.ageMinMonths,
+      t.ageMaxMonths,
+      t.languages,
+      t.title,
+      t.venueId,
+    ),
+    // And for a search of the whole country with no type: all active series, in id order (named
+    // in search's SQL with INDEXED BY, so renaming it means renaming it there).
+    index("series_active_idx").on(
+      t.status,
+      t.id,
+      t.typeId,
+      t.bookingMode,
+      t.costPence,
+      t.sendFriendly,
+      t.forPregnancy,
+      t.ageMinMonths,
+      t.ageMaxMonths,
+      t.languages,
+      t.title,
+      t.venueId,
+    ),
     index("series_type_idx").on(t.typeId),
     uniqueIndex("series_oruk_id_uq").on(t.orukId),
     uniqueIndex("series_feed_uq").on(t.feedSource, t.feedId),
@@ -299,6 +346,9 @@ export const notifications = sqliteTable(
     // Makes jobs idempotent: a reminder for a booking and date is queued at most once.
     dedupeKey: text("dedupe_key").unique(),
     sentAt: text("sent_at"),
+    // While one process is sending the message, no other may (several workers share the outbox):
+    // the claim lapses at this time, so a message whose sender died is tried again.
+    claimedUntil: text("claimed_until"),
     // Set when the recipient and text were deleted with the booking's details (models/retention).
     redactedAt: text("redacted_at"),
     // A message about feedback ("we did"), which may have no booking: its hub scopes the outbox.

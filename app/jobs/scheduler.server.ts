@@ -19,7 +19,8 @@ declare global {
 }
 
 export function startBackgroundWork() {
-  if (globalThis.__familyHubsTimer) return;
+  // With WEB_CONCURRENCY > 1 one worker runs all of this; the others are "web" (app/server/cluster.server.ts).
+  if (globalThis.__familyHubsTimer || process.env.FAMILY_HUBS_WORKER_ROLE === "web") return;
   // Every setting is checked now, before the first request: a bad value stops the server here.
   env();
   // Before the first request: a new database, or one left for days, gets its dates at once.

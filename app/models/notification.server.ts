@@ -2,7 +2,7 @@
 // family's language, then delivered by the configured transport (or kept, for "outbox").
 // The manage link's token is never stored: a message keeps LINK_TOKEN in its place, and the real
 // token (an HMAC of the reference under the server secret) is put in only as the message is sent.
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { NotifyClient } from "notifications-node-client";
 import type { Db } from "../../db/connection";
@@ -23,6 +23,8 @@ export type MessageTemplate =
   "confirmed" | "waiting" | "promoted" | "cancelled" | "moved-to-waiting" | "reminder" | "session-cancelled" | "feedback-ask";
 
 const MAX_ATTEMPTS = 5;
+/** How long a process may take to hand one message to the transport before another may try it. */
+export const CLAIM_MS = 5 * 60_000;
 
 /** Stands for the manage-link token in a stored message; replaced by the real token at send time. */
 export const LINK_TOKEN = "{token}";
@@ -204,29 +206,51 @@ function transport(): Transport | null {
   return null;
 }
 
-let delivering: Promise<number> | null = null;
+// One delivery run at a time per connection, so overlapping runs in a process never send a
+// message twice; claimMessage does the same between processes sharing the file.
+const delivering = new WeakMap<Db["$client"], Promise<number>>();
+
+const unclaimed = (nowIso: string) => or(isNull(t.notifications.claimedUntil), lt(t.notifications.claimedUntil, nowIso));
+
+/**
+ * Takes a pending message for this process to send, in one statement: of two workers that read
+ * the same pending row, only one gets it. The claim lapses after CLAIM_MS, so a message whose
+ * sender died mid-send goes out later (at least once: it may go twice if the sender died after
+ * the transport took it, never because two workers raced).
+ */
+export function claimMessage(db: Db, id: number, nowIso: string): boolean {
+  return (
+    db
+      .update(t.notifications)
+      .set({ claimedUntil: new Date(Date.parse(nowIso) + CLAIM_MS).toISOString() })
+      .where(and(eq(t.notifications.id, id), eq(t.notifications.status, "pending"), unclaimed(nowIso)))
+      .run().changes === 1
+  );
+}
 
 /** Sends pending messages through the configured transport. "outbox" keeps them pending. */
 export function deliverPending(db: Db, send: Transport | null = transport()): Promise<number> {
   if (!send) return Promise.resolve(0);
-  // One delivery run at a time, so no message is sent twice by overlapping runs. The run is
-  // cleared in .finally, which always runs after this assignment: a run that found nothing to send
+  const running = delivering.get(db.$client);
+  if (running) return running;
+  // Cleared in .finally, which always runs after the set below: a run that found nothing to send
   // finishes synchronously, and clearing it inside the run would leave it in place for good.
-  delivering ??= (async () => {
+  const run = (async () => {
     let sent = 0;
     const pending = db
       .select()
       .from(t.notifications)
-      .where(and(eq(t.notifications.status, "pending"), lt(t.notifications.attempts, MAX_ATTEMPTS)))
+      .where(and(eq(t.notifications.status, "pending"), lt(t.notifications.attempts, MAX_ATTEMPTS), unclaimed(new Date().toISOString())))
       .orderBy(asc(t.notifications.id))
       .limit(200)
       .all();
     for (const m of pending) {
+      if (!claimMessage(db, m.id, new Date().toISOString())) continue;
       const attempts = m.attempts + 1;
       try {
         await send(withManageLink(db, m));
         db.update(t.notifications)
-          .set({ status: "sent", attempts, sentAt: new Date().toISOString(), lastError: "" })
+          .set({ status: "sent", attempts, sentAt: new Date().toISOString(), lastError: "", claimedUntil: null })
           .where(eq(t.notifications.id, m.id))
           .run();
         sent++;
@@ -238,7 +262,7 @@ export function deliverPending(db: Db, send: Transport | null = transport()): Pr
         const kind =
           typeof (err as { code?: unknown })?.code === "string" ? (err as { code: string }).code : err instanceof Error ? err.name : "unknown";
         db.update(t.notifications)
-          .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500) })
+          .set({ status: attempts >= MAX_ATTEMPTS ? "failed" : "pending", attempts, lastError: message.slice(0, 500), claimedUntil: null })
           .where(eq(t.notifications.id, m.id))
           .run();
         logger.warn({ notification: m.id, attempts, kind }, "message not delivered");
@@ -246,9 +270,10 @@ export function deliverPending(db: Db, send: Transport | null = transport()): Pr
     }
     return sent;
   })().finally(() => {
-    delivering = null;
+    delivering.delete(db.$client);
   });
-  return delivering;
+  delivering.set(db.$client, run);
+  return run;
 }
 
 /** Delivers in the background, never delaying the family's page: after a restart, and after queueing. */

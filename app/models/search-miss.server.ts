@@ -1,6 +1,7 @@
 // Searches that found nothing: the demand no hub is meeting. Only what the count needs is kept
 // (schema.ts, search_misses): the date, the postcode district, the locality, age band, type and
 // the other filters. Never the full postcode, an address, an IP or the time of day.
+import { isbot } from "isbot";
 import { and, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
@@ -20,6 +21,16 @@ export type SearchMiss = {
   filters: Record<string, string | boolean | undefined>;
   beyondDistance: boolean;
 };
+
+/**
+ * Whether a request is a person's own search: not a known crawler (isbot, the list Remix's own
+ * entry uses) and not a speculative prefetch or prerender (Sec-Purpose / Purpose headers).
+ */
+export function askedByAPerson(request: Request): boolean {
+  const purpose = `${request.headers.get("sec-purpose") ?? ""} ${request.headers.get("purpose") ?? ""}`.toLowerCase();
+  if (purpose.includes("prefetch") || purpose.includes("prerender")) return false;
+  return !isbot(request.headers.get("user-agent") ?? "");
+}
 
 /** The locality whose centre is nearest a point, so a postcode search's miss is counted somewhere. */
 function nearestLocality(db: Db, origin: LatLng): number | null {

@@ -1,17 +1,17 @@
 // Finds upcoming sessions: one row per series with its next date, ordered by distance then date.
 //
 // Sized to the page, not the directory (issue 17, decision 014): every filter, the age overlap and
-// a bounding box around the origin are in one narrow SQL query that returns only what ordering
-// needs (series, position, next date); exact distance, the radius and ordering are worked out for
-// those candidates; titles, venues, localities and places taken are read for the rows shown only.
-import type Database from "better-sqlite3";
+// the area are in SQL (models/search/match-sql.server.ts). Totals are counts per venue, which
+// never read a date back; the page is then read from only the venues whose distance puts them on
+// it, or, ordered by date, as the soonest few; titles, venues, localities and places taken are
+// read for the rows shown only (models/search/details.server.ts).
 import type { Db } from "../../db/connection";
 import type { BookingMode, PlaceUnit, VenueKind } from "../../db/schema";
-import { type AgeBand, BAND_MONTHS } from "~/domain/age-bands";
-import { placesLeft } from "~/domain/capacity";
-import { TIME_OF_DAY_RANGES, type TimeOfDay, WEEKDAY_SLUGS, type WeekdaySlug } from "~/domain/dates";
+import type { AgeBand } from "~/domain/age-bands";
+import type { TimeOfDay, WeekdaySlug } from "~/domain/dates";
 import { DISTANCES, distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
-import { PLACES_TAKEN_SQL } from "~/models/booking.server";
+import { resultDetails } from "~/models/search/details.server";
+import { candidates, countByVenue, type MatchFilters, type Scope, soonest, type VenueCount } from "~/models/search/match-sql.server";
 
 export const PAGE_SIZE = 20;
 
@@ -112,112 +112,13 @@ export function boundingBox(origin: LatLng, miles: number): Box {
   return { latMin: origin.latitude - dLat, latMax: origin.latitude + dLat, lngMin: origin.longitude - dLng, lngMax: origin.longitude + dLng };
 }
 
-// Statements are prepared once per connection and filter combination (at most a few hundred).
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(db: Db, text: string): Database.Statement {
-  let cache = statements.get(db.$client);
-  if (!cache) statements.set(db.$client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
-  return statement;
-}
-
-type Area = { box: Box | null; online: boolean; inPerson: boolean };
-
 /**
- * Every series matching the filters with a date still to come, in the box (in-person) and/or
- * online. Exact: a series left out here can never match (tests/unit/search-candidates.test.ts).
+ * Every series matching the filters with a date still to come, in the area: in-person (in the box
+ * when given) and/or online, or at exactly `venueIds`. Exact: a series left out here can never
+ * match (tests/unit/search-candidates.test.ts).
  */
-export function searchCandidates(db: Db, f: Omit<SearchFilters, "origin" | "maxMiles" | "page">, area: Area): Candidate[] {
-  const params: Record<string, string | number> = { today: f.today, nowTime: f.nowTime };
-  const where: string[] = [
-    "s.status = 'active'",
-    // A course is booked whole: once its first date has started nobody can join, so it is not offered.
-    `NOT (s.booking_mode = 'course' AND EXISTS (SELECT 1 FROM occurrences o3 WHERE o3.series_id = s.id AND o3.date <= @today
-       AND o3.status = 'scheduled' AND (o3.date < @today OR o3.start_time <= @nowTime)))`,
-  ];
-  // (series_id, date) is unique, so the first date by date alone is the first by date and time.
-  const nextWhere = ["o2.series_id = s.id", "o2.date >= @today", "o2.status = 'scheduled'", "(o2.date > @today OR o2.end_time > @nowTime)"];
-
-  const places: string[] = [];
-  if (area.online) places.push("v.kind = 'online'");
-  if (area.inPerson) {
-    if (area.box) {
-      places.push("(v.kind <> 'online' AND v.latitude BETWEEN @latMin AND @latMax AND v.longitude BETWEEN @lngMin AND @lngMax)");
-      Object.assign(params, area.box);
-    } else places.push("v.kind <> 'online'");
-  }
-  if (places.length === 0) return [];
-  where.push(`(${places.join(" OR ")})`);
-
-  if (f.type) {
-    where.push("s.type_id = (SELECT id FROM session_types WHERE slug = @type)");
-    params.type = f.type;
-  }
-  if (f.localityId !== undefined) {
-    where.push("v.locality_id = @localityId");
-    params.localityId = f.localityId;
-  }
-  if (f.free) where.push("s.cost_pence = 0");
-  if (f.send) where.push("s.send_friendly = 1");
-  if (f.stepFree) where.push("(v.step_free = 1 OR v.kind = 'online')");
-  if (f.lang) {
-    where.push("(',' || s.languages || ',') LIKE ('%,' || @lang || ',%')");
-    params.lang = f.lang;
-  }
-  if (f.age === "pregnancy") where.push("s.for_pregnancy = 1");
-  else if (f.age) {
-    // The age ranges overlap (domain/age-bands.ts fitsAgeBand); a session with no range is for adults.
-    where.push(
-      "(s.age_min_months IS NOT NULL OR s.age_max_months IS NOT NULL) AND COALESCE(s.age_min_months, 0) <= @ageHi AND (s.age_max_months IS NULL OR s.age_max_months >= @ageLo)",
-    );
-    [params.ageLo, params.ageHi] = BAND_MONTHS[f.age];
-  }
-  if (f.day) {
-    // SQLite's %w counts Sunday as 0.
-    nextWhere.push("CAST(strftime('%w', o2.date) AS INTEGER) = @dow");
-    params.dow = (WEEKDAY_SLUGS.indexOf(f.day) + 1) % 7;
-  }
-  if (f.until) {
-    nextWhere.push("o2.date <= @until");
-    params.until = f.until;
-  }
-  if (f.weekendOnly) nextWhere.push("CAST(strftime('%w', o2.date) AS INTEGER) IN (0, 6)");
-  if (f.time) {
-    nextWhere.push("o2.start_time >= @timeFrom AND o2.start_time < @timeTo");
-    [params.timeFrom, params.timeTo] = TIME_OF_DAY_RANGES[f.time];
-  }
-
-  // Venues first (CROSS JOIN fixes the order): a box or a locality picks a few of them, and each
-  // brings its series through series_venue_idx.
-  const rows = prepared(
-    db,
-    `SELECT c.series_id, c.title, c.kind, c.latitude, c.longitude, o.id AS occurrence_id, o.date, o.start_time
-       FROM (SELECT s.id AS series_id, s.title, v.kind, v.latitude, v.longitude,
-                    (SELECT o2.id FROM occurrences o2 WHERE ${nextWhere.join(" AND ")} ORDER BY o2.date LIMIT 1) AS next_id
-               FROM venues v CROSS JOIN session_series s ON s.venue_id = v.id
-              WHERE ${where.join(" AND ")}) c
-       JOIN occurrences o ON o.id = c.next_id`,
-  ).all(params) as {
-    series_id: number;
-    title: string;
-    kind: VenueKind;
-    latitude: number | null;
-    longitude: number | null;
-    occurrence_id: number;
-    date: string;
-    start_time: string;
-  }[];
-  return rows.map((r) => ({
-    seriesId: r.series_id,
-    title: r.title,
-    online: r.kind === "online",
-    latitude: r.latitude,
-    longitude: r.longitude,
-    occurrenceId: r.occurrence_id,
-    date: r.date,
-    startTime: r.start_time,
-  }));
+export function searchCandidates(db: Db, f: MatchFilters, area: Scope): Candidate[] {
+  return candidates(db, f, area);
 }
 
 type Ranked = Candidate & { distance: number | null };
@@ -227,13 +128,13 @@ const byDate = (a: Ranked, b: Ranked) =>
   a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.title.localeCompare(b.title) || a.seriesId - b.seriesId;
 const byDistance = (a: Ranked, b: Ranked) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || byDate(a, b);
 
-function withDistance(c: Candidate, origin: LatLng | null): Ranked {
-  const distance =
-    origin && !c.online && c.latitude !== null && c.longitude !== null
-      ? roundMiles(distanceMiles(origin, { latitude: c.latitude, longitude: c.longitude }))
-      : null;
-  return { ...c, distance };
+function milesTo(origin: LatLng | null, place: { latitude: number | null; longitude: number | null }): number | null {
+  return origin && place.latitude !== null && place.longitude !== null
+    ? roundMiles(distanceMiles(origin, { latitude: place.latitude, longitude: place.longitude }))
+    : null;
 }
+
+const withDistance = (c: Candidate, origin: LatLng | null): Ranked => ({ ...c, distance: c.online ? null : milesTo(origin, c) });
 
 /**
  * How far the "widen your search" count looks: to the next distance the form offers, and past the
@@ -244,32 +145,76 @@ export function widenedMiles(miles: number): number {
   return DISTANCES.map(Number).find((d) => d > miles) ?? miles * 2;
 }
 
-export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
+type Counted = VenueCount & { distance: number | null };
+
+/**
+ * One page of the in-person list by distance, read from only the venues at the distances the page
+ * covers: the per-venue counts say how many matches come before each distance.
+ */
+function pageByDistance(db: Db, f: SearchFilters, venues: Counted[], from: number): Ranked[] {
+  const far = (v: Counted) => v.distance ?? Infinity;
+  const sorted = [...venues].sort((a, b) => far(a) - far(b));
+  const ids: number[] = [];
+  let before = 0;
+  let skipped = 0;
+  for (let i = 0; i < sorted.length && before < from + PAGE_SIZE;) {
+    // Venues at the same rounded distance are one group: their series interleave by date.
+    let j = i;
+    let size = 0;
+    while (j < sorted.length && far(sorted[j]) === far(sorted[i])) size += sorted[j++].matches;
+    if (before + size > from) for (let k = i; k < j; k++) ids.push(sorted[k].venueId);
+    else skipped += size;
+    before += size;
+    i = j;
+  }
+  const rows = candidates(db, f, { box: null, online: false, inPerson: true, venueIds: ids }).map((c) => withDistance(c, f.origin));
+  rows.sort(byDistance);
+  return rows.slice(from - skipped, from - skipped + PAGE_SIZE);
+}
+
+type InPerson = { total: number; beyondRadius: number; page: (from: number) => Ranked[] };
+
+function inPersonMatches(db: Db, f: SearchFilters, upTo: number): InPerson {
   const origin = f.origin;
   const radius = origin ? f.maxMiles : null;
-  const found = searchCandidates(db, f, { box: origin && radius !== null ? boundingBox(origin, radius) : null, online: true, inPerson: true });
-
-  const online = found.filter((c) => c.online).map((c) => withDistance(c, null));
-  let inPerson = found.filter((c) => !c.online).map((c) => withDistance(c, origin));
-  let beyondRadius = 0;
-  if (origin && radius !== null) {
-    inPerson = inPerson.filter((c) => c.distance !== null && c.distance <= radius);
-    // The ring the next distance adds, found the same way (only its in-person part).
-    const next = widenedMiles(radius);
-    for (const c of searchCandidates(db, f, { box: boundingBox(origin, next), online: false, inPerson: true })) {
-      const d = withDistance(c, origin).distance;
-      if (d !== null && d > radius && d <= next) beyondRadius++;
-    }
+  if (!origin) {
+    const { rows, total } = soonest(db, f, { box: null, online: false, inPerson: true }, upTo);
+    const ranked = rows.map((c) => withDistance(c, null)).sort(byDate);
+    return { total, beyondRadius: 0, page: (from) => ranked.slice(from, from + PAGE_SIZE) };
   }
-  inPerson.sort(origin && !f.sortByDate ? byDistance : byDate);
-  online.sort(byDate);
 
-  const total = inPerson.length;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE), Math.ceil(online.length / PAGE_SIZE));
-  const page = Math.min(Math.max(1, f.page), pageCount);
-  const slice = (list: Ranked[]) => list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const shownInPerson = slice(inPerson);
-  const shownOnline = slice(online);
+  // Counted per venue over the widened ring too: the "widen your search" count comes from the same rows.
+  const next = radius === null ? null : widenedMiles(radius);
+  const scope: Scope = { box: next === null ? null : boundingBox(origin, next), online: false, inPerson: true };
+  const venues: Counted[] = countByVenue(db, f, scope).map((v) => ({ ...v, distance: milesTo(origin, v) }));
+  const inside = radius === null ? venues : venues.filter((v) => v.distance !== null && v.distance <= radius);
+  const sum = (list: Counted[]) => list.reduce((n, v) => n + v.matches, 0);
+  const total = sum(inside);
+  const beyondRadius =
+    radius === null || next === null ? 0 : sum(venues.filter((v) => v.distance !== null && v.distance > radius && v.distance <= next));
+
+  if (!f.sortByDate) return { total, beyondRadius, page: (from) => pageByDistance(db, f, inside, from) };
+  const { rows } = soonest(db, f, { box: null, online: false, inPerson: true, venueIds: inside.map((v) => v.venueId) }, upTo);
+  const ranked = rows.map((c) => withDistance(c, origin)).sort(byDate);
+  return { total, beyondRadius, page: (from) => ranked.slice(from, from + PAGE_SIZE) };
+}
+
+export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
+  // Enough rows for the page asked for; a page past the end is brought back to the last, which
+  // those rows hold too (the soonest n always include the soonest fewer).
+  const asked = Math.max(1, f.page);
+  const upTo = asked * PAGE_SIZE;
+  const inPerson = inPersonMatches(db, f, upTo);
+  const onlineFound = soonest(db, f, { box: null, online: true, inPerson: false }, upTo);
+  const online = onlineFound.rows.map((c) => withDistance(c, null)).sort(byDate);
+
+  const total = inPerson.total;
+  const onlineTotal = onlineFound.total;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE), Math.ceil(onlineTotal / PAGE_SIZE));
+  const page = Math.min(asked, pageCount);
+  const from = (page - 1) * PAGE_SIZE;
+  const shownInPerson = inPerson.page(from);
+  const shownOnline = online.slice(from, from + PAGE_SIZE);
   const details = resultDetails(db, [...shownInPerson, ...shownOnline]);
   const result = (c: Ranked): SeriesResult => ({ ...details.get(c.occurrenceId)!, distance: c.distance });
   return {
@@ -278,96 +223,7 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
     page,
     pageCount,
     online: shownOnline.map(result),
-    onlineTotal: online.length,
-    beyondRadius,
-  };
-}
-
-type DetailRow = {
-  series_id: number;
-  title: string;
-  type_slug: string;
-  booking_mode: BookingMode;
-  place_unit: PlaceUnit;
-  capacity: number;
-  age_min_months: number | null;
-  age_max_months: number | null;
-  for_pregnancy: number;
-  cost_pence: number;
-  send_friendly: number;
-  languages: string;
-  venue_slug: string;
-  venue_name: string;
-  venue_kind: VenueKind;
-  town: string;
-  postcode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  step_free: number;
-  locality_slug: string;
-  locality_name: string;
-  occurrence_id: number;
-  date: string;
-  start_time: string;
-  end_time: string;
-  places_taken: number;
-};
-
-/** Everything a result card shows, for the shown rows only, keyed by their next date. */
-function resultDetails(db: Db, shown: Candidate[]): Map<number, Omit<SeriesResult, "distance">> {
-  const details = new Map<number, Omit<SeriesResult, "distance">>();
-  if (shown.length === 0) return details;
-  const rows = prepared(
-    db,
-    `SELECT s.id AS series_id, s.title, st.slug AS type_slug, s.booking_mode, s.place_unit,
-            s.capacity, s.age_min_months, s.age_max_months, s.for_pregnancy, s.cost_pence,
-            s.send_friendly, s.languages,
-            v.slug AS venue_slug, v.name AS venue_name, v.kind AS venue_kind, v.town, v.postcode,
-            v.latitude, v.longitude, v.step_free,
-            l.slug AS locality_slug, l.name AS locality_name,
-            o.id AS occurrence_id, o.date, o.start_time, o.end_time,
-            ${PLACES_TAKEN_SQL} AS places_taken
-       FROM occurrences o
-       JOIN session_series s ON s.id = o.series_id
-       JOIN session_types st ON st.id = s.type_id
-       JOIN venues v ON v.id = s.venue_id
-       JOIN localities l ON l.id = v.locality_id
-      WHERE o.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(shown.map((c) => c.occurrenceId))) as DetailRow[];
-  for (const r of rows) details.set(r.occurrence_id, toResult(r));
-  return details;
-}
-
-function toResult(r: DetailRow): Omit<SeriesResult, "distance"> {
-  return {
-    seriesId: r.series_id,
-    title: r.title,
-    typeSlug: r.type_slug,
-    bookingMode: r.booking_mode,
-    placeUnit: r.place_unit,
-    ageMinMonths: r.age_min_months,
-    ageMaxMonths: r.age_max_months,
-    forPregnancy: r.for_pregnancy === 1,
-    costPence: r.cost_pence,
-    sendFriendly: r.send_friendly === 1,
-    languages: r.languages.split(",").filter(Boolean),
-    venue: {
-      slug: r.venue_slug,
-      name: r.venue_name,
-      kind: r.venue_kind,
-      town: r.town,
-      postcode: r.postcode,
-      latitude: r.latitude,
-      longitude: r.longitude,
-      stepFree: r.step_free === 1,
-    },
-    locality: { slug: r.locality_slug, name: r.locality_name },
-    next: {
-      occurrenceId: r.occurrence_id,
-      date: r.date,
-      startTime: r.start_time,
-      endTime: r.end_time,
-    },
-    placesLeft: placesLeft(r.booking_mode, r.capacity, r.places_taken),
+    onlineTotal,
+    beyondRadius: inPerson.beyondRadius,
   };
 }

@@ -1,5 +1,6 @@
 // Every setting the server reads, parsed once at start-up; a bad value stops the server with a
 // clear message instead of failing later.
+import os from "node:os";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
@@ -64,6 +65,18 @@ const EnvSchema = z.object({
    * and off the main thread); Node's compression flushed per streamed chunk costs CPU and bytes.
    */
   COMPRESS: booleanFlag.default("false"),
+  /**
+   * Server processes on one port and one SQLite file (app/server/cluster.server.ts): a number, or
+   * "auto" for one per core. 1, the default, is a single process with no cluster.
+   */
+  WEB_CONCURRENCY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(auto|\d{1,2})$/, 'WEB_CONCURRENCY must be a number of processes (1 to 64) or "auto"')
+    .transform((v) => (v === "auto" ? os.availableParallelism() : Number(v)))
+    .pipe(z.number().int().min(1, "WEB_CONCURRENCY must be at least 1").max(64))
+    .default("1"),
   /** Staff are signed out after this many minutes without a request. */
   STAFF_IDLE_MINUTES: z.coerce
     .number()

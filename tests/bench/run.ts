@@ -44,3 +44,4 @@ if (!lightEnough) process.exitCode = 1;
 
 const { benchReports } = await import("./reports");
 await benchReports();
+await (await import("./http")).benchHttp();

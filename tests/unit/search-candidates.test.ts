@@ -245,3 +245,58 @@ describe("search candidates in SQL", () => {
     expect(nonEmpty).toBeGreaterThan(searches / 4);
   }, 120_000);
 });
+
+// Soonest first with a place (the page heading each day): the same matches, the same counts, in
+// date order, read through a different path (the venues inside the radius, then the soonest few).
+describe("search by date from a place", () => {
+  type Result = ReturnType<typeof referenceAll>["results"][number];
+  const byDate = (a: Result, b: Result) =>
+    a.next.date.localeCompare(b.next.date) ||
+    a.next.startTime.localeCompare(b.next.startTime) ||
+    a.title.localeCompare(b.title) ||
+    a.seriesId - b.seriesId;
+
+  it("shows the old search's matches soonest first, page by page", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          venues: fc.array(venueArb, { minLength: 1, maxLength: 12 }),
+          series: fc.array(seriesArb, { minLength: 1, maxLength: 70 }),
+        }),
+        fc.array(filtersArb, { minLength: 1, maxLength: 6 }),
+        (dir, filterList) => {
+          withDirectory(dir, (localityIds) => {
+            for (const raw of filterList) {
+              const origin = outcodes[(raw.origin ?? 0) % outcodes.length];
+              const f: SearchFilters = {
+                origin: { latitude: origin.latitude, longitude: origin.longitude },
+                localityId: raw.locality === undefined ? undefined : localityIds[raw.locality],
+                age: raw.age,
+                type: raw.type,
+                time: raw.time,
+                free: raw.free,
+                lang: raw.lang,
+                maxMiles: raw.distance === "any" ? null : Number(raw.distance),
+                page: raw.page,
+                today: TODAY,
+                nowTime: raw.nowTime,
+              };
+              const old = referenceAll(f);
+              const now = searchSeries(db, { ...f, sortByDate: true });
+              expect(now.total).toBe(old.total);
+              expect(now.onlineTotal).toBe(old.online.length);
+              const from = (now.page - 1) * 20;
+              const expected = [...old.results].sort(byDate).slice(from, from + 20);
+              expect(now.results.map((r) => [r.seriesId, r.distance])).toEqual(expected.map((r) => [r.seriesId, r.distance]));
+              if (f.maxMiles !== null) {
+                const wider = referenceAll({ ...f, maxMiles: widenedMiles(f.maxMiles) });
+                expect(now.beyondRadius).toBe(wider.total - old.total);
+              }
+            }
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});

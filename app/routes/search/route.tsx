@@ -15,7 +15,7 @@ import { coverageFrom, getLocality, listLocalities } from "~/models/locality.ser
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { translatedTitles } from "~/models/series-translation.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
-import { recordIfNothingFound } from "~/models/search-miss.server";
+import { askedByAPerson, recordIfNothingFound } from "~/models/search-miss.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { languageName } from "~/utils/format";
@@ -75,7 +75,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         today,
         nowTime: londonTime(current),
       });
-      recordIfNothingFound(db, { params, outcome, localityId: locality?.locality.id ?? null, origin: located, date: londonDate(current) });
+      // A crawler following links, or a browser fetching a page ahead in case it is opened, is not
+      // a family that found nothing: only searches a person asked for count as unmet demand.
+      if (askedByAPerson(request))
+        recordIfNothingFound(db, { params, outcome, localityId: locality?.locality.id ?? null, origin: located, date: londonDate(current) });
     }
   }
 

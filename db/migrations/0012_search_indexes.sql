@@ -1,0 +1,4 @@
+CREATE INDEX `series_search_idx` ON `session_series` (`venue_id`,`status`,`type_id`,`booking_mode`,`cost_pence`,`send_friendly`,`for_pregnancy`,`age_min_months`,`age_max_months`,`languages`,`title`);--> statement-breakpoint
+CREATE INDEX `series_status_type_idx` ON `session_series` (`status`,`type_id`,`booking_mode`,`cost_pence`,`send_friendly`,`for_pregnancy`,`age_min_months`,`age_max_months`,`languages`,`title`,`venue_id`);--> statement-breakpoint
+CREATE INDEX `series_active_idx` ON `session_series` (`status`,`id`,`type_id`,`booking_mode`,`cost_pence`,`send_friendly`,`for_pregnancy`,`age_min_months`,`age_max_months`,`languages`,`title`,`venue_id`);--> statement-breakpoint
+CREATE INDEX `venues_place_idx` ON `venues` (`kind`,`latitude`,`longitude`);
