@@ -3,7 +3,7 @@ import type { Db } from "../../../db/connection";
 import type { BookingMode, PlaceUnit, VenueKind } from "../../../db/schema";
 import { placesLeft } from "~/domain/capacity";
 import { PLACES_TAKEN_SQL } from "~/models/booking.server";
-import { prepared } from "~/models/search/match-sql.server";
+import { prepared } from "~/models/prepared-statements.server";
 import type { Candidate, SeriesResult } from "~/models/search.server";
 
 type DetailRow = {

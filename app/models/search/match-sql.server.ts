@@ -1,11 +1,11 @@
 // The SQL behind search: which series match the filters in a given area, and three ways to read
 // them sized to what the page needs (decision 014): the candidates themselves, a count per venue,
 // and a date-ordered window with its total.
-import type Database from "better-sqlite3";
 import type { Db } from "../../../db/connection";
 import { VENUE_KINDS, type VenueKind } from "../../../db/schema";
 import { BAND_MONTHS } from "~/domain/age-bands";
 import { TIME_OF_DAY_RANGES, WEEKDAY_SLUGS } from "~/domain/dates";
+import { prepared } from "~/models/prepared-statements.server";
 import type { Box, Candidate, SearchFilters } from "~/models/search.server";
 
 export type MatchFilters = Omit<SearchFilters, "origin" | "maxMiles" | "page">;
@@ -15,16 +15,6 @@ export type MatchFilters = Omit<SearchFilters, "origin" | "maxMiles" | "page">;
  * (`venueIds`, in-person or online alike).
  */
 export type Scope = { box: Box | null; online: boolean; inPerson: boolean; venueIds?: number[] };
-
-// Statements are prepared once per connection and filter combination (at most a few hundred).
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-export function prepared(db: Db, text: string): Database.Statement {
-  let cache = statements.get(db.$client);
-  if (!cache) statements.set(db.$client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
-  return statement;
-}
 
 // An IN list rather than `<> 'online'`, so venues_place_idx (kind, latitude, longitude) serves the box.
 const IN_PERSON_KINDS = VENUE_KINDS.filter((k) => k !== "online")
