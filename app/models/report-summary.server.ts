@@ -70,29 +70,43 @@ const endOfMonth = (iso: string) => {
   return addDays(next, -1);
 };
 
-/** A range as whole financial years ("FY2026"), whole months ("2026-10") and the days left over. */
-export function tile(range: DateRange): { days: DateRange[]; periods: string[] } {
-  const days: DateRange[] = [];
+type Days = DateRange & { sign: 1 | -1 };
+
+/**
+ * A range as whole financial years ("FY2026"), whole months ("2026-10") and the days left over. A
+ * month that is mostly in the range is taken whole, less the days outside it (sign -1): November
+ * up to the 24th reads six days, not twenty-four.
+ */
+export function tile(range: DateRange): { days: Days[]; periods: string[] } {
+  const days: Days[] = [];
   const periods: string[] = [];
   for (let d = range.from; d <= range.to;) {
     const year = Number(d.slice(0, 4));
+    const monthStart = `${d.slice(0, 7)}-01`;
     const monthEnd = endOfMonth(d);
-    if (d.endsWith("-04-01") && `${year + 1}-03-31` <= range.to) {
+    const to = monthEnd < range.to ? monthEnd : range.to;
+    const inside = dayCount(d, to);
+    if (d === monthStart && d.endsWith("-04-01") && `${year + 1}-03-31` <= range.to) {
       periods.push(`FY${year}`);
       d = `${year + 1}-04-01`;
-    } else if (d.endsWith("-01") && monthEnd <= range.to) {
-      periods.push(d.slice(0, 7));
-      d = addDays(monthEnd, 1);
-    } else {
-      const to = monthEnd < range.to ? monthEnd : range.to;
-      const last = days[days.length - 1];
-      if (last && addDays(last.to, 1) === d) last.to = to;
-      else days.push({ from: d, to });
-      d = addDays(to, 1);
+      continue;
     }
+    if (inside * 2 > dayCount(monthStart, monthEnd) && !(d === monthStart && to === monthEnd)) {
+      periods.push(d.slice(0, 7));
+      if (d > monthStart) days.push({ from: monthStart, to: addDays(d, -1), sign: -1 });
+      if (to < monthEnd) days.push({ from: addDays(to, 1), to: monthEnd, sign: -1 });
+    } else if (d === monthStart && to === monthEnd) periods.push(d.slice(0, 7));
+    else {
+      const last = days[days.length - 1];
+      if (last && last.sign === 1 && addDays(last.to, 1) === d) last.to = to;
+      else days.push({ from: d, to, sign: 1 });
+    }
+    d = addDays(to, 1);
   }
   return { days, periods };
 }
+
+const dayCount = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 const BOOKED = DECILES.map((d) => `booked_decile_${d}`);
 const CAME = DECILES.map((d) => `came_decile_${d}`);
@@ -148,11 +162,12 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
   const scoped = narrowed ? series : "";
   const key = perSeries ? "r.series_id, " : "";
   const group = perSeries ? "GROUP BY r.series_id" : "";
-  const queries: [string, Record<string, unknown>][] = days.map((d) => [
+  const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
     `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
        FROM report_days r JOIN session_series s ON s.id = r.series_id
       WHERE ${series} +r.date BETWEEN @from AND @to ${group}`,
     { ...params, from: d.from, to: d.to },
+    d.sign,
   ]);
   if (periods.length)
     queries.push([
@@ -160,17 +175,18 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
          FROM report_periods r JOIN session_series s ON s.id = r.series_id
         WHERE ${scoped} r.period IN (SELECT value FROM json_each(@periods)) ${group}`,
       { ...params, periods: JSON.stringify(periods) },
+      1,
     ]);
   const sums = new Map<number, number[]>();
-  for (const [sql, p] of queries) {
+  for (const [sql, p, sign] of queries) {
     for (const row of db.$client.prepare(sql).raw(true).all(p) as (number | null)[][]) {
       const [id, values] = perSeries ? [row[0] as number, row.slice(1)] : [0, row];
       const into = sums.get(id);
-      if (into) values.forEach((v, i) => (into[i] += v ?? 0));
+      if (into) values.forEach((v, i) => (into[i] += sign * (v ?? 0)));
       else
         sums.set(
           id,
-          values.map((v) => v ?? 0),
+          values.map((v) => sign * (v ?? 0)),
         );
     }
   }

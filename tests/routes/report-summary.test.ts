@@ -12,6 +12,7 @@ import { cancelOccurrence } from "~/models/occurrence.server";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
 import { addWalkIn, markAttendance } from "~/models/register.server";
 import { buildReport } from "~/models/report.server";
+import { tile } from "~/models/report-summary.server";
 import type { ReportFilters } from "~/models/report-scope.server";
 import { purgeExpiredBookings } from "~/models/retention.server";
 import { getDb } from "~/utils/db.server";
@@ -166,6 +167,21 @@ function cases(): [string, Viewer, ReportFilters][] {
   out.push(["pregnancy", admin, { range, ageBand: "pregnancy" }]);
   return out;
 }
+
+describe("a period read from the summary", () => {
+  it("is whole financial years and months, and the days at its edges, added or taken away", () => {
+    expect(tile({ from: "2026-04-01", to: "2027-03-31" })).toEqual({ days: [], periods: ["FY2026"] });
+    expect(tile({ from: "2026-11-01", to: "2026-11-24" })).toEqual({
+      days: [{ from: "2026-11-25", to: "2026-11-30", sign: -1 }],
+      periods: ["2026-11"],
+    });
+    expect(tile({ from: "2026-09-17", to: "2026-11-30" })).toEqual({
+      days: [{ from: "2026-09-17", to: "2026-09-30", sign: 1 }],
+      periods: ["2026-10", "2026-11"],
+    });
+    expect(tile({ from: "2026-11-23", to: "2026-11-29" })).toEqual({ days: [{ from: "2026-11-23", to: "2026-11-29", sign: 1 }], periods: [] });
+  });
+});
 
 describe("the summary tables count what the rows count", () => {
   it("the history made for this test reaches every kind of figure", () => {
