@@ -214,7 +214,7 @@ export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: Repor
       `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
          FROM report_courses c JOIN session_series s ON s.id = c.series_id
         WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
-          AND c.series_id IN (${sql})`,
+          ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
     )
     .all({ ...params, from: range.from, to: range.to, today }) as CourseRow[];
   const course = new Map(courses.map((c) => [c.seriesId, c]));

@@ -43,7 +43,7 @@ type SeriesMeta = {
 
 /** The series a report counts, with what it rolls up by. Names are read once each, not once per series. */
 function seriesMeta(db: Db, filters: ReportFilters, scope: ReportScope): Map<number, SeriesMeta> {
-  const { sql, params } = seriesFilter(filters, scope);
+  const { sql, params, narrowed } = seriesFilter(filters, scope);
   const names = (query: string) => new Map(db.$client.prepare(query).raw(true).all() as [number, string][]);
   const types = names("SELECT id, slug FROM session_types");
   const venues = names("SELECT id, name FROM venues");
@@ -51,7 +51,7 @@ function seriesMeta(db: Db, filters: ReportFilters, scope: ReportScope): Map<num
   const rows = db.$client
     .prepare(
       `SELECT s.id, s.type_id, s.venue_id, v.locality_id, s.for_pregnancy, s.age_min_months, s.age_max_months
-         FROM session_series s JOIN venues v ON v.id = s.venue_id WHERE s.id IN (${sql})`,
+         FROM session_series s JOIN venues v ON v.id = s.venue_id ${narrowed ? `WHERE s.id IN (${sql})` : ""}`,
     )
     .raw(true)
     .all(params) as [number, number, number, number, number, number | null, number | null][];
