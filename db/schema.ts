@@ -618,6 +618,153 @@ export const searchMisses = sqliteTable(
   (t) => [index("search_misses_date_idx").on(t.date)],
 );
 
+// The reports' summary (decision 009): counts only, kept exact by SQLite triggers on bookings,
+// attendance, walk_ins, occurrences and session_series (migration 0013), so no writer can forget them.
+const count = (name: string) => integer(name).notNull().default(0);
+
+/**
+ * One row per occurrence: what models/report.server.ts sums for that date. Bookings count on their
+ * date, register marks and walk-ins on the date marked; `held` is the occurrence being scheduled.
+ * The migration rebuilds it WITHOUT ROWID, stored in (series, date) order.
+ */
+export const reportDays = sqliteTable(
+  "report_days",
+  {
+    seriesId: integer("series_id").notNull(),
+    date: text("date").notNull(),
+    occurrenceId: integer("occurrence_id").notNull(),
+    held: integer("held").notNull(),
+    bookings: count("bookings"),
+    cancelled: count("cancelled"),
+    waiting: count("waiting"),
+    onBehalf: count("on_behalf"),
+    newFamilies: count("new_families"),
+    // Places of the confirmed bookings.
+    confirmedPlaces: count("confirmed_places"),
+    // Bookings placed in a decile, and in deciles 1 and 2: the weekly trend's reach.
+    placed: count("placed"),
+    deprived: count("deprived"),
+    bookedDecile1: count("booked_decile_1"),
+    bookedDecile2: count("booked_decile_2"),
+    bookedDecile3: count("booked_decile_3"),
+    bookedDecile4: count("booked_decile_4"),
+    bookedDecile5: count("booked_decile_5"),
+    bookedDecile6: count("booked_decile_6"),
+    bookedDecile7: count("booked_decile_7"),
+    bookedDecile8: count("booked_decile_8"),
+    bookedDecile9: count("booked_decile_9"),
+    bookedDecile10: count("booked_decile_10"),
+    attended: count("attended"),
+    noShows: count("no_shows"),
+    walkIns: count("walk_ins"),
+    walkInFirstVisits: count("walk_in_first_visits"),
+    walkInChildren: count("walk_in_children"),
+    walkInAdults: count("walk_in_adults"),
+    // The families who came (attended bookings and walk-ins) by decile.
+    cameDecile1: count("came_decile_1"),
+    cameDecile2: count("came_decile_2"),
+    cameDecile3: count("came_decile_3"),
+    cameDecile4: count("came_decile_4"),
+    cameDecile5: count("came_decile_5"),
+    cameDecile6: count("came_decile_6"),
+    cameDecile7: count("came_decile_7"),
+    cameDecile8: count("came_decile_8"),
+    cameDecile9: count("came_decile_9"),
+    cameDecile10: count("came_decile_10"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.date] }),
+    uniqueIndex("report_days_occurrence_uq").on(t.occurrenceId),
+    // The trend's edge days of all of England, without reading every series.
+    index("report_days_date_idx").on(t.date),
+  ],
+);
+
+/**
+ * The same counts per series over a whole month ("2026-10") or financial year ("FY2026": April 2026
+ * to March 2027), kept from report_days by triggers, so a long period reads a few rows per series.
+ * What depends on the date's status is split here: cancellations by the family (the date held) or by
+ * the hub (the date cancelled), places booked and dates held on held dates only.
+ */
+export const reportPeriods = sqliteTable(
+  "report_periods",
+  {
+    seriesId: integer("series_id").notNull(),
+    period: text("period").notNull(),
+    bookings: count("bookings"),
+    cancelledByFamily: count("cancelled_by_family"),
+    cancelledByHub: count("cancelled_by_hub"),
+    waiting: count("waiting"),
+    onBehalf: count("on_behalf"),
+    newFamilies: count("new_families"),
+    heldPlaces: count("held_places"),
+    datesHeld: count("dates_held"),
+    bookedDecile1: count("booked_decile_1"),
+    bookedDecile2: count("booked_decile_2"),
+    bookedDecile3: count("booked_decile_3"),
+    bookedDecile4: count("booked_decile_4"),
+    bookedDecile5: count("booked_decile_5"),
+    bookedDecile6: count("booked_decile_6"),
+    bookedDecile7: count("booked_decile_7"),
+    bookedDecile8: count("booked_decile_8"),
+    bookedDecile9: count("booked_decile_9"),
+    bookedDecile10: count("booked_decile_10"),
+    attended: count("attended"),
+    noShows: count("no_shows"),
+    walkIns: count("walk_ins"),
+    walkInFirstVisits: count("walk_in_first_visits"),
+    walkInChildren: count("walk_in_children"),
+    walkInAdults: count("walk_in_adults"),
+    cameDecile1: count("came_decile_1"),
+    cameDecile2: count("came_decile_2"),
+    cameDecile3: count("came_decile_3"),
+    cameDecile4: count("came_decile_4"),
+    cameDecile5: count("came_decile_5"),
+    cameDecile6: count("came_decile_6"),
+    cameDecile7: count("came_decile_7"),
+    cameDecile8: count("came_decile_8"),
+    cameDecile9: count("came_decile_9"),
+    cameDecile10: count("came_decile_10"),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.period] })],
+);
+
+/** The weekly trend's counts per hub (venue) and ISO week (its Monday), from report_days by triggers. */
+export const reportWeeks = sqliteTable(
+  "report_weeks",
+  {
+    week: text("week").notNull(),
+    venueId: integer("venue_id").notNull(),
+    bookings: count("bookings"),
+    placed: count("placed"),
+    deprived: count("deprived"),
+    // Attended bookings and walk-ins.
+    came: count("came"),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.venueId] })],
+);
+
+/** A course's bookings (booked whole, no occurrence), per series: counted on the course's first date. */
+export const reportCourses = sqliteTable("report_courses", {
+  seriesId: integer("series_id").primaryKey(),
+  bookings: count("bookings"),
+  cancelled: count("cancelled"),
+  waiting: count("waiting"),
+  onBehalf: count("on_behalf"),
+  newFamilies: count("new_families"),
+  confirmedPlaces: count("confirmed_places"),
+  bookedDecile1: count("booked_decile_1"),
+  bookedDecile2: count("booked_decile_2"),
+  bookedDecile3: count("booked_decile_3"),
+  bookedDecile4: count("booked_decile_4"),
+  bookedDecile5: count("booked_decile_5"),
+  bookedDecile6: count("booked_decile_6"),
+  bookedDecile7: count("booked_decile_7"),
+  bookedDecile8: count("booked_decile_8"),
+  bookedDecile9: count("booked_decile_9"),
+  bookedDecile10: count("booked_decile_10"),
+});
+
 // Family voice (models/feedback.server.ts, models/you-said-we-did.server.ts).
 
 export const FEEDBACK_CONTACT = ["email", "sms"] as const;

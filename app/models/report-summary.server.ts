@@ -1,0 +1,306 @@
+// The report's counts per series and per week, read from the summary tables SQLite triggers keep
+// exact on every write (migration 0013, decision 009): report_days (one row per date), report_periods
+// (whole months and financial years), report_weeks (the trend, per hub) and report_courses. A period
+// is cut into whole financial years, whole months and the days at its edges, so all of England over
+// a year reads about one row per series instead of every booking.
+import type { Db } from "../../db/connection";
+import type { AgeBand } from "~/domain/age-bands";
+import { addDays, startOfWeek } from "~/domain/dates";
+import { DECILES, type Figures } from "~/domain/report";
+import { type DateRange, weeksOf } from "~/domain/report-period";
+import type { ReportFilters, ReportScope } from "~/models/report-scope.server";
+
+export type WeekPoint = { week: string; bookings: number; attended: number; withDecile: number; decile1to2: number };
+/** What a report counts: each series' figures, the reach by decile of them all, and the weekly trend. */
+export type ReportCounts = {
+  perSeries: Map<number, Figures>;
+  deciles: { bookings: number[]; attended: number[] };
+  weekly: WeekPoint[];
+};
+
+const BAND_MONTHS: Record<Exclude<AgeBand, "pregnancy">, [number, number]> = {
+  "0-1": [0, 11],
+  "1-2": [12, 23],
+  "2-3": [24, 35],
+  "3-5": [36, 59],
+};
+
+type Sql = { sql: string; params: Record<string, unknown>; narrowed: boolean };
+
+/** The venues a report counts: conditions over v (venues) and l (localities), parameters from filterParams. */
+export function venueFilter(filters: ReportFilters, scope: ReportScope): string[] {
+  const where: string[] = [];
+  if (scope.kind === "hubs") where.push(scope.venueIds.length ? `v.id IN (${scope.venueIds.map(Number).join(",")})` : "0");
+  if (scope.kind === "own") where.push("0");
+  if (filters.localAuthorityId !== undefined) where.push("l.local_authority_id = @la");
+  if (filters.localityId !== undefined) where.push("v.locality_id = @locality");
+  if (filters.venueId !== undefined) where.push("v.id = @venue");
+  return where;
+}
+
+function filterParams(filters: ReportFilters): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  if (filters.localAuthorityId !== undefined) params.la = filters.localAuthorityId;
+  if (filters.localityId !== undefined) params.locality = filters.localityId;
+  if (filters.venueId !== undefined) params.venue = filters.venueId;
+  if (filters.typeSlug !== undefined) params.type = filters.typeSlug;
+  return params;
+}
+
+/** The series a report counts, as SQL over s (series), v (venues), l (localities), with its parameters. */
+export function seriesFilter(filters: ReportFilters, scope: ReportScope): Sql {
+  const where = venueFilter(filters, scope);
+  if (filters.typeSlug !== undefined) where.push("s.type_id = (SELECT id FROM session_types WHERE slug = @type)");
+  if (filters.ageBand === "pregnancy") where.push("s.for_pregnancy = 1");
+  else if (filters.ageBand) {
+    // The rule of fitsAgeBand (domain/age-bands.ts), in SQL: the series' range overlaps the band.
+    const [lo, hi] = BAND_MONTHS[filters.ageBand];
+    where.push(`(s.age_min_months IS NOT NULL OR s.age_max_months IS NOT NULL)
+      AND COALESCE(s.age_min_months, 0) <= ${hi} AND COALESCE(s.age_max_months, 100000) >= ${lo}`);
+  }
+  const sql = `SELECT s.id FROM session_series s JOIN venues v ON v.id = s.venue_id JOIN localities l ON l.id = v.locality_id
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
+  // Every series has a venue in a locality, so with no condition the list is every series.
+  return { sql, params: filterParams(filters), narrowed: where.length > 0 };
+}
+
+const endOfMonth = (iso: string) => {
+  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+  return addDays(next, -1);
+};
+
+type Days = DateRange & { sign: 1 | -1 };
+
+/**
+ * A range as whole financial years ("FY2026"), whole months ("2026-10") and the days left over. A
+ * month that is mostly in the range is taken whole, less the days outside it (sign -1): November
+ * up to the 24th reads six days, not twenty-four.
+ */
+export function tile(range: DateRange): { days: Days[]; periods: string[] } {
+  const days: Days[] = [];
+  const periods: string[] = [];
+  for (let d = range.from; d <= range.to;) {
+    const year = Number(d.slice(0, 4));
+    const monthStart = `${d.slice(0, 7)}-01`;
+    const monthEnd = endOfMonth(d);
+    const to = monthEnd < range.to ? monthEnd : range.to;
+    const inside = dayCount(d, to);
+    if (d === monthStart && d.endsWith("-04-01") && `${year + 1}-03-31` <= range.to) {
+      periods.push(`FY${year}`);
+      d = `${year + 1}-04-01`;
+      continue;
+    }
+    if (inside * 2 > dayCount(monthStart, monthEnd) && !(d === monthStart && to === monthEnd)) {
+      periods.push(d.slice(0, 7));
+      if (d > monthStart) days.push({ from: monthStart, to: addDays(d, -1), sign: -1 });
+      if (to < monthEnd) days.push({ from: addDays(to, 1), to: monthEnd, sign: -1 });
+    } else if (d === monthStart && to === monthEnd) periods.push(d.slice(0, 7));
+    else {
+      const last = days[days.length - 1];
+      if (last && last.sign === 1 && addDays(last.to, 1) === d) last.to = to;
+      else days.push({ from: d, to, sign: 1 });
+    }
+    d = addDays(to, 1);
+  }
+  return { days, periods };
+}
+
+const dayCount = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
+const BOOKED = DECILES.map((d) => `booked_decile_${d}`);
+const CAME = DECILES.map((d) => `came_decile_${d}`);
+const plus = (columns: string[]) => columns.join(" + ");
+
+/**
+ * A figure per series: its name, its sum over report_periods' columns, and over report_days' (which
+ * keeps the date's status apart). `s` is the series, for its capacity and what a walk-in's place is.
+ */
+type Column = [name: string, periods: string, days: string];
+const same = (name: string, sql = name): Column => [name, sql, sql];
+/** Counted on every date of the period. */
+const WHOLE: Column[] = [
+  same("bookings"),
+  ["cancelled_by_family", "cancelled_by_family", "held * cancelled"],
+  ["cancelled_by_hub", "cancelled_by_hub", "(1 - held) * cancelled"],
+  same("on_behalf"),
+  same("new_families"),
+  same("attended"),
+  same("no_shows"),
+  same("walk_ins"),
+  same("walk_in_first_visits"),
+  same("walk_in_places", "CASE WHEN s.place_unit = 'child' THEN walk_in_children ELSE walk_in_adults END"),
+  same("with_decile", plus(BOOKED)),
+  same("decile_1to2", plus(BOOKED.slice(0, 2))),
+  same("decile_1", BOOKED[0]),
+  same("came_with_decile", plus(CAME)),
+  same("came_decile_1to2", plus(CAME.slice(0, 2))),
+  same("came_decile_1", CAME[0]),
+];
+/** Counted only on dates up to today: demand left unmet, places booked, dates held and the places they offered. */
+const TO_DATE: Column[] = [
+  ["waiting", "waiting", "waiting"],
+  ["held_places", "held_places", "held * confirmed_places"],
+  ["dates_held", "dates_held", "held"],
+  ["places_offered", "dates_held * s.capacity", "held * s.capacity"],
+];
+/** The scope's reach by decile, for bookings and for the families who came. */
+const DECILE_TOTALS: Column[] = [...BOOKED, ...CAME].map((c) => same(c));
+
+type Scoped = { inScope: string; params: Record<string, unknown>; narrowed: boolean };
+
+/**
+ * The sums of `columns` over a range, per series (or in all, with `perSeries` false): its edge days from
+ * report_days, whole months and financial years from report_periods. One query per part, each read in
+ * its table's (series, date) order, so nothing is sorted.
+ */
+function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, perSeries = true) {
+  const { days, periods } = tile(range);
+  // Days are read series by series (+r.date keeps SQLite off the date index, which would need a sort);
+  // all of England needs no list for the periods, read in order.
+  const series = `r.series_id IN (${narrowed ? inScope : "SELECT id FROM session_series"}) AND`;
+  const scoped = narrowed ? series : "";
+  const key = perSeries ? "r.series_id, " : "";
+  const group = perSeries ? "GROUP BY r.series_id" : "";
+  const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
+    `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
+       FROM report_days r JOIN session_series s ON s.id = r.series_id
+      WHERE ${series} +r.date BETWEEN @from AND @to ${group}`,
+    { ...params, from: d.from, to: d.to },
+    d.sign,
+  ]);
+  if (periods.length)
+    queries.push([
+      `SELECT ${key}${columns.map(([, sql]) => `SUM(${sql})`).join(", ")}
+         FROM report_periods r JOIN session_series s ON s.id = r.series_id
+        WHERE ${scoped} r.period IN (SELECT value FROM json_each(@periods)) ${group}`,
+      { ...params, periods: JSON.stringify(periods) },
+      1,
+    ]);
+  const sums = new Map<number, number[]>();
+  for (const [sql, p, sign] of queries) {
+    for (const row of db.$client.prepare(sql).raw(true).all(p) as (number | null)[][]) {
+      const [id, values] = perSeries ? [row[0] as number, row.slice(1)] : [0, row];
+      const into = sums.get(id);
+      if (into) values.forEach((v, i) => (into[i] += sign * (v ?? 0)));
+      else
+        sums.set(
+          id,
+          values.map((v) => sign * (v ?? 0)),
+        );
+    }
+  }
+  return sums;
+}
+
+/** Each column's place in a row of sums, by name. */
+const at = (columns: Column[]) => Object.fromEntries(columns.map(([c], i) => [c, i]));
+const W = at(WHOLE);
+const T = at(TO_DATE);
+
+type CourseRow = Record<string, number> & { seriesId: number; inRange: number; started: number };
+
+/** Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of them all. */
+export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): Omit<ReportCounts, "weekly"> {
+  const { sql, params, narrowed } = seriesFilter(filters, scope);
+  const scoped = { inScope: sql, params, narrowed };
+  const { range } = filters;
+  const whole = sumsOver(db, range, WHOLE, scoped);
+  const toDate = range.from <= today ? sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, TO_DATE, scoped) : new Map();
+  const totals = sumsOver(db, range, DECILE_TOTALS, scoped, false).get(0) ?? DECILE_TOTALS.map(() => 0);
+  // A course is booked whole: its bookings count on its first date; its places on each date held.
+  const courses = db.$client
+    .prepare(
+      `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
+         FROM report_courses c JOIN session_series s ON s.id = c.series_id
+        WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
+          ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
+    )
+    .all({ ...params, from: range.from, to: range.to, today }) as CourseRow[];
+  const course = new Map(courses.map((c) => [c.seriesId, c]));
+  const deciles = { bookings: totals.slice(0, 10), attended: totals.slice(10) };
+  for (const c of courses) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
+
+  const perSeries = new Map<number, Figures>();
+  const [noWhole, noToDate] = [WHOLE.map(() => 0), TO_DATE.map(() => 0)];
+  for (const id of new Set([...whole.keys(), ...toDate.keys(), ...course.keys()])) {
+    const wv = whole.get(id) ?? noWhole;
+    const tv = toDate.get(id) ?? noToDate;
+    const w = (name: string) => wv[W[name]];
+    const t = (name: string) => tv[T[name]];
+    const c = course.get(id);
+    // A series counts when any of its bookings, held dates, register marks or walk-ins does.
+    if (!c && !(w("bookings") > 0 || t("dates_held") > 0 || w("attended") + w("no_shows") > 0 || w("walk_ins") > 0)) continue;
+    const k = c?.inRange ? 1 : 0;
+    const course1 = (col: string) => k * (c?.[col] ?? 0);
+    perSeries.set(id, {
+      bookings: w("bookings") + course1("bookings"),
+      placesOffered: t("places_offered"),
+      placesUsed: t("held_places") + w("walk_in_places") + (c?.confirmed_places ?? 0) * t("dates_held"),
+      datesHeld: t("dates_held"),
+      attended: w("attended"),
+      noShows: w("no_shows"),
+      walkIns: w("walk_ins"),
+      cancelledByFamily: w("cancelled_by_family") + course1("cancelled"),
+      cancelledByHub: w("cancelled_by_hub"),
+      waitingUnmet: t("waiting") + (c?.started ? course1("waiting") : 0),
+      onBehalf: w("on_behalf") + course1("on_behalf"),
+      newFamilies: w("new_families") + w("walk_in_first_visits") + course1("new_families"),
+      withDecile: w("with_decile") + BOOKED.reduce((n, col) => n + course1(col), 0),
+      decile1to2: w("decile_1to2") + course1(BOOKED[0]) + course1(BOOKED[1]),
+      decile1: w("decile_1") + course1(BOOKED[0]),
+      attendedWithDecile: w("came_with_decile"),
+      attendedDecile1to2: w("came_decile_1to2"),
+      attendedDecile1: w("came_decile_1"),
+    });
+  }
+  return { perSeries, deciles };
+}
+
+type TrendRow = { day: string; bookings: number; placed: number; deprived: number; came: number };
+
+/** Bookings and the families who came, by week: the trend chart's data. */
+export function summaryWeekly(db: Db, filters: ReportFilters, scope: ReportScope): WeekPoint[] {
+  const { range } = filters;
+  const { sql: inScope, params, narrowed } = seriesFilter(filters, scope);
+  const byDay = (from: string, to: string) =>
+    db.$client
+      .prepare(
+        `SELECT date AS day, SUM(bookings) AS bookings, SUM(placed) AS placed, SUM(deprived) AS deprived, SUM(attended + walk_ins) AS came
+           FROM report_days WHERE ${narrowed ? `series_id IN (${inScope}) AND` : ""} date BETWEEN @from AND @to GROUP BY date`,
+      )
+      .all({ ...params, from, to }) as TrendRow[];
+  let rows: TrendRow[];
+  const weeks = weeksOf(range);
+  // Whole weeks come from the per-hub totals, unless a type or age band picks series within a hub.
+  const full = weeks.filter((monday) => monday >= range.from && addDays(monday, 6) <= range.to);
+  if (filters.typeSlug !== undefined || filters.ageBand !== undefined || full.length === 0) rows = byDay(range.from, range.to);
+  else {
+    const where = venueFilter(filters, scope);
+    rows = db.$client
+      .prepare(
+        `SELECT week AS day, SUM(bookings) AS bookings, SUM(placed) AS placed, SUM(deprived) AS deprived, SUM(came) AS came
+           FROM report_weeks WHERE week BETWEEN @first AND @last AND venue_id IN (
+             SELECT v.id FROM venues v JOIN localities l ON l.id = v.locality_id ${where.length ? `WHERE ${where.join(" AND ")}` : ""})
+          GROUP BY week`,
+      )
+      .all({ ...params, first: full[0], last: full[full.length - 1] }) as TrendRow[];
+    if (full[0] > range.from) rows.push(...byDay(range.from, addDays(full[0], -1)));
+    const after = addDays(full[full.length - 1], 7);
+    if (after <= range.to) rows.push(...byDay(after, range.to));
+  }
+  const points = new Map(weeks.map((week) => [week, { week, bookings: 0, attended: 0, withDecile: 0, decile1to2: 0 }]));
+  for (const r of rows) {
+    const point = points.get(startOfWeek(r.day));
+    if (!point) continue;
+    point.bookings += r.bookings;
+    point.attended += r.came;
+    point.withDecile += r.placed;
+    point.decile1to2 += r.deprived;
+  }
+  return [...points.values()];
+}
+
+export function summaryCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): ReportCounts {
+  return { ...summarySeriesCounts(db, filters, scope, today), weekly: summaryWeekly(db, filters, scope) };
+}
