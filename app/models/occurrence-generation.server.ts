@@ -52,19 +52,14 @@ type SeriesToFill = {
  * filled. The range (generated_from..generated_until, see db/schema.ts) is kept as one span: when
  * the window does not touch it, the old one is given up rather than leaving a hole.
  */
-export function daysToFill(
-  known: { from: string | null; until: string | null },
-  window: DateRange,
-): { gaps: DateRange[]; range: DateRange } {
+export function daysToFill(known: { from: string | null; until: string | null }, window: DateRange): { gaps: DateRange[]; range: DateRange } {
   const { from, until } = known;
   if (from === null || until === null || from > until) return { gaps: [window], range: window };
   const gaps: DateRange[] = [];
   if (window.startDate < from) gaps.push({ startDate: window.startDate, endDate: minDate(window.endDate, addDays(from, -1)) });
   if (window.endDate > until) gaps.push({ startDate: maxDate(window.startDate, addDays(until, 1)), endDate: window.endDate });
   const touches = window.startDate <= addDays(until, 1) && window.endDate >= addDays(from, -1);
-  const range = touches
-    ? { startDate: minDate(window.startDate, from), endDate: maxDate(window.endDate, until) }
-    : window;
+  const range = touches ? { startDate: minDate(window.startDate, from), endDate: maxDate(window.endDate, until) } : window;
   return { gaps: gaps.filter((g) => g.startDate <= g.endDate), range };
 }
 
