@@ -2,6 +2,7 @@
 // holidays (domain/recurrence.ts does the arithmetic), kept filled over the rolling horizon, and
 // regenerated when a series changes. A date that has bookings is never deleted or moved: it is
 // flagged (needs_review) for a person to decide.
+import { performance } from "node:perf_hooks";
 import Holidays from "date-holidays";
 import { and, eq, gte, isNull, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/connection";
@@ -29,8 +30,14 @@ export function bankHolidays(from: string, to: string): Set<string> {
   return dates;
 }
 
-/** Series whose dates are worked out and written in one transaction by a top-up step. */
-const SERIES_PER_STEP = 200;
+/** Series read at a time by a top-up step. */
+const SERIES_PER_BATCH = 200;
+/**
+ * How long one top-up step (one IMMEDIATE transaction) goes on taking batches. Short enough that a
+ * booking waits little for the write lock; long enough that a top-up of 50,000 series is a few
+ * dozen commits, each a sync of the WAL (synchronous = FULL), rather than hundreds.
+ */
+const STEP_MS = 50;
 
 /** What a top-up step reads of a series: only what its dates depend on. */
 type SeriesToFill = {
@@ -82,8 +89,8 @@ function mayRunIn(weekdays: number[], startDate: string, endDate: string | null,
 }
 
 /**
- * Inserts missing occurrences from today to the horizon, one step of SERIES_PER_STEP series at a
- * time; each step yields how many it added. Never deletes or moves one: existing rows (booked or
+ * Inserts missing occurrences from today to the horizon, one step (STEP_MS of batches of series)
+ * at a time; each step yields how many it added. Never deletes or moves one: existing rows (booked or
  * cancelled) stay as they are. Only the days outside a series' known range are worked out, so a
  * top-up of a full horizon reads the series and writes nothing; a day later it looks at one day.
  *
@@ -107,19 +114,29 @@ export function* topUpSteps(db: Db, today: string, horizonWeeks: number, seriesI
      WHERE s.status = 'active' AND s.id > @after AND (@only IS NULL OR s.id = @only)
        AND (s.generated_from IS NULL OR s.generated_until IS NULL OR s.generated_from > @start OR s.generated_until < @end
          OR s.generated_from > s.generated_until)
-     ORDER BY s.id LIMIT ${SERIES_PER_STEP}`,
+     ORDER BY s.id LIMIT ${SERIES_PER_BATCH}`,
   );
   const termsOf = sqlite.prepare("SELECT start_date AS startDate, end_date AS endDate FROM term_dates WHERE local_authority_id = ?");
   const closedOn = sqlite.prepare("SELECT date FROM closures WHERE venue_id = ? AND date BETWEEN ? AND ?").pluck();
   const insert = sqlite.prepare("INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)");
   const record = sqlite.prepare("UPDATE session_series SET generated_from = ?, generated_until = ? WHERE id = ?");
 
-  const step = sqlite.transaction((after: number) => {
-    const series = pending.all({ after, only: seriesId ?? null, start: window.startDate, end: window.endDate }) as SeriesToFill[];
+  const step = sqlite.transaction((from: number) => {
+    const startedAt = performance.now();
+    // Read in this transaction, so they agree with the known ranges read beside them.
     const terms = new Map<number, DateRange[]>();
     const excluded = new Map<number, Set<string>>();
     let added = 0;
-    for (const s of series) {
+    let after: number | null = from;
+    while (after !== null && performance.now() - startedAt < STEP_MS) {
+      const series = pending.all({ after, only: seriesId ?? null, start: window.startDate, end: window.endDate }) as SeriesToFill[];
+      after = series.length === SERIES_PER_BATCH ? series[series.length - 1].id : null;
+      for (const s of series) added += fillSeries(s);
+    }
+    return { added, last: after };
+
+    function fillSeries(s: SeriesToFill): number {
+      let added = 0;
       const { gaps, range } = daysToFill({ from: s.generatedFrom, until: s.generatedUntil }, window);
       const weekdays = parseWeekdays(s.weekdays);
       for (const gap of gaps) {
@@ -137,8 +154,8 @@ export function* topUpSteps(db: Db, today: string, horizonWeeks: number, seriesI
         }
       }
       record.run(range.startDate, range.endDate, s.id);
+      return added;
     }
-    return { added, last: series.length === SERIES_PER_STEP ? series[series.length - 1].id : null };
   });
 
   let after = 0;

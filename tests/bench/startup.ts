@@ -60,7 +60,9 @@ function pidListeningOn(port: number): number {
   throw new Error(`nothing listens on port ${port}`);
 }
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+/** Resident MiB of the process (VmRSS), or one of its parts (RssAnon, RssFile, RssShmem). */
+const rssOf = (pid: number, field = "VmRSS") =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 /**
  * Pages a family opens: the 10- and 25-mile searches of the in-process search bench and a week's
@@ -143,13 +145,14 @@ export async function benchServer(): Promise<boolean> {
         }
         const filledMs = performance.now() - startedAt;
         const rssFilled = rssOf(pid);
+        const parts = ["RssAnon", "RssFile", "RssShmem"].map((f) => `${f.slice(3).toLowerCase()} ${rssOf(pid, f).toFixed(0)}`);
         searchMs.sort((a, b) => a - b);
         const over = answeredMs > STARTUP_BUDGET_MS || Math.max(rssStart, rssSearched, rssFilled) > RSS_BUDGET_MIB;
         if (over) ok = false;
         console.log(
           `  ${run.label.padEnd(50)} answers in ${answeredMs.toFixed(0)} ms, horizon filled at ${filledMs.toFixed(0)} ms; ` +
             `rss ${rssStart.toFixed(0)} MiB started, ${rssSearched.toFixed(0)} after ${searchMs.length} requests ` +
-            `(median ${searchMs[Math.floor(searchMs.length / 2)].toFixed(0)} ms), ${rssFilled.toFixed(0)} filled` +
+            `(median ${searchMs[Math.floor(searchMs.length / 2)].toFixed(0)} ms), ${rssFilled.toFixed(0)} filled (${parts.join(", ")})` +
             `${over ? `  OVER BUDGET (${STARTUP_BUDGET_MS} ms, ${RSS_BUDGET_MIB} MiB)` : ""}`,
         );
       } finally {
