@@ -33,7 +33,10 @@ export function startBackgroundWork() {
     void purgeExpired();
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
-  void purgeExpired();
+  // Not at once: at national size a purge with nothing to wipe still reads every booking (about
+  // 30 s of steps for 2,000,000), which would hold up the first requests. A minute is nothing to a
+  // retention period in months.
+  setTimeout(() => void purgeExpired(), 60_000).unref();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
   // Open Referral feeds, when configured: now, then every ORUK_REFRESH_MINUTES, never overlapping.

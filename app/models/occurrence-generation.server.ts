@@ -33,11 +33,12 @@ export function bankHolidays(from: string, to: string): Set<string> {
 /** Series read at a time by a top-up step. */
 const SERIES_PER_BATCH = 200;
 /**
- * How long one top-up step (one IMMEDIATE transaction) goes on taking batches. Short enough that a
- * booking waits little for the write lock; long enough that a top-up of 50,000 series is a few
- * dozen commits, each a sync of the WAL (synchronous = FULL), rather than hundreds.
+ * How long one top-up step (one IMMEDIATE transaction) goes on taking batches, and how long the
+ * server's top-up then leaves the process to requests. Short enough that a request waits little
+ * behind a step; long enough that a top-up of 50,000 series is tens of commits, each a sync of the
+ * WAL (synchronous = FULL), not hundreds.
  */
-const STEP_MS = 50;
+const STEP_MS = 25;
 
 /** What a top-up step reads of a series: only what its dates depend on. */
 type SeriesToFill = {
@@ -186,7 +187,9 @@ export async function topUpOccurrencesInSteps(db: Db, today: string, horizonWeek
     const next = steps.next();
     if (next.done) break;
     added += next.value;
-    await new Promise((resolve) => setImmediate(resolve));
+    // A timer, not setImmediate: each turn of the event loop would run a step, and a request
+    // needs many turns, so it would wait a step at each of them.
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
   }
   return added;
 }

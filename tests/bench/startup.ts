@@ -105,7 +105,7 @@ export async function benchServer(): Promise<boolean> {
     const file = await copyNationalDatabase(dir);
     const day = (offset: number) => `${addDays(NATIONAL_TODAY, offset)}${NATIONAL_NOW.slice(10)}`;
     const runs: ServerRun[] = [
-      { label: "restart, horizon full", now: NATIONAL_NOW },
+      { label: "first start on the copy, horizon full", now: NATIONAL_NOW },
       { label: "restart a week later (sample data: from Monday)", now: day(7) },
       {
         label: "first start after migration 0012 (nothing known)",
