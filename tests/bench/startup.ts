@@ -116,6 +116,7 @@ export async function benchServer(): Promise<boolean> {
           db.close();
         },
       },
+      { label: "restart, horizon full", now: day(7) },
     ];
     console.log("national server (build/, a copy of the national database; machine shared, one run each):");
     for (const run of runs) {
