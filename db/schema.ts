@@ -144,6 +144,11 @@ export const sessionSeries = sqliteTable(
     feedSource: text("feed_source"),
     feedId: text("feed_id"),
     feedWithdrawnAt: text("feed_withdrawn_at"),
+    // The days over which every date the series should have is known to exist (topUpOccurrences
+    // fills it; triggers in migration 0013 narrow it when a deletion or a change could open a
+    // date inside it). Null: nothing known yet, so the next top-up works through the whole horizon.
+    generatedFrom: text("generated_from"),
+    generatedUntil: text("generated_until"),
     ...timestamps,
   },
   (t) => [

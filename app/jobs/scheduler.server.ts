@@ -5,7 +5,7 @@ import { purgeIdleSignIns } from "~/auth/sign-in.server";
 import { londonDate } from "~/domain/dates";
 import { queueFeedbackAsks } from "~/models/feedback.server";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
-import { topUpOccurrences, topUpStart } from "~/models/occurrence-generation.server";
+import { topUpOccurrencesInSteps, topUpStart } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
 import { refreshFeeds } from "~/oruk/import/refresh.server";
 import { ensureOrukIds } from "~/oruk/records.server";
@@ -23,17 +23,21 @@ export function startBackgroundWork() {
   if (globalThis.__familyHubsTimer || process.env.FAMILY_HUBS_WORKER_ROLE === "web") return;
   // Every setting is checked now, before the first request: a bad value stops the server here.
   env();
-  // Before the first request: a new database, or one left for days, gets its dates at once.
-  topUp();
+  // Started now and carried on between requests (docs/decisions/017-quick-start-at-national-size.md):
+  // its first step runs before the server listens, the rest while it answers.
+  void topUp();
   // Published (Open Referral) ids are stored before anyone reads the API.
   ensureOrukIds(getDb());
   const sixHours = 6 * 60 * 60 * 1000;
   globalThis.__familyHubsTimer = setInterval(() => {
-    topUp();
+    void topUp();
     void purgeExpired();
   }, sixHours);
   globalThis.__familyHubsTimer.unref();
-  void purgeExpired();
+  // Not at once: at national size a purge with nothing to wipe still reads every booking (about
+  // 30 s of steps for 2,000,000), which would hold up the first requests. A minute is nothing to a
+  // retention period in months.
+  setTimeout(() => void purgeExpired(), 60_000).unref();
   // Messages left pending by a restart go out now; reminders are queued hourly when enabled.
   deliverSoon(getDb());
   // Open Referral feeds, when configured: now, then every ORUK_REFRESH_MINUTES, never overlapping.
@@ -69,13 +73,20 @@ export function startBackgroundWork() {
   }
 }
 
-function topUp() {
+let toppingUp = false;
+
+/** Fills the horizon in steps; one at a time (the six-hourly timer could meet a long first one). */
+async function topUp() {
+  if (toppingUp) return;
+  toppingUp = true;
   try {
     const config = env();
-    const added = topUpOccurrences(getDb(), topUpStart(londonDate(now()), config.DEMO_DATA), config.OCCURRENCE_HORIZON_WEEKS);
+    const added = await topUpOccurrencesInSteps(getDb(), topUpStart(londonDate(now()), config.DEMO_DATA), config.OCCURRENCE_HORIZON_WEEKS);
     if (added > 0) logger.info({ occurrencesAdded: added }, "timetable dates added");
   } catch (err) {
     logger.error({ err }, "occurrence top-up failed");
+  } finally {
+    toppingUp = false;
   }
 }
 

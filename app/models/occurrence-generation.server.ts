@@ -2,11 +2,12 @@
 // holidays (domain/recurrence.ts does the arithmetic), kept filled over the rolling horizon, and
 // regenerated when a series changes. A date that has bookings is never deleted or moved: it is
 // flagged (needs_review) for a person to decide.
+import { performance } from "node:perf_hooks";
 import Holidays from "date-holidays";
 import { and, eq, gte, isNull, lte, ne } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { addDays, parseWeekdays, startOfWeek } from "~/domain/dates";
+import { addDays, isoWeekday, parseWeekdays, startOfWeek } from "~/domain/dates";
 import { type DateRange, occurrenceDates, type RecurrenceContext } from "~/domain/recurrence";
 import { hasStarted } from "~/models/occurrence.server";
 import type { Clock } from "~/utils/clock.server";
@@ -29,73 +30,166 @@ export function bankHolidays(from: string, to: string): Set<string> {
   return dates;
 }
 
-/** Series whose dates are written in one transaction by topUpOccurrences. */
-const SERIES_PER_WRITE = 200;
+/** Series read at a time by a top-up step. */
+const SERIES_PER_BATCH = 200;
+/**
+ * How long one top-up step (one IMMEDIATE transaction) goes on taking batches, and how long the
+ * server's top-up then leaves the process to requests. Short enough that a request waits little
+ * behind a step; long enough that a top-up of 50,000 series is tens of commits, each a sync of the
+ * WAL (synchronous = FULL), not hundreds.
+ */
+const STEP_MS = 25;
+
+/** What a top-up step reads of a series: only what its dates depend on. */
+type SeriesToFill = {
+  id: number;
+  venueId: number;
+  laId: number;
+  weekdays: string;
+  startTime: string;
+  endTime: string;
+  startDate: string;
+  endDate: string | null;
+  termTimeOnly: number;
+  generatedFrom: string | null;
+  generatedUntil: string | null;
+};
 
 /**
- * Inserts missing occurrences from today to the horizon. Never deletes or moves one: existing
- * rows (booked or cancelled) stay as they are. Returns how many were added.
+ * The days of the window a series' known range does not cover yet, and its range once they are
+ * filled. The range (generated_from..generated_until, see db/schema.ts) is kept as one span: when
+ * the window does not touch it, the old one is given up rather than leaving a hole.
  */
-export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, seriesId?: number) {
+export function daysToFill(known: { from: string | null; until: string | null }, window: DateRange): { gaps: DateRange[]; range: DateRange } {
+  const { from, until } = known;
+  if (from === null || until === null || from > until) return { gaps: [window], range: window };
+  const gaps: DateRange[] = [];
+  if (window.startDate < from) gaps.push({ startDate: window.startDate, endDate: minDate(window.endDate, addDays(from, -1)) });
+  if (window.endDate > until) gaps.push({ startDate: maxDate(window.startDate, addDays(until, 1)), endDate: window.endDate });
+  const touches = window.startDate <= addDays(until, 1) && window.endDate >= addDays(from, -1);
+  const range = touches ? { startDate: minDate(window.startDate, from), endDate: maxDate(window.endDate, until) } : window;
+  return { gaps: gaps.filter((g) => g.startDate <= g.endDate), range };
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * Whether the pattern can have a date in the range at all, without building a rule: after a
+ * restart or a day's move most series have only a day or two to look at, and none of them is theirs.
+ */
+function mayRunIn(weekdays: number[], startDate: string, endDate: string | null, range: DateRange): boolean {
+  const from = maxDate(startDate, range.startDate);
+  const to = endDate ? minDate(endDate, range.endDate) : range.endDate;
+  if (from > to) return false;
+  if (weekdays.length === 0) return startDate >= from;
+  for (let day = from, i = 0; day <= to && i < 7; day = addDays(day, 1), i++) {
+    if (weekdays.includes(isoWeekday(day))) return true;
+  }
+  return false;
+}
+
+/**
+ * Inserts missing occurrences from today to the horizon, one step (STEP_MS of batches of series)
+ * at a time; each step yields how many it added. Never deletes or moves one: existing rows (booked or
+ * cancelled) stay as they are. Only the days outside a series' known range are worked out, so a
+ * top-up of a full horizon reads the series and writes nothing; a day later it looks at one day.
+ *
+ * Each step reads and writes in one IMMEDIATE transaction, so what it read (closures, terms, the
+ * known range) cannot change before it records the new range: a closure lifted or a term added
+ * while a top-up is under way narrows the range (the triggers of migration 0013) either before the
+ * step reads it or after it wrote it, and the next top-up fills that day.
+ */
+export function* topUpSteps(db: Db, today: string, horizonWeeks: number, seriesId?: number): Generator<number, void, void> {
   const window: DateRange = { startDate: today, endDate: addDays(today, horizonWeeks * 7) };
   const holidays = bankHolidays(window.startDate, window.endDate);
+  const sqlite = db.$client;
+  // Series whose known range does not cover the window, in id order, a step at a time.
+  const pending = sqlite.prepare(
+    `SELECT s.id, s.venue_id AS venueId, l.local_authority_id AS laId, s.weekdays, s.start_time AS startTime,
+       s.end_time AS endTime, s.start_date AS startDate, s.end_date AS endDate, s.term_time_only AS termTimeOnly,
+       s.generated_from AS generatedFrom, s.generated_until AS generatedUntil
+     FROM session_series s
+     JOIN venues v ON v.id = s.venue_id
+     JOIN localities l ON l.id = v.locality_id
+     WHERE s.status = 'active' AND s.id > @after AND (@only IS NULL OR s.id = @only)
+       AND (s.generated_from IS NULL OR s.generated_until IS NULL OR s.generated_from > @start OR s.generated_until < @end
+         OR s.generated_from > s.generated_until)
+     ORDER BY s.id LIMIT ${SERIES_PER_BATCH}`,
+  );
+  const termsOf = sqlite.prepare("SELECT start_date AS startDate, end_date AS endDate FROM term_dates WHERE local_authority_id = ?");
+  const closedOn = sqlite.prepare("SELECT date FROM closures WHERE venue_id = ? AND date BETWEEN ? AND ?").pluck();
+  const insert = sqlite.prepare("INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)");
+  const record = sqlite.prepare("UPDATE session_series SET generated_from = ?, generated_until = ? WHERE id = ?");
 
-  const terms = new Map<number, DateRange[]>();
-  for (const term of db.select().from(t.termDates).all()) {
-    const list = terms.get(term.localAuthorityId) ?? [];
-    list.push({ startDate: term.startDate, endDate: term.endDate });
-    terms.set(term.localAuthorityId, list);
-  }
-  const closures = new Map<number, Set<string>>();
-  for (const c of db
-    .select()
-    .from(t.closures)
-    .where(and(gte(t.closures.date, window.startDate), lte(t.closures.date, window.endDate)))
-    .all()) {
-    const set = closures.get(c.venueId) ?? new Set<string>();
-    set.add(c.date);
-    closures.set(c.venueId, set);
-  }
-
-  const series = db
-    .select({ s: t.sessionSeries, laId: t.localities.localAuthorityId })
-    .from(t.sessionSeries)
-    .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
-    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
-    .where(
-      seriesId === undefined
-        ? eq(t.sessionSeries.status, "active")
-        : and(eq(t.sessionSeries.status, "active"), eq(t.sessionSeries.id, seriesId)),
-    )
-    .all();
-
-  const insert = db.$client.prepare(`INSERT OR IGNORE INTO occurrences (series_id, date, start_time, end_time) VALUES (?, ?, ?, ?)`);
-  const insertAll = db.$client.transaction((rows: [number, string, string, string][]) => {
-    let changes = 0;
-    for (const row of rows) changes += insert.run(...row).changes;
-    return changes;
-  });
-  let added = 0;
-  // Dates are worked out outside any transaction and written SERIES_PER_WRITE series at a time, so
-  // topping up a national timetable never holds the write lock for more than a short moment.
-  for (let i = 0; i < series.length; i += SERIES_PER_WRITE) {
-    const rows: [number, string, string, string][] = [];
-    for (const { s, laId } of series.slice(i, i + SERIES_PER_WRITE)) {
-      const excluded = new Set(holidays);
-      for (const d of closures.get(s.venueId) ?? []) excluded.add(d);
-      const dates = occurrenceDates(
-        {
-          weekdays: parseWeekdays(s.weekdays),
-          startDate: s.startDate,
-          endDate: s.endDate,
-          termTimeOnly: s.termTimeOnly,
-        },
-        window,
-        { terms: terms.get(laId) ?? [], excludedDates: excluded },
-      );
-      for (const date of dates) rows.push([s.id, date, s.startTime, s.endTime]);
+  const step = sqlite.transaction((from: number) => {
+    const startedAt = performance.now();
+    // Read in this transaction, so they agree with the known ranges read beside them.
+    const terms = new Map<number, DateRange[]>();
+    const excluded = new Map<number, Set<string>>();
+    let added = 0;
+    let after: number | null = from;
+    while (after !== null && performance.now() - startedAt < STEP_MS) {
+      const series = pending.all({ after, only: seriesId ?? null, start: window.startDate, end: window.endDate }) as SeriesToFill[];
+      after = series.length === SERIES_PER_BATCH ? series[series.length - 1].id : null;
+      for (const s of series) added += fillSeries(s);
     }
-    added += insertAll.immediate(rows);
+    return { added, last: after };
+
+    function fillSeries(s: SeriesToFill): number {
+      let added = 0;
+      const { gaps, range } = daysToFill({ from: s.generatedFrom, until: s.generatedUntil }, window);
+      const weekdays = parseWeekdays(s.weekdays);
+      for (const gap of gaps) {
+        if (!mayRunIn(weekdays, s.startDate, s.endDate, gap)) continue;
+        if (s.termTimeOnly && !terms.has(s.laId)) terms.set(s.laId, termsOf.all(s.laId) as DateRange[]);
+        let closed = excluded.get(s.venueId);
+        if (!closed) {
+          closed = new Set(holidays);
+          for (const date of closedOn.all(s.venueId, window.startDate, window.endDate) as string[]) closed.add(date);
+          excluded.set(s.venueId, closed);
+        }
+        const pattern = { weekdays, startDate: s.startDate, endDate: s.endDate, termTimeOnly: s.termTimeOnly === 1 };
+        for (const date of occurrenceDates(pattern, gap, { terms: terms.get(s.laId) ?? [], excludedDates: closed })) {
+          added += insert.run(s.id, date, s.startTime, s.endTime).changes;
+        }
+      }
+      record.run(range.startDate, range.endDate, s.id);
+      return added;
+    }
+  });
+
+  let after = 0;
+  for (;;) {
+    const { added, last } = step.immediate(after);
+    yield added;
+    if (last === null) return;
+    after = last;
+  }
+}
+
+/** The whole top-up at once, for a change a person just made (returns how many dates were added). */
+export function topUpOccurrences(db: Db, today: string, horizonWeeks: number, seriesId?: number): number {
+  let added = 0;
+  for (const n of topUpSteps(db, today, horizonWeeks, seriesId)) added += n;
+  return added;
+}
+
+/**
+ * The same, giving the event loop back between steps, for the server's own top-ups: requests are
+ * answered while a long one (a new database, or one left for weeks) works through the timetable.
+ * Stops quietly if the database is closed meanwhile (the server shutting down).
+ */
+export async function topUpOccurrencesInSteps(db: Db, today: string, horizonWeeks: number): Promise<number> {
+  let added = 0;
+  const steps = topUpSteps(db, today, horizonWeeks);
+  while (db.$client.open) {
+    const next = steps.next();
+    if (next.done) break;
+    added += next.value;
+    // A timer, not setImmediate: each turn of the event loop would run a step, and a request
+    // needs many turns, so it would wait a step at each of them.
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
   }
   return added;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `session_series` ADD `generated_from` text;--> statement-breakpoint
+ALTER TABLE `session_series` ADD `generated_until` text;
