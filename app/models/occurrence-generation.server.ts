@@ -97,7 +97,7 @@ function mayRunIn(weekdays: number[], startDate: string, endDate: string | null,
  *
  * Each step reads and writes in one IMMEDIATE transaction, so what it read (closures, terms, the
  * known range) cannot change before it records the new range: a closure lifted or a term added
- * while a top-up is under way narrows the range (the triggers of migration 0013) either before the
+ * while a top-up is under way narrows the range (the triggers of migration 0017) either before the
  * step reads it or after it wrote it, and the next top-up fills that day.
  */
 export function* topUpSteps(db: Db, today: string, horizonWeeks: number, seriesId?: number): Generator<number, void, void> {

@@ -1,5 +1,5 @@
 // The report's counts per series and per week, read from the summary tables SQLite triggers keep
-// exact on every write (migration 0013, decision 009): report_days (one row per date), report_periods
+// exact on every write (migration 0015, decision 009): report_days (one row per date), report_periods
 // (whole months and financial years), report_weeks (the trend, per hub) and report_courses. A period
 // is cut into whole financial years, whole months and the days at its edges, so all of England over
 // a year reads about one row per series instead of every booking.

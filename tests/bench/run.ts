@@ -45,3 +45,5 @@ if (!lightEnough) process.exitCode = 1;
 const { benchReports } = await import("./reports");
 await benchReports();
 await (await import("./http")).benchHttp();
+// The real server started on a copy of the national database: time to answer, time to fill the horizon, memory.
+if (!(await (await import("./startup")).benchServer())) process.exitCode = 1;

@@ -108,7 +108,7 @@ export async function benchServer(): Promise<boolean> {
       { label: "first start on the copy, horizon full", now: NATIONAL_NOW },
       { label: "restart a week later (sample data: from Monday)", now: day(7) },
       {
-        label: "first start after migration 0012 (nothing known)",
+        label: "first start after the generated-range migration (nothing known)",
         now: day(7),
         before: (f) => {
           const db = new Database(f);
