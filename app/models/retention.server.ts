@@ -13,8 +13,10 @@ import { env } from "~/utils/env.server";
 
 export type BookingPurge = { bookings: number; messages: number; walkIns: number };
 
-/** Rows looked at per step: each step is one short write transaction, a few milliseconds long. */
+/** Rows wiped per step at most: each step is one short write transaction, a few milliseconds long. */
 const STEP = 1000;
+/** Booking ids looked at per step. SQLite decides which are due, so a step over rows still kept is a short read. */
+const SCAN = 20_000;
 
 /** Lets the server answer requests between steps, so a large purge never holds it up. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -25,28 +27,31 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * and the recipient, subject and text of every message about them. Walk-ins on dates that old lose
  * their names (they keep only a postcode district). Safe to run again: wiped rows are left alone.
  *
- * It works through the bookings not yet wiped in steps of STEP, in id order, each step its own
- * IMMEDIATE transaction with its own audit entry, pausing between steps: a first purge of a
- * national database (millions of bookings) never holds the write lock, or this process, for more
- * than a step.
+ * It works through the bookings not yet wiped in id order, SCAN ids at a time, wiping at most STEP
+ * per step, each step its own IMMEDIATE transaction with its own audit entry, pausing between
+ * steps: a first purge of a national database (millions of bookings) never holds the write lock,
+ * or this process, for more than a step. Only the due ids leave SQLite, so a run with little to do
+ * costs one index read per booking kept, not a round trip.
  */
 export async function purgeExpiredBookings(db: Db, at: Date, months: number): Promise<BookingPurge> {
   const cutoff = londonDate(monthsBefore(at, months));
   const iso = at.toISOString();
   const candidates = db.$client.prepare(
-    `SELECT b.id AS id, coalesce(
-       (SELECT o.date FROM occurrences o WHERE o.id = b.occurrence_id),
-       (SELECT max(o.date) FROM occurrences o WHERE o.series_id = b.series_id),
-       (SELECT coalesce(s.end_date, s.start_date) FROM session_series s WHERE s.id = b.series_id)
-     ) < @cutoff AS expired
-     FROM bookings b WHERE b.redacted_at IS NULL AND b.id > @after ORDER BY b.id LIMIT ${STEP}`,
+    `SELECT b.id AS id FROM bookings b
+      WHERE b.redacted_at IS NULL AND b.id > @after AND b.id <= @until AND coalesce(
+        (SELECT o.date FROM occurrences o WHERE o.id = b.occurrence_id),
+        (SELECT max(o.date) FROM occurrences o WHERE o.series_id = b.series_id),
+        (SELECT coalesce(s.end_date, s.start_date) FROM session_series s WHERE s.id = b.series_id)
+      ) < @cutoff
+      ORDER BY b.id LIMIT ${STEP}`,
   );
+  const lastId = (db.$client.prepare("SELECT max(id) AS id FROM bookings").get() as { id: number | null }).id ?? 0;
   const total: BookingPurge = { bookings: 0, messages: 0, walkIns: 0 };
-  for (let after = 0; ;) {
+  for (let after = 0; after < lastId;) {
+    const until = after + SCAN;
     const step = db.$client
       .transaction(() => {
-        const rows = candidates.all({ cutoff, after }) as { id: number; expired: number }[];
-        const ids = rows.filter((r) => r.expired === 1).map((r) => r.id);
+        const ids = (candidates.all({ cutoff, after, until }) as { id: number }[]).map((r) => r.id);
         let messages = 0;
         if (ids.length > 0) {
           db.update(t.bookings)
@@ -68,12 +73,12 @@ export async function purgeExpiredBookings(db: Db, at: Date, months: number): Pr
             after: { cutoff, bookings: ids.length, messages, ids },
           });
         }
-        return { ids, messages, last: rows.length === STEP ? rows[rows.length - 1].id : null };
+        // A full step may have left due rows in its window: the next starts after the last wiped.
+        return { ids, messages, last: ids.length === STEP ? ids[ids.length - 1] : until };
       })
       .immediate();
     total.bookings += step.ids.length;
     total.messages += step.messages;
-    if (step.last === null) break;
     after = step.last;
     await pause();
   }

@@ -204,6 +204,25 @@ describe("deleting families' details after the retention period", () => {
     for (const e of entries) expect((JSON.parse(e.after) as { ids: number[] }).ids.length).toBeLessThanOrEqual(1000);
   });
 
+  it("finds a due booking far past the first ids looked at, behind others still kept", async () => {
+    // The purge looks at ids a window at a time (20,000) and must reach the last: kept bookings at
+    // ids 30,000 and 50,000 (the session's last date), a due one at 70,000 (its first).
+    const insert = db.$client.prepare(
+      `INSERT INTO bookings (id, series_id, occurrence_id, status, places, child_ages, adults, name, language, reference, token_hash, consent_at, created_at, updated_at)
+       VALUES (@id, @series, @occurrence, 'cancelled', 1, '[6]', 1, 'Window Family', 'en', @reference, 'window', @now, @now, @now)`,
+    );
+    for (const [id, occurrence] of [
+      [30_000, late.id],
+      [50_000, late.id],
+      [70_000, early.id],
+    ])
+      insert.run({ id, reference: `FH-WIN${id}`, series: session.seriesId, occurrence, now: TEST_NOW });
+    const purged = await purgeExpiredBookings(db, after(early.date, MONTHS, 1), MONTHS);
+    expect(purged.bookings).toBe(1);
+    const wiped = db.$client.prepare("SELECT reference FROM bookings WHERE reference LIKE 'FH-WIN%' AND redacted_at IS NOT NULL").all();
+    expect(wiped).toEqual([{ reference: "FH-WIN70000" }]);
+  });
+
   it("is safe to run again, and runs with the connection requests' purge", async () => {
     const far = after(late.date, MONTHS, 1);
     const first = await purgePersonalData(db, far, { bookingMonths: MONTHS, connectionMonths: MONTHS });
