@@ -627,6 +627,33 @@ export const searchMisses = sqliteTable(
 // attendance, walk_ins, occurrences and session_series (migration 0013), so no writer can forget them.
 const count = (name: string) => integer(name).notNull().default(0);
 
+/** Bookings by the IMD decile of the family's home area, one column per decile. */
+const bookedDeciles = () => ({
+  bookedDecile1: count("booked_decile_1"),
+  bookedDecile2: count("booked_decile_2"),
+  bookedDecile3: count("booked_decile_3"),
+  bookedDecile4: count("booked_decile_4"),
+  bookedDecile5: count("booked_decile_5"),
+  bookedDecile6: count("booked_decile_6"),
+  bookedDecile7: count("booked_decile_7"),
+  bookedDecile8: count("booked_decile_8"),
+  bookedDecile9: count("booked_decile_9"),
+  bookedDecile10: count("booked_decile_10"),
+});
+/** The families who came (attended bookings and walk-ins), by decile. */
+const cameDeciles = () => ({
+  cameDecile1: count("came_decile_1"),
+  cameDecile2: count("came_decile_2"),
+  cameDecile3: count("came_decile_3"),
+  cameDecile4: count("came_decile_4"),
+  cameDecile5: count("came_decile_5"),
+  cameDecile6: count("came_decile_6"),
+  cameDecile7: count("came_decile_7"),
+  cameDecile8: count("came_decile_8"),
+  cameDecile9: count("came_decile_9"),
+  cameDecile10: count("came_decile_10"),
+});
+
 /**
  * One row per occurrence: what models/report.server.ts sums for that date. Bookings count on their
  * date, register marks and walk-ins on the date marked; `held` is the occurrence being scheduled.
@@ -649,16 +676,7 @@ export const reportDays = sqliteTable(
     // Bookings placed in a decile, and in deciles 1 and 2: the weekly trend's reach.
     placed: count("placed"),
     deprived: count("deprived"),
-    bookedDecile1: count("booked_decile_1"),
-    bookedDecile2: count("booked_decile_2"),
-    bookedDecile3: count("booked_decile_3"),
-    bookedDecile4: count("booked_decile_4"),
-    bookedDecile5: count("booked_decile_5"),
-    bookedDecile6: count("booked_decile_6"),
-    bookedDecile7: count("booked_decile_7"),
-    bookedDecile8: count("booked_decile_8"),
-    bookedDecile9: count("booked_decile_9"),
-    bookedDecile10: count("booked_decile_10"),
+    ...bookedDeciles(),
     attended: count("attended"),
     noShows: count("no_shows"),
     walkIns: count("walk_ins"),
@@ -666,16 +684,7 @@ export const reportDays = sqliteTable(
     walkInChildren: count("walk_in_children"),
     walkInAdults: count("walk_in_adults"),
     // The families who came (attended bookings and walk-ins) by decile.
-    cameDecile1: count("came_decile_1"),
-    cameDecile2: count("came_decile_2"),
-    cameDecile3: count("came_decile_3"),
-    cameDecile4: count("came_decile_4"),
-    cameDecile5: count("came_decile_5"),
-    cameDecile6: count("came_decile_6"),
-    cameDecile7: count("came_decile_7"),
-    cameDecile8: count("came_decile_8"),
-    cameDecile9: count("came_decile_9"),
-    cameDecile10: count("came_decile_10"),
+    ...cameDeciles(),
   },
   (t) => [
     primaryKey({ columns: [t.seriesId, t.date] }),
@@ -704,32 +713,14 @@ export const reportPeriods = sqliteTable(
     newFamilies: count("new_families"),
     heldPlaces: count("held_places"),
     datesHeld: count("dates_held"),
-    bookedDecile1: count("booked_decile_1"),
-    bookedDecile2: count("booked_decile_2"),
-    bookedDecile3: count("booked_decile_3"),
-    bookedDecile4: count("booked_decile_4"),
-    bookedDecile5: count("booked_decile_5"),
-    bookedDecile6: count("booked_decile_6"),
-    bookedDecile7: count("booked_decile_7"),
-    bookedDecile8: count("booked_decile_8"),
-    bookedDecile9: count("booked_decile_9"),
-    bookedDecile10: count("booked_decile_10"),
+    ...bookedDeciles(),
     attended: count("attended"),
     noShows: count("no_shows"),
     walkIns: count("walk_ins"),
     walkInFirstVisits: count("walk_in_first_visits"),
     walkInChildren: count("walk_in_children"),
     walkInAdults: count("walk_in_adults"),
-    cameDecile1: count("came_decile_1"),
-    cameDecile2: count("came_decile_2"),
-    cameDecile3: count("came_decile_3"),
-    cameDecile4: count("came_decile_4"),
-    cameDecile5: count("came_decile_5"),
-    cameDecile6: count("came_decile_6"),
-    cameDecile7: count("came_decile_7"),
-    cameDecile8: count("came_decile_8"),
-    cameDecile9: count("came_decile_9"),
-    cameDecile10: count("came_decile_10"),
+    ...cameDeciles(),
   },
   (t) => [primaryKey({ columns: [t.seriesId, t.period] })],
 );
