@@ -156,16 +156,17 @@ type Scoped = { inScope: string; params: Record<string, unknown>; narrowed: bool
  */
 function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, perSeries = true) {
   const { days, periods } = tile(range);
-  // Days are read series by series (+r.date keeps SQLite off the date index, which would need a sort);
-  // all of England needs no list for the periods, read in order.
-  const series = `r.series_id IN (${narrowed ? inScope : "SELECT id FROM session_series"}) AND`;
-  const scoped = narrowed ? series : "";
+  // A scope's days are read series by series (+r.date keeps SQLite off the date index); all of
+  // England reads the edge days through the date index and sorts them, rather than seeking once
+  // per series in the country. Periods are read in order either way.
+  const scoped = narrowed ? `r.series_id IN (${inScope}) AND` : "";
+  const dated = narrowed ? "+r.date" : "r.date";
   const key = perSeries ? "r.series_id, " : "";
   const group = perSeries ? "GROUP BY r.series_id" : "";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
     `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
        FROM report_days r JOIN session_series s ON s.id = r.series_id
-      WHERE ${series} +r.date BETWEEN @from AND @to ${group}`,
+      WHERE ${scoped} ${dated} BETWEEN @from AND @to ${group}`,
     { ...params, from: d.from, to: d.to },
     d.sign,
   ]);
