@@ -228,23 +228,23 @@ export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: Repor
     const wv = whole.get(id) ?? noWhole;
     const tv = toDate.get(id) ?? noToDate;
     const w = (name: string) => wv[W[name]];
-    const t = (name: string) => tv[T[name]];
+    const upToToday = (name: string) => tv[T[name]];
     const c = course.get(id);
     // A series counts when any of its bookings, held dates, register marks or walk-ins does.
-    if (!c && !(w("bookings") > 0 || t("dates_held") > 0 || w("attended") + w("no_shows") > 0 || w("walk_ins") > 0)) continue;
+    if (!c && !(w("bookings") > 0 || upToToday("dates_held") > 0 || w("attended") + w("no_shows") > 0 || w("walk_ins") > 0)) continue;
     const k = c?.inRange ? 1 : 0;
     const course1 = (col: string) => k * (c?.[col] ?? 0);
     perSeries.set(id, {
       bookings: w("bookings") + course1("bookings"),
-      placesOffered: t("places_offered"),
-      placesUsed: t("held_places") + w("walk_in_places") + (c?.confirmed_places ?? 0) * t("dates_held"),
-      datesHeld: t("dates_held"),
+      placesOffered: upToToday("places_offered"),
+      placesUsed: upToToday("held_places") + w("walk_in_places") + (c?.confirmed_places ?? 0) * upToToday("dates_held"),
+      datesHeld: upToToday("dates_held"),
       attended: w("attended"),
       noShows: w("no_shows"),
       walkIns: w("walk_ins"),
       cancelledByFamily: w("cancelled_by_family") + course1("cancelled"),
       cancelledByHub: w("cancelled_by_hub"),
-      waitingUnmet: t("waiting") + (c?.started ? course1("waiting") : 0),
+      waitingUnmet: upToToday("waiting") + (c?.started ? course1("waiting") : 0),
       onBehalf: w("on_behalf") + course1("on_behalf"),
       newFamilies: w("new_families") + w("walk_in_first_visits") + course1("new_families"),
       withDecile: w("with_decile") + BOOKED.reduce((n, col) => n + course1(col), 0),
