@@ -60,8 +60,30 @@ export function emptyFigures(): Figures {
   };
 }
 
+/**
+ * Adds `from` into `into`, figure by figure. Written out rather than looped over the keys: a
+ * national report adds 50,000 series into five roll-ups, and the keyed loop was a tenth of it.
+ * tests/unit/report.test.ts checks that every figure is added.
+ */
 export function addFigures(into: Figures, from: Figures): Figures {
-  for (const key of Object.keys(into) as (keyof Figures)[]) into[key] += from[key];
+  into.bookings += from.bookings;
+  into.placesOffered += from.placesOffered;
+  into.placesUsed += from.placesUsed;
+  into.datesHeld += from.datesHeld;
+  into.attended += from.attended;
+  into.noShows += from.noShows;
+  into.walkIns += from.walkIns;
+  into.cancelledByFamily += from.cancelledByFamily;
+  into.cancelledByHub += from.cancelledByHub;
+  into.waitingUnmet += from.waitingUnmet;
+  into.onBehalf += from.onBehalf;
+  into.newFamilies += from.newFamilies;
+  into.withDecile += from.withDecile;
+  into.decile1to2 += from.decile1to2;
+  into.decile1 += from.decile1;
+  into.attendedWithDecile += from.attendedWithDecile;
+  into.attendedDecile1to2 += from.attendedDecile1to2;
+  into.attendedDecile1 += from.attendedDecile1;
   return into;
 }
 

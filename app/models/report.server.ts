@@ -5,7 +5,7 @@
 import type { Db } from "../../db/connection";
 import { AGE_BANDS, type AgeBand, bandsForRange } from "~/domain/age-bands";
 import type { Viewer } from "~/domain/permissions";
-import { DECILES, emptyFigures, type Figures } from "~/domain/report";
+import { addFigures, DECILES, emptyFigures, type Figures } from "~/domain/report";
 import { connectionCounts, type ReportFilters, type ReportScope, reportScope, signpostCounts } from "~/models/report-scope.server";
 import { type ReportCounts, seriesFilter, summaryCounts, type WeekPoint } from "~/models/report-summary.server";
 import { countSearchMisses, type MissCount } from "~/models/search-miss.server";
@@ -73,18 +73,12 @@ function seriesMeta(db: Db, filters: ReportFilters, scope: ReportScope): Map<num
   );
 }
 
-const FIGURES = Object.keys(emptyFigures()) as (keyof Figures)[];
-/** addFigures with the keys listed once: a national report adds 50,000 series into five roll-ups. */
-function add(into: Figures, from: Figures) {
-  for (const key of FIGURES) into[key] += from[key];
-}
-
 function rollUp(entries: [SeriesMeta, Figures][], keysOf: (m: SeriesMeta) => { key: string; name: string }[]): Group[] {
   const groups = new Map<string, Group>();
   for (const [meta, figures] of entries) {
     for (const { key, name } of keysOf(meta)) {
       const group = groups.get(key) ?? { key, name, figures: emptyFigures() };
-      add(group.figures, figures);
+      addFigures(group.figures, figures);
       groups.set(key, group);
     }
   }
@@ -128,7 +122,7 @@ export function buildReport(db: Db, viewer: Viewer, filters: ReportFilters, toda
     return m ? [[m, figures] as [SeriesMeta, Figures]] : [];
   });
   const total = emptyFigures();
-  for (const [, figures] of entries) add(total, figures);
+  for (const [, figures] of entries) addFigures(total, figures);
   const byName = (a: Group, b: Group) => a.name.localeCompare(b.name, "en");
   const bandOrder = (a: Group, b: Group) => AGE_BANDS.indexOf(a.key as AgeBand) - AGE_BANDS.indexOf(b.key as AgeBand);
   return {

@@ -2,6 +2,7 @@
 // disclosure rule as the report applies it (a cell of 3 families never shows as 3).
 import { describe, expect, it } from "vitest";
 import {
+  addFigures,
   cellText,
   countCell,
   decileShares,
@@ -18,6 +19,21 @@ import {
 const words = { fewerThanFive: "fewer than 5", none: "none", withheld: "hidden" };
 const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
 const text = (cell: ReturnType<typeof countCell>) => cellText(cell, words, percent);
+
+describe("adding figures", () => {
+  it("adds every figure, each into its own", () => {
+    const keys = Object.keys(emptyFigures()) as (keyof ReturnType<typeof emptyFigures>)[];
+    const into = emptyFigures();
+    const from = emptyFigures();
+    keys.forEach((key, i) => {
+      into[key] = 1000 * (i + 1);
+      from[key] = i + 1;
+    });
+    const sum = addFigures(into, from);
+    expect(sum).toBe(into);
+    keys.forEach((key, i) => expect(sum[key], key).toBe(1001 * (i + 1)));
+  });
+});
 
 describe("fill rate", () => {
   it("is places used over places offered on the dates held", () => {
