@@ -180,15 +180,13 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
     ]);
   const sums = new Map<number, number[]>();
   for (const [sql, p, sign] of queries) {
+    // Added in place, without a copy of each row: all of England reads 150,000 of them.
+    const first = perSeries ? 1 : 0;
     for (const row of db.$client.prepare(sql).raw(true).all(p) as (number | null)[][]) {
-      const [id, values] = perSeries ? [row[0] as number, row.slice(1)] : [0, row];
-      const into = sums.get(id);
-      if (into) values.forEach((v, i) => (into[i] += sign * (v ?? 0)));
-      else
-        sums.set(
-          id,
-          values.map((v) => sign * (v ?? 0)),
-        );
+      const id = perSeries ? (row[0] as number) : 0;
+      let into = sums.get(id);
+      if (!into) sums.set(id, (into = new Array<number>(row.length - first).fill(0)));
+      for (let i = first; i < row.length; i++) into[i - first] += sign * (row[i] ?? 0);
     }
   }
   return sums;
