@@ -4,7 +4,7 @@
 // is cut into whole financial years, whole months and the days at its edges, so all of England over
 // a year reads about one row per series instead of every booking.
 import type { Db } from "../../db/connection";
-import type { AgeBand } from "~/domain/age-bands";
+import { BAND_MONTHS } from "~/domain/age-bands";
 import { addDays, startOfWeek } from "~/domain/dates";
 import { DECILES, type Figures } from "~/domain/report";
 import { type DateRange, weeksOf } from "~/domain/report-period";
@@ -16,13 +16,6 @@ export type ReportCounts = {
   perSeries: Map<number, Figures>;
   deciles: { bookings: number[]; attended: number[] };
   weekly: WeekPoint[];
-};
-
-const BAND_MONTHS: Record<Exclude<AgeBand, "pregnancy">, [number, number]> = {
-  "0-1": [0, 11],
-  "1-2": [12, 23],
-  "2-3": [24, 35],
-  "3-5": [36, 59],
 };
 
 type Sql = { sql: string; params: Record<string, unknown>; narrowed: boolean };
