@@ -1,14 +1,13 @@
 import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import i18n, { NAMESPACES } from "~/i18n";
-import i18next, { resources } from "~/i18next.server";
+import { I18nextProvider } from "react-i18next";
+import i18next from "~/i18next.server";
 import { startBackgroundWork } from "~/jobs/scheduler.server";
 import { logger } from "~/utils/logger.server";
+import { i18nFor } from "~/utils/translate.server";
 import { NonceContext, nonceFrom } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -32,17 +31,6 @@ function withoutNulBytes() {
 
 startBackgroundWork();
 
-const reactInstances = new Map<string, I18n>();
-function reactI18nFor(lng: string): I18n {
-  let instance = reactInstances.get(lng);
-  if (!instance) {
-    instance = createInstance();
-    instance.use(initReactI18next).init({ ...i18n, lng, ns: [...NAMESPACES], resources, initImmediate: false });
-    reactInstances.set(lng, instance);
-  }
-  return instance;
-}
-
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -53,7 +41,7 @@ export default async function handleRequest(
   const nonce = nonceFrom(loadContext);
   // One instance per language, shared by its requests: concurrent requests in different languages
   // never mix, and none pays for building one (issue 17).
-  const instance = reactI18nFor(await i18next.getLocale(request));
+  const instance = i18nFor(await i18next.getLocale(request));
 
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

@@ -18,8 +18,9 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage, errorTitleKey } from "~/components/error-page";
 import { PageAnnouncer } from "~/components/page-announcer";
 import { type Language, LANGUAGE_NAMES, OFFERED_LANGUAGES, textDirection } from "~/i18n";
-import i18next, { localeCookie } from "~/i18next.server";
+import { localeCookie } from "~/i18next.server";
 import { useActionTitle } from "~/utils/action-title";
+import { translator } from "~/utils/i18n.server";
 import { env } from "~/utils/env.server";
 import { DATA_NOTICES } from "~/utils/data-notices";
 import { EARLY_SCRIPT, stopRecordingEarlyClicks } from "~/utils/early-clicks";
@@ -36,8 +37,7 @@ export const handle = { i18n: ["common"] };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The server turned a form posted from another site into this request (see app/http-server.server.ts).
   if (isCrossSitePost(context)) throw new Response("Forbidden: cross-site request", { status: 403 });
-  const locale = await i18next.getLocale(request);
-  const t = await i18next.getFixedT(request, "common");
+  const { t, locale } = await translator(request);
   const config = env();
   const headers = new Headers();
   // Choosing a language from the list (?lng=) is remembered for the next visit.

@@ -2,7 +2,9 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
+import { COVERAGE_MILES, distanceMiles, isOutsideCoverage, type LatLng, roundMiles } from "~/domain/distance";
+import { prepared } from "~/models/prepared-statements.server";
+import { boundingBox } from "~/models/search.server";
 
 export function listLocalAuthorities(db: Db) {
   return db
@@ -12,19 +14,16 @@ export function listLocalAuthorities(db: Db) {
     .all();
 }
 
-export function listLocalities(db: Db) {
-  return db
-    .select({
-      id: t.localities.id,
-      slug: t.localities.slug,
-      name: t.localities.name,
-      localAuthority: t.localAuthorities.name,
-      localAuthoritySlug: t.localAuthorities.slug,
-    })
-    .from(t.localities)
-    .innerJoin(t.localAuthorities, eq(t.localAuthorities.id, t.localities.localAuthorityId))
-    .orderBy(asc(t.localAuthorities.name), asc(t.localities.name))
-    .all();
+export type LocalityOption = { id: number; slug: string; name: string; localAuthority: string; localAuthoritySlug: string };
+
+/** Every locality by council, for the search form on every search and the home page: prepared once. */
+export function listLocalities(db: Db): LocalityOption[] {
+  return prepared(
+    db,
+    `SELECT l.id, l.slug, l.name, a.name AS localAuthority, a.slug AS localAuthoritySlug
+       FROM localities l JOIN local_authorities a ON a.id = l.local_authority_id
+      ORDER BY a.name, l.name`,
+  ).all() as LocalityOption[];
 }
 
 export function getLocality(db: Db, slug: string) {
@@ -37,10 +36,25 @@ export function getLocality(db: Db, slug: string) {
 }
 
 /**
- * How far the nearest place the site lists is from `origin`, and the councils it covers, for
- * telling a family searching from elsewhere which areas the site is for.
+ * For a search from outside the areas the site covers (every place it lists is further than
+ * COVERAGE_MILES away): how far the nearest is and which councils it covers, to tell the family
+ * which areas the site is for. Null for a search from inside, which reads only the places in a box
+ * around it: at national size reading every place was a search's slowest part.
  */
-export function coverageFrom(db: Db, origin: LatLng): { nearestMiles: number | null; areas: string[] } {
+export function outsideCoverage(db: Db, origin: LatLng): { nearestMiles: number | null; areas: string[] } | null {
+  // A tenth of a mile wider: distances are rounded to a tenth before they are compared.
+  const box = boundingBox(origin, COVERAGE_MILES + 0.1);
+  const near = prepared(
+    db,
+    `SELECT latitude, longitude FROM venues
+      WHERE latitude BETWEEN @latMin AND @latMax AND longitude BETWEEN @lngMin AND @lngMax`,
+  ).all(box) as LatLng[];
+  if (near.some((p) => !isOutsideCoverage(roundMiles(distanceMiles(origin, p))))) return null;
+  const coverage = coverageFrom(db, origin);
+  return isOutsideCoverage(coverage.nearestMiles) ? coverage : null;
+}
+
+function coverageFrom(db: Db, origin: LatLng): { nearestMiles: number | null; areas: string[] } {
   const places = db
     .select({ latitude: t.venues.latitude, longitude: t.venues.longitude })
     .from(t.venues)

@@ -3,6 +3,7 @@
 // URLs, 415/400 for page posts that are not well-formed forms, 503 with Retry-After for a busy
 // database, a translated 403 for cross-site form posts, the client's socket address for rate
 // limits, and immutable caching of /build/ files.
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -13,6 +14,17 @@ import { formBodyProblem, readBody, refuseMalformed } from "./body.server";
 import { fetchRequest, sendResponse } from "./remix-bridge.server";
 import { requestLog } from "./request-log.server";
 import { isCrossSite, requestHost, securityHeaders } from "./security.server";
+
+/** Every file under public/ but the build's own folder (served above), as URL paths: "/favicon.svg". */
+function listPublicFiles(dir: string): Set<string> {
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }) : [];
+  return new Set(
+    names
+      .filter((d) => d.isFile())
+      .map((d) => "/" + path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join("/"))
+      .filter((p) => !p.startsWith("/build/")),
+  );
+}
 
 type Options = { build: ServerBuild; config: Env; logger: Logger; root: string };
 
@@ -47,7 +59,12 @@ export function createSite({ build, config, logger, root }: Options) {
   const files = config.COMPRESS ? [compression()] : [];
   // Fingerprinted by the build, so a name never changes its content: cached for a year.
   app.use(build.publicPath, ...files, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-  app.use(...files, express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Only names that are files in public/ reach the file server: for every other request (pages)
+  // it would stat the disk and build an error first, a quarter of a small page's time (issue 17).
+  const publicDir = path.join(root, "public");
+  const publicFiles = listPublicFiles(publicDir);
+  const servePublic = express.static(publicDir, { maxAge: "1h" });
+  app.use(...files, (req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
   app.all("*", async (req, res, next) => {
     try {

@@ -13,7 +13,6 @@ export function intlLocale(lng: string) {
   return lng === "en" ? "en-GB" : `${lng}-u-nu-latn`;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat>();
 const intlCache = new Map<string, unknown>();
 
 /** Intl objects are slow to build (issue 17): one per locale and options, kept for the process. */
@@ -23,14 +22,26 @@ function memo<T>(key: string, make: () => T): T {
   return value;
 }
 
-function dateFormat(lng: string, options: Intl.DateTimeFormatOptions) {
-  const key = lng + JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(lng), { ...options, timeZone: "UTC" });
-    cache.set(key, f);
+/** A calendar-date or clock format in UTC, named by the caller so no key is built from the options. */
+function dateFormat(lng: string, name: string, options: Intl.DateTimeFormatOptions) {
+  return memo(`${name}|${lng}`, () => new Intl.DateTimeFormat(intlLocale(lng), { ...options, timeZone: "UTC" }));
+}
+
+const answers = new Map<string, string>();
+/** Dates and times within the horizon, in six languages: a few thousand strings at most. */
+const REMEMBERED = 20_000;
+
+/**
+ * Formatting a date with Intl takes microseconds, and a timetable or search page formats the
+ * same few dates and times hundreds of times: each answer is kept (issue 17).
+ */
+function remembered(key: string, make: () => string): string {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= REMEMBERED) answers.clear();
+    answers.set(key, (answer = make()));
   }
-  return f;
+  return answer;
 }
 
 function utc(iso: string, hhmm = "00:00") {
@@ -41,21 +52,23 @@ function utc(iso: string, hhmm = "00:00") {
 
 /** "Monday 23 November" */
 export function formatDate(iso: string, lng: string) {
-  return dateFormat(lng, { weekday: "long", day: "numeric", month: "long" }).format(utc(iso));
+  return remembered(`date|${lng}|${iso}`, () => dateFormat(lng, "date", { weekday: "long", day: "numeric", month: "long" }).format(utc(iso)));
 }
 
 /** "Mon 23 Nov" */
 export function formatShortDate(iso: string, lng: string) {
-  return dateFormat(lng, { weekday: "short", day: "numeric", month: "short" }).format(utc(iso));
+  return remembered(`short|${lng}|${iso}`, () =>
+    dateFormat(lng, "short", { weekday: "short", day: "numeric", month: "short" }).format(utc(iso)),
+  );
 }
 
 function clock(hhmm: string, lng: string) {
   const date = utc("2000-01-01", hhmm);
   if (lng === "en") {
     // en-GB with hour12 writes noon as "0:00 pm"; h12 gives "12:00 pm".
-    return dateFormat("en", { hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(date).replace(" ", "").toLowerCase();
+    return dateFormat("en", "clock12", { hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(date).replace(" ", "").toLowerCase();
   }
-  return dateFormat(lng, { hour: "numeric", minute: "2-digit" }).format(date);
+  return dateFormat(lng, "clock", { hour: "numeric", minute: "2-digit" }).format(date);
 }
 
 /**
@@ -69,7 +82,7 @@ function isolateLatin(text: string, lng: string) {
 
 /** "10:00am" in English, the locale's own clock elsewhere. */
 export function formatTime(hhmm: string, lng: string) {
-  return isolateLatin(clock(hhmm, lng), lng);
+  return remembered(`time|${lng}|${hhmm}`, () => isolateLatin(clock(hhmm, lng), lng));
 }
 
 /**
@@ -77,7 +90,9 @@ export function formatTime(hhmm: string, lng: string) {
  * column may still break after the dash, which keeps timetables within a phone's width.
  */
 export function formatTimeRange(start: string, end: string, lng: string) {
-  return isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`.replace(/ /g, "\u00a0"), lng);
+  return remembered(`range|${lng}|${start}|${end}`, () =>
+    isolateLatin(`${clock(start, lng)} – ${clock(end, lng)}`.replace(/ /g, "\u00a0"), lng),
+  );
 }
 
 export function formatNumber(n: number, lng: string, fractionDigits = 0) {
@@ -140,7 +155,9 @@ export function formatInstant(iso: string, lng: string) {
 /** "Monday 23 November 2026": an ISO local date with its year. */
 export function formatDayWithYear(iso: string, lng: string) {
   const [y, m, d] = iso.split("-").map(Number);
-  return dateFormat(lng, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormat(lng, "dayWithYear", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** "24 November 2026", today in London. */
@@ -159,10 +176,10 @@ const utcDate = (iso: string) => {
 
 /** "23 – 29 November 2026": the dates are calendar dates, so they are formatted in UTC. */
 export function formatDateRange(from: string, to: string, lng: string): string {
-  return dateFormat(lng, { day: "numeric", month: "long", year: "numeric" }).formatRange(utcDate(from), utcDate(to));
+  return dateFormat(lng, "dateRange", { day: "numeric", month: "long", year: "numeric" }).formatRange(utcDate(from), utcDate(to));
 }
 
 /** "November 2026". */
 export function formatMonthYear(iso: string, lng: string): string {
-  return dateFormat(lng, { month: "long", year: "numeric" }).format(utcDate(iso));
+  return dateFormat(lng, "monthYear", { month: "long", year: "numeric" }).format(utcDate(iso));
 }

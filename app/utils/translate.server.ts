@@ -1,7 +1,8 @@
-// One i18next instance per language, built on first use and reused by every request, message and
-// job (issue 17: building instances per request was a sixth of a search's time). Safe to share:
-// an instance's language never changes, and every namespace is in memory (i18next.server.ts).
+// One i18next instance per language, built on first use and reused by every request, page render,
+// message and job (issue 17: building instances per request was a sixth of a search's time). Safe
+// to share: an instance's language never changes, and every namespace is in memory (i18next.server.ts).
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { initReactI18next } from "react-i18next";
 import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";
 
@@ -13,7 +14,8 @@ export function i18nFor(lng: string): I18n {
   let instance = instances.get(language);
   if (!instance) {
     instance = createInstance();
-    instance.init({ ...i18n, lng: language, ns: [...NAMESPACES], resources, initImmediate: false });
+    instance.use(initReactI18next).init({ ...i18n, lng: language, ns: [...NAMESPACES], resources, initImmediate: false });
+    rememberAnswers(instance);
     instances.set(language, instance);
   }
   return instance;
@@ -21,4 +23,54 @@ export function i18nFor(lng: string): I18n {
 
 export function translatorFor(lng: string): TFunction {
   return i18nFor(lng).t;
+}
+
+/** Enough for every page's strings in one language; past it the answers are forgotten and relearnt. */
+const REMEMBERED = 20_000;
+
+/**
+ * i18next works each answer out afresh (key parsing, namespace and fallback lookup,
+ * interpolation): a seventh of a search page's time, for a page that asks the same few hundred
+ * questions every time. The resources never change after start-up, so an answer depends only on
+ * the key and the options: it is kept, for calls whose options are plain values (a function or a
+ * returned object would not be safe to share).
+ */
+function rememberAnswers(instance: I18n) {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  const answers = new Map<string, unknown>();
+  instance.t = ((key: unknown, options?: unknown) => {
+    const id = answerId(key, options);
+    if (id === null) return translate(key, options);
+    let answer = answers.get(id);
+    if (answer === undefined) {
+      answer = translate(key, options);
+      if (typeof answer !== "string") return answer;
+      if (answers.size >= REMEMBERED) answers.clear();
+      answers.set(id, answer);
+    }
+    return answer;
+  }) as unknown as I18n["t"];
+}
+
+function plain(value: unknown): boolean {
+  const type = typeof value;
+  return (
+    value === undefined ||
+    value === null ||
+    type === "string" ||
+    type === "number" ||
+    type === "boolean" ||
+    (Array.isArray(value) && value.every((v) => typeof v === "string"))
+  );
+}
+
+/** The call's key and options as one string, or null when an option is not a plain value. */
+export function answerId(key: unknown, options?: unknown): string | null {
+  if (!(typeof key === "string" || (Array.isArray(key) && key.every((k) => typeof k === "string")))) return null;
+  if (options === undefined) return JSON.stringify([key]);
+  if (typeof options !== "object" || options === null) return null;
+  for (const name in options) {
+    if (name === "returnObjects" || !plain((options as Record<string, unknown>)[name])) return null;
+  }
+  return JSON.stringify([key, options]);
 }

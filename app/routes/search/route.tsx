@@ -6,12 +6,12 @@ import { Checkbox, Select, TextInput } from "~/components/govuk/fields";
 import { ShareLink } from "~/components/share-link";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { londonDate, londonTime, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
-import { DEFAULT_DISTANCE, DISTANCES, isOutsideCoverage } from "~/domain/distance";
+import { DEFAULT_DISTANCE, DISTANCES } from "~/domain/distance";
 import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { WHEN_SLUGS, whenRange } from "~/domain/when";
 import { type Located, locatePostcode } from "~/models/geography.server";
-import { coverageFrom, getLocality, listLocalities } from "~/models/locality.server";
+import { getLocality, listLocalities, outsideCoverage } from "~/models/locality.server";
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { translatedTitles } from "~/models/series-translation.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
@@ -82,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   }
 
-  const coverage = located && Object.keys(errors).length === 0 ? coverageFrom(db, located) : null;
+  const coverage = located && Object.keys(errors).length === 0 ? outsideCoverage(db, located) : null;
   const shownIds = outcome ? [...outcome.results, ...outcome.online].map((r) => r.seriesId) : [];
   const titles = locale === CONTENT_LANGUAGE ? new Map<number, string>() : translatedTitles(db, shownIds, locale);
   const fieldErrors: FieldErrors = {};
@@ -101,7 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       place,
       // Searched from outside the areas the site covers: say which areas those are.
-      outsideCoverage: coverage && isOutsideCoverage(coverage.nearestMiles) ? coverage : null,
+      outsideCoverage: coverage,
       precision,
       distance: params?.distance ?? DEFAULT_DISTANCE,
       // Soonest first (with a heading for each day) for a quick date filter, or with no place to measure from.

@@ -1,0 +1,48 @@
+// The shared instances keep each answer they have worked out (app/utils/translate.server.ts):
+// a kept answer must be exactly what i18next would say afresh, for every key, plural and value.
+import { createInstance } from "i18next";
+import { describe, expect, it } from "vitest";
+import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
+import { resources } from "~/i18next.server";
+import { answerId, i18nFor } from "~/utils/translate.server";
+
+function fresh(lng: string) {
+  const instance = createInstance();
+  instance.init({ ...i18n, lng, ns: [...NAMESPACES], resources, initImmediate: false });
+  return instance;
+}
+
+describe("remembered translations", () => {
+  it.each(OFFERED_LANGUAGES)("answer in %s as i18next does afresh, asked twice, through fixed translators too", (lng) => {
+    const shared = i18nFor(lng);
+    const plain = fresh(lng);
+    const t = shared.getFixedT(lng, ["common", "search"]);
+    const u = plain.getFixedT(lng, ["common", "search"]);
+    for (let round = 0; round < 2; round++) {
+      // Plural forms differ by count (Polish and Arabic have several): each count its own answer.
+      for (const count of [0, 1, 2, 3, 5, 11, 22, 101]) expect(t("session.placesLeft", { count })).toBe(u("session.placesLeft", { count }));
+      expect(t("session.milesUnder", { formatted: "0.1" })).toBe(u("session.milesUnder", { formatted: "0.1" }));
+      expect(t("session.milesUnder", { formatted: "0.5" })).toBe(u("session.milesUnder", { formatted: "0.5" }));
+      expect(t("layout.serviceName")).toBe(u("layout.serviceName"));
+      expect(t("search:results.title")).toBe(u("search:results.title"));
+      expect(t("no.such.key")).toBe(u("no.such.key"));
+    }
+  });
+
+  it("are kept per language: one language's answer never reaches another", () => {
+    expect(i18nFor("pl").t("session.full", { ns: "common" })).toBe(fresh("pl").t("session.full", { ns: "common" }));
+    expect(i18nFor("en").t("session.full", { ns: "common" })).toBe(fresh("en").t("session.full", { ns: "common" }));
+    expect(i18nFor("pl").t("session.full", { ns: "common" })).not.toBe(i18nFor("en").t("session.full", { ns: "common" }));
+  });
+
+  it("are not kept for options that are not plain values", () => {
+    expect(answerId("a.b", { count: 2, ns: ["common", "search"], lng: "en" })).not.toBeNull();
+    expect(answerId("a.b", { postProcess: () => "x" })).toBeNull();
+    expect(answerId("a.b", { returnObjects: true })).toBeNull();
+    expect(answerId("a.b", { venue: { name: "Hub" } })).toBeNull();
+    expect(answerId(undefined, {})).toBeNull();
+    // Different values, different answers.
+    expect(answerId("a.b", { count: 1 })).not.toBe(answerId("a.b", { count: 2 }));
+    expect(answerId("a.b")).not.toBe(answerId("a.c"));
+  });
+});
