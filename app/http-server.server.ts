@@ -1,4 +1,5 @@
-// The site's HTTP server (run with `tsx app/http-server.server.ts` after `npm run build`): express
+// The site's HTTP server, bundled by `npm run build` into build/server.js and run by `npm start` as
+// `node build/server.js` (plain Node: no compiling at start-up, decision 017): express
 // in front of the built Remix app (build/index.js), set up in app/server/site.server.ts. With
 // WEB_CONCURRENCY > 1 this process is a cluster primary that runs that many copies of itself on
 // one port and one database file (app/server/cluster.server.ts); otherwise it serves alone.
@@ -15,7 +16,7 @@ import { logger } from "./utils/logger.server";
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = env();
-// This file is app/http-server.server.ts: the project root is one folder up.
+// This file runs as build/server.js (or app/http-server.server.ts under tsx): the project root is one folder up either way.
 const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "..");
 
 if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
-const outputs = ["build/index.js", "public/assets/app.css"].map((f) => path.join(root, f));
+const outputs = ["build/index.js", "build/server.js", "public/assets/app.css"].map((f) => path.join(root, f));
 const inputs = ["app", "package-lock.json", "remix.config.js", "tsconfig.json"].map((f) => path.join(root, f));
 
 function newest(file: string): number {

@@ -1,4 +1,4 @@
-// Starts the built site (build/index.js) with the site's server (app/http-server.server.ts, run by tsx) on a free port and waits until
+// Starts the built site as `npm start` runs it (build/server.js, the bundled app/http-server.server.ts, in front of build/index.js) on a free port and waits until
 // /healthcheck answers. Shared by the browser tests and the bench.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -29,11 +29,11 @@ export type Served = {
 };
 
 export async function serveBuilt(dbFile: string, env: Record<string, string> = {}): Promise<Served> {
-  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
+  if (!fs.existsSync(path.join(ROOT, "build/index.js")) || !fs.existsSync(path.join(ROOT, "build/server.js"))) {
     throw new Error("The site is not built: run `npm run build` (npm test does it for you).");
   }
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/http-server.server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,
