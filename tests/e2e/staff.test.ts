@@ -199,5 +199,5 @@ describe("a hub worker's day", () => {
       await accessible(page, url);
     }
     await context.close();
-  });
+  }, 180_000); // some 25 pages, each checked by axe: over a minute on a busy two-core machine
 });

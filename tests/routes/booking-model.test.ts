@@ -102,7 +102,7 @@ for (const mode of ["per-session", "course"] as const) {
         }),
         { numRuns: 40 },
       );
-    });
+    }, 60_000); // 40 random histories: seconds on a quiet machine, more on a busy one
   });
 }
 
