@@ -6,8 +6,8 @@
 // today and over), is looked up as before (models/search/match-sql.server.ts).
 import type { Db } from "../../db/connection";
 
-/** Series ids per transaction: a step stays short however long the refresh has waited. */
-const SERIES_PER_STEP = 2000;
+/** Series ids per transaction: a first refresh of every series at national size writes about 50 ms a step. */
+const SERIES_PER_STEP = 500;
 
 const FIRST_SCHEDULED_FROM_TODAY = `(SELECT o.date, o.start_time, o.end_time, o.id FROM occurrences o
   WHERE o.series_id = session_series.id AND o.date >= @today AND o.status = 'scheduled' ORDER BY o.date LIMIT 1)`;

@@ -121,7 +121,11 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined || !scope.inPerson);
   // Without a type, series_soonest_idx holds the whole country's series soonest first.
   const series = `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_soonest_idx"}`;
-  const from = venuesFirst ? "venues v CROSS JOIN session_series s ON s.venue_id = v.id" : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
+  // Named from a venue too: by the cost it guesses, SQLite would otherwise walk series_soonest_idx
+  // (every series in the country with a date to come) once per venue, looking for that venue's.
+  const from = venuesFirst
+    ? "venues v CROSS JOIN session_series s INDEXED BY series_search_idx ON s.venue_id = v.id"
+    : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
   const and = (list: string[]) => (list.length ? list.join(" AND ") : "1");
   return {
     from,
@@ -218,10 +222,12 @@ export function countByVenue(db: Db, f: MatchFilters, scope: Scope): VenueCount[
  * and time and every series tied with the last of those (titles are ordered in JavaScript, by
  * locale, so ties must all come back), and how many match in all.
  *
- * The series whose stored next date answers are read in that date's order, from the front of
- * series_status_type_idx or series_soonest_idx when the series come first, and only `upTo` of them
- * and their ties; the others (a stored date gone by, or failing a date filter) are looked up, all
- * of them. The soonest `upTo` of both lists together are among those rows.
+ * The series whose stored next date answers are read in that date's order, only `upTo` of them
+ * and their ties: from the front of series_status_type_idx or series_soonest_idx for the whole
+ * country, sorted with a limit from a few venues (online, inside a radius). One more pass counts
+ * them and looks up the others (a stored date gone by, or failing a date filter), all of them.
+ * The soonest `upTo` of both lists together are among those rows. (One pass ranking every row
+ * with a window, as before the dates were stored, took two to three times as long online.)
  */
 export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { rows: Candidate[]; total: number } {
   const m = matchSql(f, scope);
@@ -244,8 +250,16 @@ export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { 
     ).all({ ...m.params, lastDate: last.next_date, lastStart: last.next_start_time }) as CandidateRow[];
     rows.push(...ties.filter((r) => !shown.has(r.series_id)));
   }
-  const storedTotal = (prepared(db, `SELECT COUNT(*) FROM ${m.from} WHERE ${m.where} AND ${m.stored}`).pluck().get(m.params) as number) ?? 0;
-  const lookedUp = (prepared(db, candidatesSql(m, `${looksUpSql(m)} = 1`)).all(m.params) as CandidateRow[]).filter((r) => r.next !== null);
+  // One pass: how many answer from the stored date, and the others with their date looked up.
+  const rest = prepared(
+    db,
+    `SELECT COUNT(*) FILTER (WHERE ${m.stored}) AS stored,
+            json_group_array(json_array(s.id, s.title, v.kind, v.latitude, v.longitude, ${nextSql(m)})) FILTER (WHERE ${looksUpSql(m)} = 1) AS looked
+       FROM ${m.from} WHERE ${m.where}`,
+  ).get(m.params) as { stored: number; looked: string };
+  const lookedUp = (JSON.parse(rest.looked) as [number, string, VenueKind, number | null, number | null, string | null][])
+    .filter((r) => r[5] !== null)
+    .map(([series_id, title, kind, latitude, longitude, next]): CandidateRow => ({ series_id, title, kind, latitude, longitude, next }));
   rows.push(...lookedUp);
 
   // Ranked as RANK() would: a row is kept when fewer than `upTo` rows come strictly before it.
@@ -253,5 +267,5 @@ export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { 
   const keys = rows.map(key).sort();
   const cut = keys.length > upTo ? keys[upTo - 1] : null;
   const kept = cut === null ? rows : rows.filter((r) => key(r) <= cut);
-  return { rows: kept.map(toCandidate), total: storedTotal + lookedUp.length };
+  return { rows: kept.map(toCandidate), total: rest.stored + lookedUp.length };
 }
