@@ -130,7 +130,8 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   return {
     from,
     where: and([...where, ...venueWhere]),
-    seriesOnly: venuesFirst ? null : { from: series, where: and(where), venueWhere: and(venueWhere) },
+    // Counted per venue in venue order from series_search_idx, which needs no sort to group them.
+    seriesOnly: venuesFirst ? null : { from: "session_series s INDEXED BY series_search_idx", where: and(where), venueWhere: and(venueWhere) },
     next: next.join(" AND "),
     // next_from is checked first: while it is null the whole test is null, which CASE takes as false.
     stored: stored.join(" AND "),
