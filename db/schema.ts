@@ -149,6 +149,16 @@ export const sessionSeries = sqliteTable(
     // date inside it). Null: nothing known yet, so the next top-up works through the whole horizon.
     generatedFrom: text("generated_from"),
     generatedUntil: text("generated_until"),
+    // The series' first scheduled date on or after nextFrom (its time and id with it), so search
+    // reads it from the series' own index entry (decision 014, models/series-next.server.ts).
+    // Triggers (migration 0019) keep it right as dates are added, cancelled, moved or deleted;
+    // nextFrom moves up to today as days pass. Null nextFrom: not worked out yet. Search trusts it
+    // only when nextFrom is no later than today and the date has not ended; otherwise it looks up.
+    nextFrom: text("next_from"),
+    nextDate: text("next_date"),
+    nextStartTime: text("next_start_time"),
+    nextEndTime: text("next_end_time"),
+    nextOccurrenceId: integer("next_occurrence_id"),
     ...timestamps,
   },
   (t) => [
@@ -167,11 +177,22 @@ export const sessionSeries = sqliteTable(
       t.ageMaxMonths,
       t.languages,
       t.title,
+      t.nextDate,
+      t.nextStartTime,
+      t.nextEndTime,
+      t.nextFrom,
+      t.nextOccurrenceId,
     ),
-    // The same for a search of the whole country: active series of a type, in id order.
+    // The same for a search of the whole country: active series of a type, soonest first, so a
+    // date-ordered list reads its first page from the front.
     index("series_status_type_idx").on(
       t.status,
       t.typeId,
+      t.nextDate,
+      t.nextStartTime,
+      t.nextEndTime,
+      t.nextFrom,
+      t.nextOccurrenceId,
       t.bookingMode,
       t.costPence,
       t.sendFriendly,
@@ -182,11 +203,14 @@ export const sessionSeries = sqliteTable(
       t.title,
       t.venueId,
     ),
-    // And for a search of the whole country with no type: all active series, in id order (named
-    // in search's SQL with INDEXED BY, so renaming it means renaming it there).
-    index("series_active_idx").on(
+    // And with no type: all active series, soonest first.
+    index("series_soonest_idx").on(
       t.status,
-      t.id,
+      t.nextDate,
+      t.nextStartTime,
+      t.nextEndTime,
+      t.nextFrom,
+      t.nextOccurrenceId,
       t.typeId,
       t.bookingMode,
       t.costPence,

@@ -7,6 +7,7 @@ import { queueFeedbackAsks } from "~/models/feedback.server";
 import { deliverSoon, queueReminders } from "~/models/notification.server";
 import { topUpOccurrencesInSteps, topUpStart } from "~/models/occurrence-generation.server";
 import { purgePersonalData, retentionPeriods } from "~/models/retention.server";
+import { refreshNextDatesInSteps } from "~/models/series-next.server";
 import { refreshFeeds } from "~/oruk/import/refresh.server";
 import { ensureOrukIds } from "~/oruk/records.server";
 import { getDb } from "~/utils/db.server";
@@ -81,6 +82,9 @@ async function topUp() {
   toppingUp = true;
   try {
     const config = env();
+    // Each series' stored next date moved up to today first (models/series-next.server.ts): search
+    // is right without it, but looks up every series whose stored date has gone by.
+    await refreshNextDatesInSteps(getDb(), londonDate(now()));
     const added = await topUpOccurrencesInSteps(getDb(), topUpStart(londonDate(now()), config.DEMO_DATA), config.OCCURRENCE_HORIZON_WEEKS);
     if (added > 0) logger.info({ occurrencesAdded: added }, "timetable dates added");
   } catch (err) {

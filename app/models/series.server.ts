@@ -7,6 +7,7 @@ import type { Actor } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
 import { changeCapacity } from "~/models/booking.server";
 import { regenerateOccurrences, type RegenerateSummary, topUpOccurrences } from "~/models/occurrence-generation.server";
+import { refreshNextDates } from "~/models/series-next.server";
 import type { Clock } from "~/utils/clock.server";
 import type { SeriesInput } from "~/utils/series-form";
 
@@ -32,6 +33,8 @@ export function createSeries(db: Db, user: Actor, venueId: number, input: Series
         .returning()
         .get();
       const added = topUpOccurrences(db, clock.date, horizonWeeks, created.id);
+      // Stored from today now, so search reads its next date from the series (not looked up) at once.
+      refreshNextDates(db, clock.date, created.id);
       audit(db, user, {
         action: "series.create",
         entityType: "series",

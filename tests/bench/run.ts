@@ -13,6 +13,7 @@ process.env.NODE_ENV = "production";
 
 const { getDb } = await import("~/utils/db.server");
 const { topUpOccurrences } = await import("~/models/occurrence-generation.server");
+const { refreshNextDates } = await import("~/models/series-next.server");
 const { nationalDatabase } = await import("./national-data");
 const { benchBookings } = await import("./bookings");
 const { timeSearches, printSearchComparison } = await import("./search");
@@ -22,6 +23,7 @@ const { measurePageWeights } = await import("./page-weight");
 const t0 = performance.now();
 const db = getDb();
 // What the server does when it starts (app/jobs/scheduler.server.ts).
+refreshNextDates(db, "2026-11-24");
 topUpOccurrences(db, "2026-11-24", 12);
 console.log(`first start (migrate, load postcodes, seed, occurrences): ${(performance.now() - t0).toFixed(0)} ms`);
 await (await import("./http-bookings")).benchHttpBookings(process.env.DATABASE_PATH); // before the in-process bench writes

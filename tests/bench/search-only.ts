@@ -14,16 +14,20 @@ process.env.NODE_ENV = "production";
 const { getDb } = await import("~/utils/db.server");
 const { openDatabase } = await import("../../db/connection");
 const { topUpOccurrences } = await import("~/models/occurrence-generation.server");
+const { refreshNextDates } = await import("~/models/series-next.server");
 const { nationalDatabase, NATIONAL_TODAY } = await import("./national-data");
 const { timeSearches, printSearchComparison } = await import("./search");
 
 const sample = getDb();
+// What the server does when it starts (app/jobs/scheduler.server.ts).
+refreshNextDates(sample, "2026-11-24");
 topUpOccurrences(sample, "2026-11-24", 12);
 timeSearches(sample, 10);
 const sampleTimes = timeSearches(sample, 100);
 sample.$client.close();
 
 const national = openDatabase(process.argv[2] ?? (await nationalDatabase()));
+refreshNextDates(national, NATIONAL_TODAY);
 topUpOccurrences(national, NATIONAL_TODAY, 12);
 timeSearches(national, 3); // warms the page cache
 printSearchComparison(sampleTimes, timeSearches(national, 30));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { openDatabase } from "../../db/connection";
 import { prepareDatabase } from "../../db/prepare";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
+import { refreshNextDates } from "~/models/series-next.server";
 import { ROOT, TEST_TODAY } from "./constants";
 
 export default function setup() {
@@ -15,6 +16,7 @@ export default function setup() {
   const db = openDatabase(path.join(dir, "base.db"));
   prepareDatabase(db, { demoData: true, today: TEST_TODAY });
   // What the server's start-up does (app/jobs/scheduler.server.ts), over the default 12 weeks.
+  refreshNextDates(db, TEST_TODAY);
   topUpOccurrences(db, TEST_TODAY, 12);
   // Fold the WAL into the main file so a plain copy carries everything.
   db.$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -26,7 +26,12 @@ type MatchSql = {
   where: string;
   /** The series table alone, with its conditions, and the venues' conditions apart (series first only). */
   seriesOnly: { from: string; where: string; venueWhere: string } | null;
+  /** The WHERE of an occurrence o2 that counts as the series' next date: the lookup. */
   next: string;
+  /** The series' stored next date is its next date here: read from the series' index entry, no lookup. */
+  stored: string;
+  /** The stored next date says there is none here. */
+  none: string;
   params: Record<string, string | number>;
 };
 
@@ -42,6 +47,21 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   ];
   // (series_id, date) is unique, so the first date by date alone is the first by date and time.
   const next = ["o2.series_id = s.id", "o2.date >= @today", "o2.status = 'scheduled'", "(o2.date > @today OR o2.end_time > @nowTime)"];
+  // The stored next date (models/series-next.server.ts) is the first scheduled one on or after
+  // next_from; when next_from is no later than today and that date has not ended, it is the first
+  // still to come, so it answers for the lookup. The date filters below apply to it as to o2;
+  // when it fails them a later date still might not, so that series is looked up.
+  const stored = ["s.next_from <= @today", "s.next_date >= @today", "(s.next_date > @today OR s.next_end_time > @nowTime)"];
+  const none = ["s.next_date IS NULL"];
+  const onDate = (date: string, start: string) => {
+    const list: string[] = [];
+    // SQLite's %w counts Sunday as 0.
+    if (f.day) list.push(`CAST(strftime('%w', ${date}) AS INTEGER) = @dow`);
+    if (f.until) list.push(`${date} <= @until`);
+    if (f.weekendOnly) list.push(`CAST(strftime('%w', ${date}) AS INTEGER) IN (0, 6)`);
+    if (f.time) list.push(`${start} >= @timeFrom AND ${start} < @timeTo`);
+    return list;
+  };
 
   if (scope.venueIds) {
     if (scope.venueIds.length === 0) return null;
@@ -83,39 +103,54 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
     );
     [params.ageLo, params.ageHi] = BAND_MONTHS[f.age];
   }
-  if (f.day) {
-    // SQLite's %w counts Sunday as 0.
-    next.push("CAST(strftime('%w', o2.date) AS INTEGER) = @dow");
-    params.dow = (WEEKDAY_SLUGS.indexOf(f.day) + 1) % 7;
-  }
+  if (f.day) params.dow = (WEEKDAY_SLUGS.indexOf(f.day) + 1) % 7;
   if (f.until) {
-    next.push("o2.date <= @until");
     params.until = f.until;
+    // Every date still to come is on or after a stored one that is after today: none is in time.
+    none.push("(s.next_date > @today AND s.next_date > @until)");
   }
-  if (f.weekendOnly) next.push("CAST(strftime('%w', o2.date) AS INTEGER) IN (0, 6)");
-  if (f.time) {
-    next.push("o2.start_time >= @timeFrom AND o2.start_time < @timeTo");
-    [params.timeFrom, params.timeTo] = TIME_OF_DAY_RANGES[f.time];
-  }
+  if (f.time) [params.timeFrom, params.timeTo] = TIME_OF_DAY_RANGES[f.time];
+  next.push(...onDate("o2.date", "o2.start_time"));
+  stored.push(...onDate("s.next_date", "s.next_start_time"));
 
   // CROSS JOIN fixes the order. Venues first when a box, a locality or "online only" picks a few
   // of them (each brings its series through series_search_idx); series first otherwise, through
-  // series_status_type_idx or series_active_idx, so a search of the whole country never walks
-  // every venue and then every series of a type for each, and looks the series' dates up in id
-  // order, as they lie in occurrences_series_next_idx (two to three times faster than in venue order).
+  // series_status_type_idx or series_soonest_idx, so a search of the whole country never walks
+  // every venue and then every series of a type for each, and a date-ordered list reads its
+  // first page from the front of the index.
   const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined || !scope.inPerson);
-  // Without a type, series_active_idx keeps the whole country's series in id order.
-  const series = `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_active_idx"}`;
-  const from = venuesFirst ? "venues v CROSS JOIN session_series s ON s.venue_id = v.id" : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
+  // Without a type, series_soonest_idx holds the whole country's series soonest first.
+  const series = `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_soonest_idx"}`;
+  // Named from a venue too: by the cost it guesses, SQLite would otherwise walk series_soonest_idx
+  // (every series in the country with a date to come) once per venue, looking for that venue's.
+  const from = venuesFirst
+    ? "venues v CROSS JOIN session_series s INDEXED BY series_search_idx ON s.venue_id = v.id"
+    : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
   const and = (list: string[]) => (list.length ? list.join(" AND ") : "1");
   return {
     from,
     where: and([...where, ...venueWhere]),
-    seriesOnly: venuesFirst ? null : { from: series, where: and(where), venueWhere: and(venueWhere) },
+    // Counted per venue in venue order from series_search_idx, which needs no sort to group them.
+    seriesOnly: venuesFirst ? null : { from: "session_series s INDEXED BY series_search_idx", where: and(where), venueWhere: and(venueWhere) },
     next: next.join(" AND "),
+    // next_from is checked first: while it is null the whole test is null, which CASE takes as false.
+    stored: stored.join(" AND "),
+    none: `s.next_from <= @today AND (${none.join(" OR ")})`,
     params,
   };
 }
+
+/** "date start_time id" of each series' next date: stored, none, or else looked up. */
+const nextSql = (m: MatchSql) =>
+  `CASE WHEN ${m.stored} THEN s.next_date || ' ' || s.next_start_time || ' ' || s.next_occurrence_id WHEN ${m.none} THEN NULL
+        ELSE (SELECT o2.date || ' ' || o2.start_time || ' ' || o2.id FROM occurrences o2 WHERE ${m.next} ORDER BY o2.date LIMIT 1) END`;
+
+/** Whether each series has a next date, the same way. */
+const hasNextSql = (m: MatchSql) =>
+  `CASE WHEN ${m.stored} THEN 1 WHEN ${m.none} THEN 0 ELSE EXISTS (SELECT 1 FROM occurrences o2 WHERE ${m.next}) END`;
+
+/** Neither stored answer holds: the series' next date must be looked up. */
+const looksUpSql = (m: MatchSql) => `CASE WHEN ${m.stored} THEN 0 WHEN ${m.none} THEN 0 ELSE 1 END`;
 
 type CandidateRow = {
   series_id: number;
@@ -123,7 +158,7 @@ type CandidateRow = {
   kind: VenueKind;
   latitude: number | null;
   longitude: number | null;
-  /** "date start_time id" of the next date: read from occurrences_series_next_idx alone, not the table. */
+  /** "date start_time id" of the next date: stored on the series, or read from occurrences_series_next_idx alone. */
   next: string | null;
 };
 
@@ -145,11 +180,10 @@ function toCandidate(r: CandidateRow): Candidate {
  * Each matching series in `scope` with its next date, null when it has none. (Filtering the nulls
  * out in SQL around this would have SQLite flatten it and look the date up twice.)
  */
-const candidatesSql = (m: MatchSql) =>
-  `SELECT s.id AS series_id, s.title, v.kind, v.latitude, v.longitude,
-          (SELECT o2.date || ' ' || o2.start_time || ' ' || o2.id FROM occurrences o2 WHERE ${m.next} ORDER BY o2.date LIMIT 1) AS next
+const candidatesSql = (m: MatchSql, where = "1") =>
+  `SELECT s.id AS series_id, s.title, v.kind, v.latitude, v.longitude, ${nextSql(m)} AS next
      FROM ${m.from}
-    WHERE ${m.where}`;
+    WHERE ${m.where} AND ${where}`;
 
 /** Every matching series in `scope` with its next date. */
 export function candidates(db: Db, f: MatchFilters, scope: Scope): Candidate[] {
@@ -167,7 +201,7 @@ export type VenueCount = { venueId: number; latitude: number | null; longitude: 
 export function countByVenue(db: Db, f: MatchFilters, scope: Scope): VenueCount[] {
   const m = matchSql(f, scope);
   if (!m) return [];
-  const exists = `EXISTS (SELECT 1 FROM occurrences o2 WHERE ${m.next})`;
+  const exists = hasNextSql(m);
   // Series first: counted per venue from the series index alone, then the venues' own conditions,
   // which hold or fail for all of a venue's series at once (a third cheaper than joining each series).
   const text = m.seriesOnly
@@ -188,19 +222,51 @@ export function countByVenue(db: Db, f: MatchFilters, scope: Scope): VenueCount[
  * The soonest matching series in `scope`, enough of them to fill the first `upTo` places by date
  * and time and every series tied with the last of those (titles are ordered in JavaScript, by
  * locale, so ties must all come back), and how many match in all.
+ *
+ * The series whose stored next date answers are read in that date's order, only `upTo` of them
+ * and their ties: from the front of series_status_type_idx or series_soonest_idx for the whole
+ * country, sorted with a limit from a few venues (online, inside a radius). One more pass counts
+ * them and looks up the others (a stored date gone by, or failing a date filter), all of them.
+ * The soonest `upTo` of both lists together are among those rows. (One pass ranking every row
+ * with a window, as before the dates were stored, took two to three times as long online.)
  */
 export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { rows: Candidate[]; total: number } {
   const m = matchSql(f, scope);
   if (!m) return { rows: [], total: 0 };
-  const rows = prepared(
+  const columns = "s.id AS series_id, s.title, v.kind, v.latitude, v.longitude";
+  const storedNext = "s.next_date || ' ' || s.next_start_time || ' ' || s.next_occurrence_id AS next";
+  const first = prepared(
     db,
-    // MATERIALIZED: each series' next date is looked up once, not again for the ranking. The id is
-    // the last part of `next` and a space sorts before any digit or colon, so the string less its
-    // trailing digits orders as (date, start time).
-    `WITH c AS MATERIALIZED (${candidatesSql(m)})
-     SELECT * FROM (
-       SELECT c.*, RANK() OVER (ORDER BY rtrim(c.next, '0123456789') NULLS LAST) AS place, COUNT(c.next) OVER () AS total FROM c)
-      WHERE place <= @upTo AND next IS NOT NULL`,
-  ).all({ ...m.params, upTo }) as (CandidateRow & { total: number })[];
-  return { rows: rows.map(toCandidate), total: rows[0]?.total ?? 0 };
+    `SELECT ${columns}, ${storedNext}, s.next_date, s.next_start_time FROM ${m.from}
+      WHERE ${m.where} AND ${m.stored} ORDER BY s.next_date, s.next_start_time LIMIT @upTo`,
+  ).all({ ...m.params, upTo }) as (CandidateRow & { next_date: string; next_start_time: string })[];
+  const rows: CandidateRow[] = first;
+  if (first.length === upTo) {
+    const last = first[first.length - 1];
+    const shown = new Set(first.map((r) => r.series_id));
+    const ties = prepared(
+      db,
+      `SELECT ${columns}, ${storedNext} FROM ${m.from}
+        WHERE ${m.where} AND ${m.stored} AND s.next_date = @lastDate AND s.next_start_time = @lastStart`,
+    ).all({ ...m.params, lastDate: last.next_date, lastStart: last.next_start_time }) as CandidateRow[];
+    rows.push(...ties.filter((r) => !shown.has(r.series_id)));
+  }
+  // One pass: how many answer from the stored date, and the others with their date looked up.
+  const rest = prepared(
+    db,
+    `SELECT COUNT(*) FILTER (WHERE ${m.stored}) AS stored,
+            json_group_array(json_array(s.id, s.title, v.kind, v.latitude, v.longitude, ${nextSql(m)})) FILTER (WHERE ${looksUpSql(m)} = 1) AS looked
+       FROM ${m.from} WHERE ${m.where}`,
+  ).get(m.params) as { stored: number; looked: string };
+  const lookedUp = (JSON.parse(rest.looked) as [number, string, VenueKind, number | null, number | null, string | null][])
+    .filter((r) => r[5] !== null)
+    .map(([series_id, title, kind, latitude, longitude, next]): CandidateRow => ({ series_id, title, kind, latitude, longitude, next }));
+  rows.push(...lookedUp);
+
+  // Ranked as RANK() would: a row is kept when fewer than `upTo` rows come strictly before it.
+  const key = (r: CandidateRow) => r.next!.slice(0, r.next!.lastIndexOf(" "));
+  const keys = rows.map(key).sort();
+  const cut = keys.length > upTo ? keys[upTo - 1] : null;
+  const kept = cut === null ? rows : rows.filter((r) => key(r) <= cut);
+  return { rows: kept.map(toCandidate), total: rest.stored + lookedUp.length };
 }
