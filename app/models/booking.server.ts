@@ -9,6 +9,7 @@ import { childrenOutsideRange, decide, hasStarted, makeReference, overflow, plac
 import { londonDate, londonTime } from "~/domain/dates";
 import type { ParsedPostcode } from "~/domain/postcode";
 import { audit } from "~/models/audit.server";
+import { commitWithOthers } from "~/models/group-commit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
 import { PLACES_TAKEN_SQL, SQL } from "~/models/booking-statements.server";
 import { prepared } from "~/models/prepared-statements.server";
@@ -263,18 +264,19 @@ export function createBooking(db: Db, req: BookingRequest, now: { date: string; 
 }
 
 /**
- * createBooking with `admit` (a rate limit's count of this attempt) asked first in the same
- * IMMEDIATE transaction, so the count and the booking share one commit and one sync to disk rather
- * than two. Null when `admit` refuses: the count is kept, no booking is tried.
+ * createBooking with `admit` (a rate limit's count of this attempt) asked first, both in one
+ * savepoint of a group commit (models/group-commit): the count and the booking are kept or undone
+ * together, and share one commit and one sync to disk with the other bookings submitted in the
+ * same turn of the event loop. Settles only after that commit. Null when `admit` refuses: the
+ * count is kept, no booking is tried.
  */
-export function createBookingIfAdmitted(
+export function submitBooking(
   db: Db,
   req: BookingRequest,
   now: { date: string; time: string; iso: string },
   admit: () => boolean,
-): BookingOutcome | null {
-  // createBooking's own transaction runs nested, as a savepoint of this one.
-  return db.$client.transaction(() => (admit() ? createBooking(db, req, now) : null)).immediate();
+): Promise<BookingOutcome | null> {
+  return commitWithOthers(db, () => (admit() ? createBooking(db, req, now) : null));
 }
 
 /**

@@ -3,7 +3,7 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { courseHasStarted, createBookingIfAdmitted, seriesToBook } from "~/models/booking.server";
+import { courseHasStarted, seriesToBook, submitBooking } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { getSeries } from "~/models/series.server";
 import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
@@ -133,7 +133,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const current = now();
   const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
-  const outcome = createBookingIfAdmitted(getDb(), parsed.request, at, admit);
+  const outcome = await submitBooking(getDb(), parsed.request, at, admit);
   if (!outcome) return rateLimited();
   // A repeat (the same form sent twice) lands on the same confirmation as the first send.
   if (outcome.kind === "confirmed" || outcome.kind === "waiting" || outcome.kind === "repeat") {
