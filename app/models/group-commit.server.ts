@@ -59,6 +59,12 @@ type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 function runBatch(db: Db, queue: Queue, batch: Pending[]) {
   const sqlite = db.$client;
   const results: Result[] = [];
+  // A transaction left open would make this batch a mere savepoint of it, answered before its commit.
+  if (sqlite.inTransaction) {
+    const error = new Error("a transaction is already open on this connection: the batch cannot commit on its own");
+    for (const item of batch) item.reject(error);
+    return;
+  }
   try {
     sqlite
       .transaction(() => {

@@ -198,4 +198,33 @@ describe("group commit", () => {
     // And the next batch commits as usual.
     expect((await submitBooking(db, request(occurrenceId), NOW, () => true))?.kind).toBe("confirmed");
   });
+
+  it("when SQLite rolls back the whole transaction mid-batch, every booking of the batch fails and none is written", async () => {
+    const occurrenceId = dates[nextDate++];
+    const results = await Promise.allSettled([
+      submitBooking(db, request(occurrenceId), NOW, () => true),
+      // As SQLite does on a full disk or an I/O error: the transaction itself is gone.
+      commitWithOthers(db, () => {
+        db.$client.exec("ROLLBACK");
+        throw new Error("injected: transaction rolled back");
+      }),
+      // Must not be made on its own, outside the batch, once the batch's transaction is gone.
+      submitBooking(db, request(occurrenceId), NOW, () => true),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(db.$client.inTransaction).toBe(false);
+    expect(bookingsOn(occurrenceId)).toEqual([]);
+    expect((await submitBooking(db, request(occurrenceId), NOW, () => true))?.kind).toBe("confirmed");
+  });
+
+  it("refuses to run a batch inside a transaction left open, which would answer before any commit", async () => {
+    const occurrenceId = dates[nextDate++];
+    db.$client.exec("BEGIN");
+    try {
+      await expect(submitBooking(db, request(occurrenceId), NOW, () => true)).rejects.toThrow(/already open/);
+    } finally {
+      db.$client.exec("ROLLBACK");
+    }
+    expect(bookingsOn(occurrenceId)).toEqual([]);
+  });
 });
