@@ -13,6 +13,17 @@ export const PLACES_TAKEN_SQL = `(CASE WHEN s.booking_mode = 'course'
 
 /** The booking path's statements, each prepared once per connection (prepared-statements.server). */
 export const SQL = {
+  // The booking form's page (bookingForm): the series' rules and names, and its dates with places taken.
+  formSeries: `SELECT s.id, s.title, s.status, s.booking_mode AS bookingMode, s.place_unit AS placeUnit, s.capacity,
+      s.age_min_months AS ageMinMonths, s.age_max_months AS ageMaxMonths, s.for_pregnancy AS forPregnancy,
+      ty.slug AS typeSlug, v.id AS venueId, v.name AS venueName, v.kind AS venueKind
+    FROM session_series s JOIN session_types ty ON ty.id = s.type_id JOIN venues v ON v.id = s.venue_id
+      JOIN localities l ON l.id = v.locality_id
+    WHERE s.id = ?`,
+  formDates: `SELECT o.id, o.date, o.start_time AS startTime, o.end_time AS endTime, o.status, o.cancel_reason AS cancelReason,
+      ${PLACES_TAKEN_SQL} AS taken
+    FROM occurrences o JOIN session_series s ON s.id = o.series_id
+    WHERE o.series_id = ? AND o.date >= ? ORDER BY o.date, o.start_time`,
   seriesToBook: `SELECT id, title, status, booking_mode AS bookingMode, place_unit AS placeUnit, venue_id AS venueId
     FROM session_series WHERE id = ?`,
   bySubmissionKey: "SELECT id, reference, series_id AS seriesId, email, phone FROM bookings WHERE submission_key = ?",

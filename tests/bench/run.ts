@@ -28,7 +28,7 @@ topUpOccurrences(db, "2026-11-24", 12);
 console.log(`first start (migrate, load postcodes, seed, occurrences): ${(performance.now() - t0).toFixed(0)} ms`);
 await (await import("./http-bookings")).benchHttpBookings(process.env.DATABASE_PATH); // before the in-process bench writes
 
-benchBookings(db);
+await benchBookings(db);
 await (await import("./oruk")).measureOrukApi();
 const sampleTimes = timeSearches(db, 100);
 console.log(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);

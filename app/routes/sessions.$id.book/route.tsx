@@ -3,9 +3,7 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { courseHasStarted, createBookingIfAdmitted, seriesToBook } from "~/models/booking.server";
-import { listOccurrences } from "~/models/occurrence.server";
-import { getSeries } from "~/models/series.server";
+import { bookingForm, seriesToBook, submitBooking } from "~/models/booking.server";
 import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
@@ -37,17 +35,11 @@ function mayOverrideAge(user: StaffUser, venueId: number) {
 
 function loadSession(params: unknown) {
   const parsed = IdParamsSchema.safeParse(params);
-  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
-  if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const current = now();
   const today = londonDate(current);
-  const time = londonTime(current);
-  // A course is booked whole: once its first date has started nobody can join it.
-  const started = courseHasStarted(getDb(), found.series.id, { date: today, time });
-  const dates = started
-    ? []
-    : listOccurrences(getDb(), found.series.id, today).filter((o) => !o.cancelled && (o.date > today || o.startTime > time));
-  return { ...found, dates, today, started };
+  const found = parsed.success ? bookingForm(getDb(), parsed.data.id, { date: today, time: londonTime(current) }) : undefined;
+  if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
+  return { ...found, today };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -133,7 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const current = now();
   const at = { date: londonDate(current), time: londonTime(current), iso: current.toISOString() };
-  const outcome = createBookingIfAdmitted(getDb(), parsed.request, at, admit);
+  const outcome = await submitBooking(getDb(), parsed.request, at, admit);
   if (!outcome) return rateLimited();
   // A repeat (the same form sent twice) lands on the same confirmation as the first send.
   if (outcome.kind === "confirmed" || outcome.kind === "waiting" || outcome.kind === "repeat") {
