@@ -52,7 +52,7 @@ export type LocalityChoices = {
  * The localities the search form offers. A small directory offers them all. A large one offers the
  * localities of the councils with a locality within COVERAGE_MILES of the search's origin, and
  * always the chosen locality's council; with neither, none: the postcode is the way in. At national
- * size every locality was 400 KB of the search page, in its HTML and again in its hydration data.
+ * size every locality was most of the search page's 466 KB, in its HTML and again in its hydration data.
  */
 export function localityChoices(db: Db, near: { origin: LatLng | null; chosenAuthorityId?: number }): LocalityChoices {
   if (directoryIsSmall(db)) return { localities: listLocalities(db), everyLocality: true };

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, title } = await translator(request, "search");
   const db = getDb();
   // A small directory links every area; a large one its councils, each a page of its areas and
-  // hubs: every area in England was 220 KB of this page (decision 019).
+  // hubs: every area in England was over 200 KB of this page (decision 019).
   const small = directoryIsSmall(db);
   const localities = small ? listLocalities(db).map((l) => ({ slug: l.slug, name: l.name, localAuthority: l.localAuthority })) : [];
   return json({ title: title(t("search:home.title")), localities, councils: small ? [] : listCouncils(db) });
