@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import { COVERAGE_MILES, distanceMiles, isOutsideCoverage, type LatLng, roundMiles } from "~/domain/distance";
+import { isSmallDirectory } from "~/domain/place-lists";
 import { prepared } from "~/models/prepared-statements.server";
 import { boundingBox } from "~/models/search.server";
 
@@ -24,6 +25,60 @@ export function listLocalities(db: Db): LocalityOption[] {
        FROM localities l JOIN local_authorities a ON a.id = l.local_authority_id
       ORDER BY a.name, l.name`,
   ).all() as LocalityOption[];
+}
+
+/** Councils by name, for the lists that start from a council once the directory is large. */
+export function listCouncils(db: Db): { slug: string; name: string }[] {
+  return prepared(db, `SELECT slug, name FROM local_authorities ORDER BY name`).all() as { slug: string; name: string }[];
+}
+
+export function getLocalAuthority(db: Db, slug: string): { id: number; slug: string; name: string } | undefined {
+  return prepared(db, `SELECT id, slug, name FROM local_authorities WHERE slug = ?`).get(slug) as
+    { id: number; slug: string; name: string } | undefined;
+}
+
+/** Whether the directory is small enough for its lists to show every locality (decision 020). */
+export function directoryIsSmall(db: Db): boolean {
+  return isSmallDirectory((prepared(db, `SELECT count(*) AS n FROM localities`).get() as { n: number }).n);
+}
+
+export type LocalityChoices = {
+  localities: LocalityOption[];
+  /** False when the list is only the councils near the search (or the chosen locality's). */
+  everyLocality: boolean;
+};
+
+/**
+ * The localities the search form offers. A small directory offers them all. A large one offers the
+ * localities of the councils with a locality within COVERAGE_MILES of the search's origin, and
+ * always the chosen locality's council; with neither, none: the postcode is the way in. At national
+ * size every locality was most of the search page's 466 KB, in its HTML and again in its hydration data.
+ */
+export function localityChoices(db: Db, near: { origin: LatLng | null; chosenAuthorityId?: number }): LocalityChoices {
+  if (directoryIsSmall(db)) return { localities: listLocalities(db), everyLocality: true };
+  const councils = new Set<number>(near.origin ? councilsNear(db, near.origin) : []);
+  if (near.chosenAuthorityId !== undefined) councils.add(near.chosenAuthorityId);
+  if (councils.size === 0) return { localities: [], everyLocality: false };
+  const localities = prepared(
+    db,
+    `SELECT l.id, l.slug, l.name, a.name AS localAuthority, a.slug AS localAuthoritySlug
+       FROM localities l JOIN local_authorities a ON a.id = l.local_authority_id
+      WHERE l.local_authority_id IN (SELECT value FROM json_each(?))
+      ORDER BY a.name, l.name`,
+  ).all(JSON.stringify([...councils])) as LocalityOption[];
+  return { localities, everyLocality: false };
+}
+
+/** Councils with a locality within COVERAGE_MILES of `origin`, read from a box around it. */
+function councilsNear(db: Db, origin: LatLng): number[] {
+  // A tenth of a mile wider: distances are rounded to a tenth before they are compared.
+  const box = boundingBox(origin, COVERAGE_MILES + 0.1);
+  const near = prepared(
+    db,
+    `SELECT local_authority_id AS authorityId, latitude, longitude FROM localities
+      WHERE latitude BETWEEN @latMin AND @latMax AND longitude BETWEEN @lngMin AND @lngMax`,
+  ).all(box) as (LatLng & { authorityId: number })[];
+  return near.filter((l) => !isOutsideCoverage(roundMiles(distanceMiles(origin, l)))).map((l) => l.authorityId);
 }
 
 export function getLocality(db: Db, slug: string) {

@@ -49,6 +49,17 @@ export function listVenues(db: Db, localityId?: number) {
     .all();
 }
 
+/** One council's venues, by locality then name: /hubs?council=<slug>. */
+export function listCouncilVenues(db: Db, localAuthorityId: number) {
+  return db
+    .select({ venue: t.venues, locality: t.localities })
+    .from(t.venues)
+    .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
+    .where(eq(t.localities.localAuthorityId, localAuthorityId))
+    .orderBy(asc(t.localities.name), asc(t.venues.name))
+    .all();
+}
+
 export function getVenue(db: Db, slug: string) {
   return db
     .select({ venue: t.venues, locality: t.localities, localAuthority: t.localAuthorities })

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
-import { listLocalities } from "~/models/locality.server";
+import { directoryIsSmall, listCouncils, listLocalities } from "~/models/locality.server";
 import { getDb } from "~/utils/db.server";
 import { translator } from "~/utils/i18n.server";
 import { type LightHandle, LOCATE_SCRIPT } from "~/utils/light-pages";
@@ -16,12 +16,16 @@ export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, title } = await translator(request, "search");
-  const localities = listLocalities(getDb());
-  return json({ title: title(t("search:home.title")), localities });
+  const db = getDb();
+  // A small directory links every area; a large one its councils, each a page of its areas and
+  // hubs: every area in England was over 200 KB of this page (decision 020).
+  const small = directoryIsSmall(db);
+  const localities = small ? listLocalities(db).map((l) => ({ slug: l.slug, name: l.name, localAuthority: l.localAuthority })) : [];
+  return json({ title: title(t("search:home.title")), localities, councils: small ? [] : listCouncils(db) });
 }
 
 export default function Home() {
-  const { localities } = useLoaderData<typeof loader>();
+  const { localities, councils } = useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
   const byAuthority = new Map<string, typeof localities>();
   for (const l of localities) byAuthority.set(l.localAuthority, [...(byAuthority.get(l.localAuthority) ?? []), l]);
@@ -78,6 +82,20 @@ export default function Home() {
       </div>
       <div className="govuk-grid-column-full">
         <h2 className="govuk-heading-m">{t("home.byPlace")}</h2>
+        {councils.length > 0 && (
+          <>
+            <p className="govuk-body">{t("home.byCouncil")}</p>
+            <ul className="govuk-list app-tiles">
+              {councils.map((c) => (
+                <li key={c.slug}>
+                  <Link className="govuk-link" to={`/hubs?council=${c.slug}`}>
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {[...byAuthority].map(([authority, list]) => (
           <div key={authority}>
             <h3 className="govuk-heading-s">{authority}</h3>

@@ -14,6 +14,17 @@ export const IdParamsSchema = z.object({
 });
 export const SlugParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/) });
 
+/** /hubs?council=<slug>: a council's slug; blank or missing means no council. Anything else fails. */
+export const CouncilQuerySchema = z.object({
+  council: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,100}$/)
+      .optional(),
+  ),
+});
+
 /** ?week=YYYY-MM-DD (any day in the week) → that week's Monday; anything else → undefined. */
 export const WeekParamSchema = z.string().refine(isValidIsoDate).transform(startOfWeek).optional().catch(undefined);
 

@@ -11,7 +11,7 @@ import { formatParsedPostcode } from "~/domain/postcode";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { WHEN_SLUGS, whenRange } from "~/domain/when";
 import { type Located, locatePostcode } from "~/models/geography.server";
-import { getLocality, listLocalities, outsideCoverage } from "~/models/locality.server";
+import { getLocality, localityChoices, outsideCoverage } from "~/models/locality.server";
 import { CONTENT_LANGUAGE } from "~/i18n";
 import { translatedTitles } from "~/models/series-translation.server";
 import { type SearchOutcome, searchSeries, type SeriesResult } from "~/models/search.server";
@@ -37,15 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const { params, errors, raw } = parseSearchParams(url.searchParams);
-  const localities = listLocalities(db);
 
   let outcome: SearchOutcome | null = null;
   let place: string | null = null;
   let located: Located | null = null;
   let precision: "unit" | "district" | null = null;
+  let chosen: ReturnType<typeof getLocality>;
   const today = londonDate(now());
   if (params) {
     const locality = params.locality ? getLocality(db, params.locality) : undefined;
+    chosen = locality;
     if (params.locality && !locality) errors.locality = "errors.localityUnknown";
     located = params.postcode ? locatePostcode(db, params.postcode) : null;
     if (params.postcode && !located) errors.postcode = "errors.postcodeUnknown";
@@ -83,6 +84,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const coverage = located && Object.keys(errors).length === 0 ? outsideCoverage(db, located) : null;
+  // The areas offered are those near the search (all of them in a small directory: decision 020).
+  const choices = localityChoices(db, { origin: located ?? chosen?.locality ?? null, chosenAuthorityId: chosen?.localAuthority.id });
   const shownIds = outcome ? [...outcome.results, ...outcome.online].map((r) => r.seriesId) : [];
   const titles = locale === CONTENT_LANGUAGE ? new Map<number, string>() : translatedTitles(db, shownIds, locale);
   const fieldErrors: FieldErrors = {};
@@ -107,7 +110,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Soonest first (with a heading for each day) for a quick date filter, or with no place to measure from.
       byDate: Boolean(params?.when) || place === null,
       today,
-      localities,
+      // Only what the select shows: at national size every field of every area was hundreds of KB.
+      localities: choices.localities.map((l) => ({ slug: l.slug, name: l.name, localAuthority: l.localAuthority })),
+      // Which hint the select carries when it does not offer every area: near the search, or ask for a postcode.
+      localityHint: choices.everyLocality ? null : choices.localities.length > 0 ? "near" : "postcode",
       languages: SESSION_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })),
     },
     { status: hasErrors ? 400 : 200 },
@@ -211,6 +217,9 @@ export default function Search() {
               id="locality"
               name="locality"
               label={t("form.locality")}
+              hint={
+                data.localityHint === null ? undefined : t(data.localityHint === "near" ? "form.localityHintNear" : "form.localityHintPostcode")
+              }
               error={errors.locality}
               defaultValue={values.locality}
               options={[{ value: "", label: t("form.anyLocality") }]}
