@@ -13,7 +13,7 @@ export const PLACES_TAKEN_SQL = `(CASE WHEN s.booking_mode = 'course'
 
 /** The booking path's statements, each prepared once per connection (prepared-statements.server). */
 export const SQL = {
-  // The booking form's page (bookingForm): the series' rules and names, and its dates with places taken.
+  // The booking form's page (bookingFormPage, models/booking-form-page.server): the series' rules and names, and its dates with places taken.
   formSeries: `SELECT s.id, s.title, s.status, s.booking_mode AS bookingMode, s.place_unit AS placeUnit, s.capacity,
       s.age_min_months AS ageMinMonths, s.age_max_months AS ageMaxMonths, s.for_pregnancy AS forPregnancy,
       ty.slug AS typeSlug, v.id AS venueId, v.name AS venueName, v.kind AS venueKind

@@ -5,7 +5,6 @@ import { randomInt } from "node:crypto";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { placesLeft } from "~/domain/capacity";
 import { childrenOutsideRange, decide, hasStarted, makeReference, overflow, placesFor, promote } from "~/domain/booking";
 import { londonDate, londonTime } from "~/domain/dates";
 import type { ParsedPostcode } from "~/domain/postcode";
@@ -14,7 +13,6 @@ import { commitWithOthers } from "~/models/group-commit.server";
 import { type MessageTemplate, queueBookingMessage } from "~/models/notification.server";
 import { PLACES_TAKEN_SQL, SQL } from "~/models/booking-statements.server";
 import { prepared } from "~/models/prepared-statements.server";
-import type { OccurrenceView } from "~/models/occurrence.server";
 import { hasBookedBefore, homeColumns } from "~/models/report-facts.server";
 import { hashToken, manageToken, tokenMatches } from "~/utils/secrets.server";
 
@@ -124,76 +122,6 @@ export type SeriesToBook = { id: number; title: string; status: string; bookingM
 
 export function seriesToBook(db: Db, seriesId: number): SeriesToBook | undefined {
   return prepared(db, SQL.seriesToBook).get(seriesId) as SeriesToBook | undefined;
-}
-
-/** What the booking form's page shows of a series: its rules, its hub and its dates still to come. */
-export type BookingForm = {
-  series: {
-    id: number;
-    title: string;
-    status: string;
-    bookingMode: BookingMode;
-    placeUnit: PlaceUnit;
-    ageMinMonths: number | null;
-    ageMaxMonths: number | null;
-    forPregnancy: boolean;
-  };
-  venue: { id: number; name: string; kind: string };
-  typeSlug: string;
-  /** Dates not cancelled and not started; none once a course has started (it is booked whole). */
-  dates: OccurrenceView[];
-  started: boolean;
-};
-
-/**
- * The booking form's page, read through statements prepared once: the form is shown again with
- * every refused post (a full date), and drizzle building getSeries and listOccurrences each time
- * was most of its loader (issue 17).
- */
-export function bookingForm(db: Db, seriesId: number, now: LondonNow): BookingForm | undefined {
-  const row = prepared(db, SQL.formSeries).get(seriesId) as
-    | (Omit<BookingForm["series"], "forPregnancy"> & {
-        capacity: number;
-        forPregnancy: number;
-        typeSlug: string;
-        venueId: number;
-        venueName: string;
-        venueKind: string;
-      })
-    | undefined;
-  if (!row) return undefined;
-  const series = {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    bookingMode: row.bookingMode,
-    placeUnit: row.placeUnit,
-    ageMinMonths: row.ageMinMonths,
-    ageMaxMonths: row.ageMaxMonths,
-    forPregnancy: row.forPregnancy === 1,
-  };
-  const venue = { id: row.venueId, name: row.venueName, kind: row.venueKind };
-  // A course is booked whole: once its first date has started nobody can join it.
-  const started = row.bookingMode === "course" && slotHasStarted(db, { seriesId, occurrenceId: null }, now);
-  const dates = started
-    ? []
-    : (
-        prepared(db, SQL.formDates).all(seriesId, now.date) as (Omit<OccurrenceView, "cancelled" | "placesLeft"> & {
-          status: string;
-          taken: number;
-        })[]
-      )
-        .filter((o) => o.status !== "cancelled" && (o.date > now.date || o.startTime > now.time))
-        .map((o) => ({
-          id: o.id,
-          date: o.date,
-          startTime: o.startTime,
-          endTime: o.endTime,
-          cancelled: false,
-          cancelReason: o.cancelReason,
-          placesLeft: placesLeft(row.bookingMode, row.capacity, o.taken),
-        }));
-  return { series, venue, typeSlug: row.typeSlug, dates, started };
 }
 
 /** What createBooking reads of a series. */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CouncilLinks } from "~/components/council-links";
 import { Select, TextInput } from "~/components/govuk/fields";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
@@ -85,15 +86,7 @@ export default function Home() {
         {councils.length > 0 && (
           <>
             <p className="govuk-body">{t("home.byCouncil")}</p>
-            <ul className="govuk-list app-tiles">
-              {councils.map((c) => (
-                <li key={c.slug}>
-                  <Link className="govuk-link" to={`/hubs?council=${c.slug}`}>
-                    {c.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <CouncilLinks councils={councils} />
           </>
         )}
         {[...byAuthority].map(([authority, list]) => (

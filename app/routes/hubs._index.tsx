@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CouncilLinks } from "~/components/council-links";
 import type { VenueKind } from "../../db/schema";
 import { directoryIsSmall, getLocalAuthority, listCouncils } from "~/models/locality.server";
 import { listCouncilVenues, listVenues } from "~/models/venue.server";
@@ -69,15 +70,7 @@ export default function Hubs() {
       {councils.length > 0 && (
         <>
           <p className="govuk-body">{t("list.chooseCouncil")}</p>
-          <ul className="govuk-list app-tiles">
-            {councils.map((c) => (
-              <li key={c.slug}>
-                <Link className="govuk-link" to={`/hubs?council=${c.slug}`}>
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <CouncilLinks councils={councils} />
         </>
       )}
       {council && venues.length === 0 && <p className="govuk-body">{t("list.noneInCouncil")}</p>}

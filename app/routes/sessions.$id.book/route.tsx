@@ -3,7 +3,8 @@ import { assertSameOrigin } from "~/auth/guards.server";
 import { currentStaff } from "~/auth/sign-in.server";
 import { londonDate, londonTime } from "~/domain/dates";
 import { may, type StaffUser, worksAt } from "~/domain/permissions";
-import { bookingForm, seriesToBook, submitBooking } from "~/models/booking.server";
+import { seriesToBook, submitBooking } from "~/models/booking.server";
+import { bookingFormPage } from "~/models/booking-form-page.server";
 import { BookingQuerySchema, newSubmissionKey } from "~/utils/booking-form.server";
 import { getDb } from "~/utils/db.server";
 import { env, now } from "~/utils/env.server";
@@ -37,7 +38,7 @@ function loadSession(params: unknown) {
   const parsed = IdParamsSchema.safeParse(params);
   const current = now();
   const today = londonDate(current);
-  const found = parsed.success ? bookingForm(getDb(), parsed.data.id, { date: today, time: londonTime(current) }) : undefined;
+  const found = parsed.success ? bookingFormPage(getDb(), parsed.data.id, { date: today, time: londonTime(current) }) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   return { ...found, today };
 }
