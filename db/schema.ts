@@ -159,6 +159,10 @@ export const sessionSeries = sqliteTable(
     nextStartTime: text("next_start_time"),
     nextEndTime: text("next_end_time"),
     nextOccurrenceId: integer("next_occurrence_id"),
+    // Whether its venue is online, kept from venues.kind by triggers (migration 0021), so the
+    // online list reads its first page from series_soonest_idx's front instead of sorting every
+    // online series in the country (decision 021).
+    online: integer("online", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -203,9 +207,10 @@ export const sessionSeries = sqliteTable(
       t.title,
       t.venueId,
     ),
-    // And with no type: all active series, soonest first.
+    // And with no type: all active in-person (or online) series, soonest first.
     index("series_soonest_idx").on(
       t.status,
+      t.online,
       t.nextDate,
       t.nextStartTime,
       t.nextEndTime,

@@ -76,7 +76,7 @@ export function recordIfNothingFound(
   },
 ): boolean {
   const { params, outcome } = search;
-  const nothing = outcome.total === 0 && (outcome.online.length === 0 || outcome.beyondRadius > 0);
+  const nothing = outcome.total === 0 && (outcome.online.length === 0 || (outcome.beyondRadius ?? 0) > 0);
   if (params.page !== 1 || !nothing) return false;
   recordSearchMiss(db, {
     date: search.date,
@@ -94,7 +94,7 @@ export function recordIfNothingFound(
       send: params.send,
       step: params.step,
     },
-    beyondDistance: outcome.beyondRadius > 0,
+    beyondDistance: (outcome.beyondRadius ?? 0) > 0,
   });
   return true;
 }

@@ -80,8 +80,12 @@ export type SearchOutcome = {
   /** The same page of the matching online sessions, listed apart from the distance-ordered list. */
   online: SeriesResult[];
   onlineTotal: number;
-  /** In-person matches further than maxMiles, up to widenedMiles(maxMiles): what widening the search adds. */
-  beyondRadius: number;
+  /**
+   * In-person matches further than maxMiles, up to widenedMiles(maxMiles): what widening the search
+   * adds. Counted only when no in-person session is within maxMiles (null otherwise), the only time
+   * the page offers it; 0 for any distance.
+   */
+  beyondRadius: number | null;
 };
 
 /** What ordering needs, for every series that matches the filters. */
@@ -172,7 +176,9 @@ function pageByDistance(db: Db, f: SearchFilters, venues: Counted[], from: numbe
   return rows.slice(from - skipped, from - skipped + PAGE_SIZE);
 }
 
-type InPerson = { total: number; beyondRadius: number; page: (from: number) => Ranked[] };
+type InPerson = { total: number; beyondRadius: number | null; page: (from: number) => Ranked[] };
+
+const sum = (list: Counted[]) => list.reduce((n, v) => n + v.matches, 0);
 
 function inPersonMatches(db: Db, f: SearchFilters, upTo: number): InPerson {
   const origin = f.origin;
@@ -183,15 +189,21 @@ function inPersonMatches(db: Db, f: SearchFilters, upTo: number): InPerson {
     return { total, beyondRadius: 0, page: (from) => ranked.slice(from, from + PAGE_SIZE) };
   }
 
-  // Counted per venue over the widened ring too: the "widen your search" count comes from the same rows.
-  const next = radius === null ? null : widenedMiles(radius);
-  const scope: Scope = { box: next === null ? null : boundingBox(origin, next), online: false, inPerson: true };
-  const venues: Counted[] = countByVenue(db, f, scope).map((v) => ({ ...v, distance: milesTo(origin, v) }));
+  const counted = (miles: number | null): Counted[] =>
+    countByVenue(db, f, { box: miles === null ? null : boundingBox(origin, miles), online: false, inPerson: true }).map((v) => ({
+      ...v,
+      distance: milesTo(origin, v),
+    }));
+  const venues = counted(radius);
   const inside = radius === null ? venues : venues.filter((v) => v.distance !== null && v.distance <= radius);
-  const sum = (list: Counted[]) => list.reduce((n, v) => n + v.matches, 0);
   const total = sum(inside);
-  const beyondRadius =
-    radius === null || next === null ? 0 : sum(venues.filter((v) => v.distance !== null && v.distance > radius && v.distance <= next));
+  // The page offers to widen the search only when nothing is inside the radius, so only then is the
+  // ring out to the next distance counted: it holds several times the radius's series (decision 021).
+  let beyondRadius: number | null = radius === null ? 0 : null;
+  if (radius !== null && total === 0) {
+    const next = widenedMiles(radius);
+    beyondRadius = sum(counted(next).filter((v) => v.distance !== null && v.distance > radius && v.distance <= next));
+  }
 
   if (!f.sortByDate) return { total, beyondRadius, page: (from) => pageByDistance(db, f, inside, from) };
   const { rows } = soonest(db, f, { box: null, online: false, inPerson: true, venueIds: inside.map((v) => v.venueId) }, upTo);

@@ -89,10 +89,15 @@ describe("search loader", () => {
     for (const r of data.outcome.results) expect(r.venue.kind).not.toBe("online");
   });
 
-  it("counts sessions beyond the radius so people can widen the search", async () => {
-    const { data } = await search("postcode=B23+6SY&distance=1");
+  it("counts sessions beyond the radius so people can widen a search that found none", async () => {
+    const { data } = await search("postcode=B23+6SY&distance=1&type=antenatal");
+    expect(data.outcome.total).toBe(0);
     expect(data.outcome.beyondRadius).toBeGreaterThan(0);
-    for (const r of data.outcome.results) expect(r.distance).toBeLessThanOrEqual(1);
+    // Found some within the radius: the page offers no widening, so nothing further is counted.
+    const found = (await search("postcode=B23+6SY&distance=1")).data.outcome;
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.beyondRadius).toBeNull();
+    for (const r of found.results) expect(r.distance).toBeLessThanOrEqual(1);
   });
 
   it.each([

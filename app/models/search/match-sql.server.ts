@@ -23,6 +23,8 @@ const IN_PERSON_KINDS = VENUE_KINDS.filter((k) => k !== "online")
 
 type MatchSql = {
   from: string;
+  /** A candidate's venue kind, latitude and longitude, as SQL. */
+  venue: [string, string, string];
   where: string;
   /** The series table alone, with its conditions, and the venues' conditions apart (series first only). */
   seriesOnly: { from: string; where: string; venueWhere: string } | null;
@@ -113,23 +115,35 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   next.push(...onDate("o2.date", "o2.start_time"));
   stored.push(...onDate("s.next_date", "s.next_start_time"));
 
-  // CROSS JOIN fixes the order. Venues first when a box, a locality or "online only" picks a few
-  // of them (each brings its series through series_search_idx); series first otherwise, through
-  // series_status_type_idx or series_soonest_idx, so a search of the whole country never walks
-  // every venue and then every series of a type for each, and a date-ordered list reads its
-  // first page from the front of the index.
-  const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined || !scope.inPerson);
-  // Without a type, series_soonest_idx holds the whole country's series soonest first.
-  const series = `session_series s ${f.type || scope.venueIds ? "" : "INDEXED BY series_soonest_idx"}`;
+  // CROSS JOIN fixes the order. Venues first when a box or a locality picks a few of them (each
+  // brings its series through series_search_idx); series first otherwise, through
+  // series_soonest_idx (in-person or online, soonest first: series.online is the venue's kind,
+  // decision 021) or series_status_type_idx, so a search of the whole country never walks every
+  // venue and then every series of a type for each, and a date-ordered list reads its first page
+  // from the front of the index.
+  const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined);
+  const onlineOnly = scope.online && !scope.inPerson;
+  // The country's online series: series.online says all the venue would (an online venue is never
+  // short of step-free access), so no venue is read, and nothing is known of where it is.
+  const seriesAlone = onlineOnly && !venuesFirst && !scope.venueIds;
+  // A typed in-person search reads series_status_type_idx; the country's online series are few
+  // enough to read soonest first and skip the other types, which that index could not do.
+  const soonestIndex = !scope.venueIds && (onlineOnly || !f.type);
+  const series = `session_series s ${soonestIndex ? "INDEXED BY series_soonest_idx" : ""}`;
   // Named from a venue too: by the cost it guesses, SQLite would otherwise walk series_soonest_idx
   // (every series in the country with a date to come) once per venue, looking for that venue's.
   const from = venuesFirst
     ? "venues v CROSS JOIN session_series s INDEXED BY series_search_idx ON s.venue_id = v.id"
-    : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
+    : seriesAlone
+      ? series
+      : `${series} CROSS JOIN venues v ON v.id = s.venue_id`;
+  // The index's second column, so its front is the soonest of one kind; only where that index is read.
+  const kind = !venuesFirst && soonestIndex && scope.online !== scope.inPerson ? [`s.online = ${onlineOnly ? 1 : 0}`] : [];
   const and = (list: string[]) => (list.length ? list.join(" AND ") : "1");
   return {
     from,
-    where: and([...where, ...venueWhere]),
+    venue: seriesAlone ? ["'online'", "NULL", "NULL"] : ["v.kind", "v.latitude", "v.longitude"],
+    where: and([...where, ...kind, ...(seriesAlone ? [] : venueWhere)]),
     // Counted per venue in venue order from series_search_idx, which needs no sort to group them.
     seriesOnly: venuesFirst ? null : { from: "session_series s INDEXED BY series_search_idx", where: and(where), venueWhere: and(venueWhere) },
     next: next.join(" AND "),
@@ -151,6 +165,9 @@ const hasNextSql = (m: MatchSql) =>
 
 /** Neither stored answer holds: the series' next date must be looked up. */
 const looksUpSql = (m: MatchSql) => `CASE WHEN ${m.stored} THEN 0 WHEN ${m.none} THEN 0 ELSE 1 END`;
+
+/** What ordering needs of a candidate, next to its next date. */
+const columnsSql = (m: MatchSql) => `s.id AS series_id, s.title, ${m.venue[0]} AS kind, ${m.venue[1]} AS latitude, ${m.venue[2]} AS longitude`;
 
 type CandidateRow = {
   series_id: number;
@@ -181,7 +198,7 @@ function toCandidate(r: CandidateRow): Candidate {
  * out in SQL around this would have SQLite flatten it and look the date up twice.)
  */
 const candidatesSql = (m: MatchSql, where = "1") =>
-  `SELECT s.id AS series_id, s.title, v.kind, v.latitude, v.longitude, ${nextSql(m)} AS next
+  `SELECT ${columnsSql(m)}, ${nextSql(m)} AS next
      FROM ${m.from}
     WHERE ${m.where} AND ${where}`;
 
@@ -233,7 +250,7 @@ export function countByVenue(db: Db, f: MatchFilters, scope: Scope): VenueCount[
 export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { rows: Candidate[]; total: number } {
   const m = matchSql(f, scope);
   if (!m) return { rows: [], total: 0 };
-  const columns = "s.id AS series_id, s.title, v.kind, v.latitude, v.longitude";
+  const columns = columnsSql(m);
   const storedNext = "s.next_date || ' ' || s.next_start_time || ' ' || s.next_occurrence_id AS next";
   const first = prepared(
     db,
@@ -255,7 +272,7 @@ export function soonest(db: Db, f: MatchFilters, scope: Scope, upTo: number): { 
   const rest = prepared(
     db,
     `SELECT COUNT(*) FILTER (WHERE ${m.stored}) AS stored,
-            json_group_array(json_array(s.id, s.title, v.kind, v.latitude, v.longitude, ${nextSql(m)})) FILTER (WHERE ${looksUpSql(m)} = 1) AS looked
+            json_group_array(json_array(s.id, s.title, ${m.venue.join(", ")}, ${nextSql(m)})) FILTER (WHERE ${looksUpSql(m)} = 1) AS looked
        FROM ${m.from} WHERE ${m.where}`,
   ).get(m.params) as { stored: number; looked: string };
   const lookedUp = (JSON.parse(rest.looked) as [number, string, VenueKind, number | null, number | null, string | null][])

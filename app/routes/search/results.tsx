@@ -54,10 +54,10 @@ export function Results(props: {
         <div className="app-empty">
           <h2 className="govuk-heading-m">{t("results.emptyHeading")}</h2>
           <ul className="govuk-list govuk-list--bullet">
-            {outcome.beyondRadius > 0 && data.distance !== "any" && !data.outsideCoverage && (
+            {(outcome.beyondRadius ?? 0) > 0 && data.distance !== "any" && !data.outsideCoverage && (
               <li>
                 <Link className="govuk-link" to={props.widerLink()}>
-                  {t("results.widen", { count: outcome.beyondRadius })}
+                  {t("results.widen", { count: outcome.beyondRadius ?? 0 })}
                 </Link>
               </li>
             )}
