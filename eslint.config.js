@@ -25,6 +25,8 @@ export default tseslint.config(
       "db/migrations/",
       "tests/artifacts/",
       "tests/.tmp/",
+      // What `npm run bench` builds and keeps between runs (the national dataset, a bare Remix app).
+      "tests/.bench-cache/",
     ],
   },
   {

@@ -33,7 +33,11 @@ export const localities = sqliteTable(
     latitude: real("latitude").notNull(),
     longitude: real("longitude").notNull(),
   },
-  (t) => [index("localities_la_idx").on(t.localAuthorityId)],
+  (t) => [
+    index("localities_la_idx").on(t.localAuthorityId),
+    // The councils near a search (models/locality.server.ts councilsNear) from a box, not every locality.
+    index("localities_place_idx").on(t.latitude, t.longitude, t.localAuthorityId),
+  ],
 );
 
 export const VENUE_KINDS = ["family-hub", "outreach", "online"] as const;
@@ -82,8 +86,9 @@ export const venues = sqliteTable(
   },
   (t) => [
     index("venues_locality_idx").on(t.localityId),
-    // Search's box: the in-person kinds, then a latitude range (models/search/match-sql.server.ts).
-    index("venues_place_idx").on(t.kind, t.latitude, t.longitude),
+    // Search's box: the in-person kinds, then a latitude range (models/search/match-sql.server.ts);
+    // with the locality, the online venues of some councils are read from it alone.
+    index("venues_place_idx").on(t.kind, t.latitude, t.longitude, t.localityId),
     uniqueIndex("venues_oruk_id_uq").on(t.orukId),
     uniqueIndex("venues_feed_uq").on(t.feedSource, t.feedId),
   ],

@@ -11,6 +11,21 @@ export function distanceMiles(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+export type Box = { latMin: number; latMax: number; lngMin: number; lngMax: number };
+
+/** Distances are rounded to a tenth of a mile before the radius applies; a little spare for that and float error. */
+const BOX_MARGIN_MILES = 0.06;
+
+/** A latitude/longitude box holding every point within `miles` (great circle) of the origin. */
+export function boundingBox(origin: LatLng, miles: number): Box {
+  const r = miles + BOX_MARGIN_MILES;
+  const dLat = (r / EARTH_RADIUS_MILES) * (180 / Math.PI);
+  // The circle is widest nearer the pole: use the cosine at the box's poleward edge.
+  const poleward = Math.min(89.9, Math.abs(origin.latitude) + dLat);
+  const dLng = Math.min(180, dLat / Math.cos((poleward * Math.PI) / 180));
+  return { latMin: origin.latitude - dLat, latMax: origin.latitude + dLat, lngMin: origin.longitude - dLng, lngMax: origin.longitude + dLng };
+}
+
 /** Miles to one decimal place, as shown to people. */
 export function roundMiles(miles: number): number {
   return Math.round(miles * 10) / 10;

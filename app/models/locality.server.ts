@@ -2,10 +2,9 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
-import { COVERAGE_MILES, distanceMiles, isOutsideCoverage, type LatLng, roundMiles } from "~/domain/distance";
+import { boundingBox, COVERAGE_MILES, distanceMiles, isOutsideCoverage, type LatLng, roundMiles } from "~/domain/distance";
 import { isSmallDirectory } from "~/domain/place-lists";
 import { prepared } from "~/models/prepared-statements.server";
-import { boundingBox } from "~/models/search.server";
 
 export function listLocalAuthorities(db: Db) {
   return db
@@ -69,8 +68,11 @@ export function localityChoices(db: Db, near: { origin: LatLng | null; chosenAut
   return { localities, everyLocality: false };
 }
 
-/** Councils with a locality within COVERAGE_MILES of `origin`, read from a box around it. */
-function councilsNear(db: Db, origin: LatLng): number[] {
+/**
+ * Councils with a locality within COVERAGE_MILES of `origin`, read from a box around it: the areas
+ * a search offers (decision 020) and whose online sessions it lists (decision 021).
+ */
+export function councilsNear(db: Db, origin: LatLng): number[] {
   // A tenth of a mile wider: distances are rounded to a tenth before they are compared.
   const box = boundingBox(origin, COVERAGE_MILES + 0.1);
   const near = prepared(

@@ -9,7 +9,8 @@ import type { Db } from "../../db/connection";
 import type { BookingMode, PlaceUnit, VenueKind } from "../../db/schema";
 import type { AgeBand } from "~/domain/age-bands";
 import type { TimeOfDay, WeekdaySlug } from "~/domain/dates";
-import { DISTANCES, distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
+import { boundingBox, DISTANCES, distanceMiles, type LatLng, roundMiles } from "~/domain/distance";
+import { councilsNear } from "~/models/locality.server";
 import { resultDetails } from "~/models/search/details.server";
 import { candidates, countByVenue, type MatchFilters, type Scope, soonest, type VenueCount } from "~/models/search/match-sql.server";
 
@@ -81,6 +82,11 @@ export type SearchOutcome = {
   online: SeriesResult[];
   onlineTotal: number;
   /**
+   * The online sessions are only those run by councils near the origin (within COVERAGE_MILES, the
+   * areas the search offers): a search within a distance. Otherwise all of them, or a locality's.
+   */
+  onlineNearOnly: boolean;
+  /**
    * In-person matches further than maxMiles, up to widenedMiles(maxMiles): what widening the search
    * adds. Counted only when no in-person session is within maxMiles (null otherwise), the only time
    * the page offers it; 0 for any distance.
@@ -99,22 +105,6 @@ export type Candidate = {
   date: string;
   startTime: string;
 };
-
-export type Box = { latMin: number; latMax: number; lngMin: number; lngMax: number };
-
-const EARTH_RADIUS_MILES = 3958.7613;
-/** Distances are rounded to a tenth of a mile before the radius applies; a little spare for that and float error. */
-const BOX_MARGIN_MILES = 0.06;
-
-/** A latitude/longitude box holding every point within `miles` (great circle) of the origin. */
-export function boundingBox(origin: LatLng, miles: number): Box {
-  const r = miles + BOX_MARGIN_MILES;
-  const dLat = (r / EARTH_RADIUS_MILES) * (180 / Math.PI);
-  // The circle is widest nearer the pole: use the cosine at the box's poleward edge.
-  const poleward = Math.min(89.9, Math.abs(origin.latitude) + dLat);
-  const dLng = Math.min(180, dLat / Math.cos((poleward * Math.PI) / 180));
-  return { latMin: origin.latitude - dLat, latMax: origin.latitude + dLat, lngMin: origin.longitude - dLng, lngMax: origin.longitude + dLng };
-}
 
 /**
  * Every series matching the filters with a date still to come, in the area: in-person (in the box
@@ -217,7 +207,11 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
   const asked = Math.max(1, f.page);
   const upTo = asked * PAGE_SIZE;
   const inPerson = inPersonMatches(db, f, upTo);
-  const onlineFound = soonest(db, f, { box: null, online: true, inPerson: false }, upTo);
+  // Online sessions are a council's, mostly for its own families (decision 021): a search within a
+  // distance lists those of the councils near it, as it offers their areas, not the whole country's.
+  const councils = f.origin && f.maxMiles !== null ? councilsNear(db, f.origin) : undefined;
+  const onlineNearOnly = councils !== undefined;
+  const onlineFound = soonest(db, f, { box: null, online: true, inPerson: false, councils }, upTo);
   const online = onlineFound.rows.map((c) => withDistance(c, null)).sort(byDate);
 
   const total = inPerson.total;
@@ -236,6 +230,7 @@ export function searchSeries(db: Db, f: SearchFilters): SearchOutcome {
     pageCount,
     online: shownOnline.map(result),
     onlineTotal,
+    onlineNearOnly,
     beyondRadius: inPerson.beyondRadius,
   };
 }

@@ -89,6 +89,22 @@ describe("search loader", () => {
     for (const r of data.outcome.results) expect(r.venue.kind).not.toBe("online");
   });
 
+  it("lists the online sessions of councils near a search within a distance, and every council's at any distance", async () => {
+    // Leicestershire's online hub: Hinckley is about 22 miles from B23, and every Leicestershire
+    // locality is over 25 miles from B45.
+    const near = (await search("postcode=B23+6SY&distance=10")).data.outcome;
+    expect(near.onlineNearOnly).toBe(true);
+    expect(near.onlineTotal).toBeGreaterThan(0);
+    const far = (await search("postcode=B45&distance=10")).data.outcome;
+    expect(far.onlineNearOnly).toBe(true);
+    expect(far.total).toBeGreaterThan(0);
+    expect(far.onlineTotal).toBe(0);
+    const anywhere = (await search("postcode=B45&distance=any")).data.outcome;
+    expect(anywhere.onlineNearOnly).toBe(false);
+    expect(anywhere.onlineTotal).toBe(near.onlineTotal);
+    for (const r of anywhere.online) expect(facts(r.seriesId).kind).toBe("online");
+  });
+
   it("counts sessions beyond the radius so people can widen a search that found none", async () => {
     const { data } = await search("postcode=B23+6SY&distance=1&type=antenatal");
     expect(data.outcome.total).toBe(0);

@@ -9,10 +9,10 @@ import { seedSessionTypes } from "../../db/seed/demo";
 import { searchSeries as referenceSearch } from "./search-reference";
 import { AGE_BANDS } from "~/domain/age-bands";
 import { addDays, TIMES_OF_DAY, WEEKDAY_SLUGS } from "~/domain/dates";
-import { DISTANCES } from "~/domain/distance";
+import { COVERAGE_MILES, DISTANCES, boundingBox, distanceMiles, roundMiles } from "~/domain/distance";
 import { SESSION_TYPE_SLUGS } from "~/domain/session-types";
 import { topUpOccurrences } from "~/models/occurrence-generation.server";
-import { boundingBox, type SearchFilters, searchCandidates, searchSeries, widenedMiles } from "~/models/search.server";
+import { type SearchFilters, type SeriesResult, searchCandidates, searchSeries, widenedMiles } from "~/models/search.server";
 
 const TODAY = "2026-11-24";
 let db: Db;
@@ -95,12 +95,20 @@ function withDirectory(dir: Directory, check: (localityIds: number[]) => void) {
   const sqlite = db.$client;
   sqlite.exec("SAVEPOINT dir");
   try {
-    const laId = Number(sqlite.prepare("INSERT INTO local_authorities (slug, name) VALUES ('la', 'LA')").run().lastInsertRowid);
-    const localityIds = [0, 1, 2].map((i) =>
+    // Two councils about 35 miles apart, so a search lists one's online sessions, both or neither.
+    const council = (slug: string) =>
+      Number(sqlite.prepare("INSERT INTO local_authorities (slug, name) VALUES (?, ?)").run(slug, slug).lastInsertRowid);
+    const [laA, laB] = [council("la-a"), council("la-b")];
+    const places = [
+      [laA, 52.5, -1.8],
+      [laA, 52.5, -1.8],
+      [laB, 52.2, -2.4],
+    ];
+    const localityIds = places.map(([laId, latitude, longitude], i) =>
       Number(
         sqlite
-          .prepare("INSERT INTO localities (slug, name, local_authority_id, latitude, longitude) VALUES (?, ?, ?, 52.5, -1.8)")
-          .run(`l${i}`, `L${i}`, laId).lastInsertRowid,
+          .prepare("INSERT INTO localities (slug, name, local_authority_id, latitude, longitude) VALUES (?, ?, ?, ?, ?)")
+          .run(`l${i}`, `L${i}`, laId, latitude, longitude).lastInsertRowid,
       ),
     );
     const venueIds = dir.venues.map((v, i) => {
@@ -171,6 +179,24 @@ function withDirectory(dir: Directory, check: (localityIds: number[]) => void) {
 const orderKey = (r: { distance: number | null; next: { date: string; startTime: string }; title: string }) =>
   `${r.distance}|${r.next.date}|${r.next.startTime}|${r.title}`;
 
+/**
+ * The old search's online sessions that a search lists now (decision 021): within a distance, only
+ * those run by councils with a locality within COVERAGE_MILES of the origin.
+ */
+function onlineShown(f: SearchFilters, online: SeriesResult[]): SeriesResult[] {
+  const origin = f.origin;
+  if (!origin || f.maxMiles === null) return online;
+  const localities = db.$client.prepare("SELECT slug, local_authority_id AS council, latitude, longitude FROM localities").all() as {
+    slug: string;
+    council: number;
+    latitude: number;
+    longitude: number;
+  }[];
+  const near = new Set(localities.filter((l) => roundMiles(distanceMiles(origin, l)) <= COVERAGE_MILES).map((l) => l.council));
+  const councilOf = new Map(localities.map((l) => [l.slug, l.council]));
+  return online.filter((r) => near.has(councilOf.get(r.locality.slug)!));
+}
+
 /** Every page of the old search, in-person and online. */
 function referenceAll(f: SearchFilters) {
   const first = referenceSearch(db, { ...f, page: 1 });
@@ -221,13 +247,15 @@ describe("search candidates in SQL", () => {
 
               // And the search shows what the old one did: same counts, same page in the same order.
               const now = searchSeries(db, f);
+              const oldOnline = onlineShown(f, old.online);
+              expect(now.onlineNearOnly).toBe(f.origin !== null && f.maxMiles !== null);
               expect(now.total).toBe(old.total);
-              expect(now.onlineTotal).toBe(old.online.length);
+              expect(now.onlineTotal).toBe(oldOnline.length);
               expect(now.page).toBe(Math.min(Math.max(1, f.page), now.pageCount));
               const from = (now.page - 1) * 20;
               const oldPage = old.results.slice(from, from + 20);
               expect(now.results.map(orderKey)).toEqual(oldPage.map(orderKey));
-              expect(now.online.map(orderKey)).toEqual(old.online.slice(from, from + 20).map(orderKey));
+              expect(now.online.map(orderKey)).toEqual(oldOnline.slice(from, from + 20).map(orderKey));
               for (const r of now.results) expect(r).toEqual({ ...old.results.find((o) => o.seriesId === r.seriesId), distance: r.distance });
 
               // The widen count is the old count, limited to the ring up to the next distance, and
@@ -286,7 +314,7 @@ describe("search by date from a place", () => {
               const old = referenceAll(f);
               const now = searchSeries(db, { ...f, sortByDate: true });
               expect(now.total).toBe(old.total);
-              expect(now.onlineTotal).toBe(old.online.length);
+              expect(now.onlineTotal).toBe(onlineShown(f, old.online).length);
               const from = (now.page - 1) * 20;
               const expected = [...old.results].sort(byDate).slice(from, from + 20);
               expect(now.results.map((r) => [r.seriesId, r.distance])).toEqual(expected.map((r) => [r.seriesId, r.distance]));

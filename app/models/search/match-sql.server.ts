@@ -6,15 +6,16 @@ import { VENUE_KINDS, type VenueKind } from "../../../db/schema";
 import { BAND_MONTHS } from "~/domain/age-bands";
 import { TIME_OF_DAY_RANGES, WEEKDAY_SLUGS } from "~/domain/dates";
 import { prepared } from "~/models/prepared-statements.server";
-import type { Box, Candidate, SearchFilters } from "~/models/search.server";
+import type { Box } from "~/domain/distance";
+import type { Candidate, SearchFilters } from "~/models/search.server";
 
 export type MatchFilters = Omit<SearchFilters, "origin" | "maxMiles" | "page">;
 
 /**
  * Where to look: online venues, in-person ones (in a box when given), or exactly these venues
- * (`venueIds`, in-person or online alike).
+ * (`venueIds`, in-person or online alike); when `councils` is given, only venues in those councils.
  */
-export type Scope = { box: Box | null; online: boolean; inPerson: boolean; venueIds?: number[] };
+export type Scope = { box: Box | null; online: boolean; inPerson: boolean; venueIds?: number[]; councils?: number[] };
 
 // An IN list rather than `<> 'online'`, so venues_place_idx (kind, latitude, longitude) serves the box.
 const IN_PERSON_KINDS = VENUE_KINDS.filter((k) => k !== "online")
@@ -80,6 +81,11 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
     }
     if (places.length === 0) return null;
     venueWhere.push(places.length === 1 ? places[0] : `(${places.join(" OR ")})`);
+    if (scope.councils) {
+      if (scope.councils.length === 0) return null;
+      venueWhere.push("v.locality_id IN (SELECT id FROM localities WHERE local_authority_id IN (SELECT value FROM json_each(@councils)))");
+      params.councils = JSON.stringify(scope.councils);
+    }
   }
 
   if (f.type) {
@@ -115,13 +121,13 @@ function matchSql(f: MatchFilters, scope: Scope): MatchSql | null {
   next.push(...onDate("o2.date", "o2.start_time"));
   stored.push(...onDate("s.next_date", "s.next_start_time"));
 
-  // CROSS JOIN fixes the order. Venues first when a box or a locality picks a few of them (each
+  // CROSS JOIN fixes the order. Venues first when a box, a locality or councils pick a few of them (each
   // brings its series through series_search_idx); series first otherwise, through
   // series_soonest_idx (in-person or online, soonest first: series.online is the venue's kind,
   // decision 021) or series_status_type_idx, so a search of the whole country never walks every
   // venue and then every series of a type for each, and a date-ordered list reads its first page
   // from the front of the index.
-  const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined);
+  const venuesFirst = !scope.venueIds && (scope.box !== null || f.localityId !== undefined || scope.councils !== undefined);
   const onlineOnly = scope.online && !scope.inPerson;
   // The country's online series: series.online says all the venue would (an online venue is never
   // short of step-free access), so no venue is read, and nothing is known of where it is.

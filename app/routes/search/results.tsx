@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/govuk/pagination";
 import { MapPanel } from "~/components/map-panel";
 import { DayName, SessionCard } from "~/components/session-card";
+import { COVERAGE_MILES } from "~/domain/distance";
 import { ltrIsolate } from "~/utils/bidi";
 import { formatList, formatNumber } from "~/utils/format";
 import type { loader } from "./route";
@@ -16,6 +17,8 @@ export function Results(props: {
   outcome: NonNullable<LoaderData["outcome"]>;
   pageLink: (n: number) => string;
   widerLink: () => string;
+  /** The same search at any distance: every council's online sessions. */
+  anyDistanceLink: () => string;
   lng: string;
 }) {
   const { t } = useTranslation("search");
@@ -102,6 +105,14 @@ export function Results(props: {
           <h2 className="govuk-heading-m" id="online" tabIndex={-1}>
             {t("results.onlineHeading")}
           </h2>
+          {outcome.onlineNearOnly && (
+            <p className="govuk-body">
+              {t("results.onlineNear", { miles: formatNumber(COVERAGE_MILES, props.lng), place: ltrIsolate(data.place ?? "", props.lng) })}{" "}
+              <Link className="govuk-link" to={props.anyDistanceLink()}>
+                {t("results.onlineEverywhere")}
+              </Link>
+            </p>
+          )}
           <ul className="govuk-list app-results">
             {outcome.online.map((r) => (
               <SessionCard key={r.seriesId} s={r} headingLevel={3} today={data.today} />

@@ -167,6 +167,13 @@ export default function Search() {
     return `/search?${p}`;
   };
 
+  const anyDistanceLink = () => {
+    const p = new URLSearchParams(values);
+    p.set("distance", "any");
+    p.delete("page");
+    return `/search?${p}`;
+  };
+
   const whenLink = (when: string | null) => {
     const p = new URLSearchParams(values);
     if (when) p.set("when", when);
@@ -302,7 +309,16 @@ export default function Search() {
           </form>
         </div>
       </details>
-      {outcome && <Results data={data} outcome={outcome} pageLink={pageLink} widerLink={widerLink} lng={i18n.language} />}
+      {outcome && (
+        <Results
+          data={data}
+          outcome={outcome}
+          pageLink={pageLink}
+          widerLink={widerLink}
+          anyDistanceLink={anyDistanceLink}
+          lng={i18n.language}
+        />
+      )}
       {outcome && <ShareLink kind="search" query={values} />}
     </>
   );
