@@ -66,6 +66,8 @@ function plain(value: unknown): boolean {
 
 /** The call's key and options as one string, or null when an option is not a plain value. */
 export function answerId(key: unknown, options?: unknown): string | null {
+  // Most calls: a key alone, which is then its own id (a JSON id always starts with "[").
+  if (options === undefined && typeof key === "string") return `k${key}`;
   if (!(typeof key === "string" || (Array.isArray(key) && key.every((k) => typeof k === "string")))) return null;
   if (options === undefined) return JSON.stringify([key]);
   if (typeof options !== "object" || options === null) return null;
