@@ -713,8 +713,10 @@ export const reportDays = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.seriesId, t.date] }),
     uniqueIndex("report_days_occurrence_uq").on(t.occurrenceId),
-    // The trend's edge days of all of England, without reading every series.
-    index("report_days_date_idx").on(t.date),
+    // The edge days of all of England (the trend's, and the days after today taken off a month
+    // for what counts to date), without reading every series. It carries what counts to date, so
+    // the report reads those days from the index alone (decision 009).
+    index("report_days_date_to_date_idx").on(t.date, t.seriesId, t.held, t.waiting, t.confirmedPlaces),
   ],
 );
 

@@ -4,11 +4,14 @@
 // is cut into whole financial years, whole months and the days at its edges, so all of England over
 // a year reads about one row per series instead of every booking.
 import type { Db } from "../../db/connection";
-import { BAND_MONTHS } from "~/domain/age-bands";
 import { addDays, startOfWeek } from "~/domain/dates";
 import { DECILES, type Figures } from "~/domain/report";
 import { type DateRange, weeksOf } from "~/domain/report-period";
+import { seriesFilter, venueFilter } from "~/models/report-filter.server";
 import type { ReportFilters, ReportScope } from "~/models/report-scope.server";
+import { type SeriesMeta, seriesMeta } from "~/models/report-series.server";
+
+export { seriesFilter, venueFilter } from "~/models/report-filter.server";
 
 export type WeekPoint = { week: string; bookings: number; attended: number; withDecile: number; decile1to2: number };
 /** What a report counts: each series' figures, the reach by decile of them all, and the weekly trend. */
@@ -17,45 +20,6 @@ export type ReportCounts = {
   deciles: { bookings: number[]; attended: number[] };
   weekly: WeekPoint[];
 };
-
-type Sql = { sql: string; params: Record<string, unknown>; narrowed: boolean };
-
-/** The venues a report counts: conditions over v (venues) and l (localities), parameters from filterParams. */
-export function venueFilter(filters: ReportFilters, scope: ReportScope): string[] {
-  const where: string[] = [];
-  if (scope.kind === "hubs") where.push(scope.venueIds.length ? `v.id IN (${scope.venueIds.map(Number).join(",")})` : "0");
-  if (scope.kind === "own") where.push("0");
-  if (filters.localAuthorityId !== undefined) where.push("l.local_authority_id = @la");
-  if (filters.localityId !== undefined) where.push("v.locality_id = @locality");
-  if (filters.venueId !== undefined) where.push("v.id = @venue");
-  return where;
-}
-
-function filterParams(filters: ReportFilters): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  if (filters.localAuthorityId !== undefined) params.la = filters.localAuthorityId;
-  if (filters.localityId !== undefined) params.locality = filters.localityId;
-  if (filters.venueId !== undefined) params.venue = filters.venueId;
-  if (filters.typeSlug !== undefined) params.type = filters.typeSlug;
-  return params;
-}
-
-/** The series a report counts, as SQL over s (series), v (venues), l (localities), with its parameters. */
-export function seriesFilter(filters: ReportFilters, scope: ReportScope): Sql {
-  const where = venueFilter(filters, scope);
-  if (filters.typeSlug !== undefined) where.push("s.type_id = (SELECT id FROM session_types WHERE slug = @type)");
-  if (filters.ageBand === "pregnancy") where.push("s.for_pregnancy = 1");
-  else if (filters.ageBand) {
-    // The rule of fitsAgeBand (domain/age-bands.ts), in SQL: the series' range overlaps the band.
-    const [lo, hi] = BAND_MONTHS[filters.ageBand];
-    where.push(`(s.age_min_months IS NOT NULL OR s.age_max_months IS NOT NULL)
-      AND COALESCE(s.age_min_months, 0) <= ${hi} AND COALESCE(s.age_max_months, 100000) >= ${lo}`);
-  }
-  const sql = `SELECT s.id FROM session_series s JOIN venues v ON v.id = s.venue_id JOIN localities l ON l.id = v.locality_id
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
-  // Every series has a venue in a locality, so with no condition the list is every series.
-  return { sql, params: filterParams(filters), narrowed: where.length > 0 };
-}
 
 const endOfMonth = (iso: string) => {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
@@ -107,7 +71,9 @@ const plus = (columns: string[]) => columns.join(" + ");
 
 /**
  * A figure per series: its name, its sum over report_periods' columns, and over report_days' (which
- * keeps the date's status apart). `s` is the series, for its capacity and what a walk-in's place is.
+ * keeps the date's status apart). None reads the series row: what depends on it (its capacity, what
+ * a walk-in's place is) is applied to the sums once per series, from its SeriesMeta, rather than
+ * joining session_series for every row summed.
  */
 type Column = [name: string, periods: string, days: string];
 const same = (name: string, sql = name): Column => [name, sql, sql];
@@ -122,7 +88,8 @@ const WHOLE: Column[] = [
   same("no_shows"),
   same("walk_ins"),
   same("walk_in_first_visits"),
-  same("walk_in_places", "CASE WHEN s.place_unit = 'child' THEN walk_in_children ELSE walk_in_adults END"),
+  same("walk_in_children"),
+  same("walk_in_adults"),
   same("with_decile", plus(BOOKED)),
   same("decile_1to2", plus(BOOKED.slice(0, 2))),
   same("decile_1", BOOKED[0]),
@@ -130,12 +97,15 @@ const WHOLE: Column[] = [
   same("came_decile_1to2", plus(CAME.slice(0, 2))),
   same("came_decile_1", CAME[0]),
 ];
-/** Counted only on dates up to today: demand left unmet, places booked, dates held and the places they offered. */
+/**
+ * Counted only on dates up to today: demand left unmet, places booked and dates held (the places
+ * they offered are the series' capacity times those). report_days_date_to_date_idx carries these
+ * columns, so all of England's days after today come off a month from the index alone.
+ */
 const TO_DATE: Column[] = [
   ["waiting", "waiting", "waiting"],
   ["held_places", "held_places", "held * confirmed_places"],
   ["dates_held", "dates_held", "held"],
-  ["places_offered", "dates_held * s.capacity", "held * s.capacity"],
 ];
 /** The scope's reach by decile, for bookings and for the families who came. */
 const DECILE_TOTALS: Column[] = [...BOOKED, ...CAME].map((c) => same(c));
@@ -156,9 +126,11 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
   const dated = narrowed ? "+r.date" : "r.date";
   const key = perSeries ? "r.series_id, " : "";
   const group = perSeries ? "GROUP BY r.series_id" : "";
+  // The totals keep only the rows of series that exist, as the per-series sums do through SeriesMeta.
+  const join = perSeries ? "" : "JOIN session_series s ON s.id = r.series_id";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
     `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
-       FROM report_days r JOIN session_series s ON s.id = r.series_id
+       FROM report_days r ${join}
       WHERE ${scoped} ${dated} BETWEEN @from AND @to ${group}`,
     { ...params, from: d.from, to: d.to },
     d.sign,
@@ -166,7 +138,7 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
   if (periods.length)
     queries.push([
       `SELECT ${key}${columns.map(([, sql]) => `SUM(${sql})`).join(", ")}
-         FROM report_periods r JOIN session_series s ON s.id = r.series_id
+         FROM report_periods r ${join}
         WHERE ${scoped} r.period IN (SELECT value FROM json_each(@periods)) ${group}`,
       { ...params, periods: JSON.stringify(periods) },
       1,
@@ -189,11 +161,43 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params
 const at = (columns: Column[]) => Object.fromEntries(columns.map(([c], i) => [c, i]));
 const W = at(WHOLE);
 const T = at(TO_DATE);
+// Read once, not looked up by name for each of 50,000 series.
+const [wBookings, wByFamily, wByHub, wOnBehalf, wNew, wAttended, wNoShows, wWalkIns, wFirstVisits, wChildren, wAdults] = [
+  "bookings",
+  "cancelled_by_family",
+  "cancelled_by_hub",
+  "on_behalf",
+  "new_families",
+  "attended",
+  "no_shows",
+  "walk_ins",
+  "walk_in_first_visits",
+  "walk_in_children",
+  "walk_in_adults",
+].map((name) => W[name]);
+const [wWithDecile, w1to2, w1, wCameWith, wCame1to2, wCame1] = [
+  "with_decile",
+  "decile_1to2",
+  "decile_1",
+  "came_with_decile",
+  "came_decile_1to2",
+  "came_decile_1",
+].map((name) => W[name]);
+const [tWaiting, tHeldPlaces, tDatesHeld] = ["waiting", "held_places", "dates_held"].map((name) => T[name]);
 
-type CourseRow = Record<string, number> & { seriesId: number; inRange: number; started: number };
+type CourseRow = Record<string, number> & { series_id: number; inRange?: number; started?: number };
 
-/** Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of them all. */
-export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): Omit<ReportCounts, "weekly"> {
+/**
+ * Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of
+ * them all. `series` is the scope's series (models/report-series.server.ts); read here when not given.
+ */
+export function summarySeriesCounts(
+  db: Db,
+  filters: ReportFilters,
+  scope: ReportScope,
+  today: string,
+  series: Map<number, SeriesMeta> = seriesMeta(db, filters, scope),
+): Omit<ReportCounts, "weekly"> {
   const { sql, params, narrowed } = seriesFilter(filters, scope);
   const scoped = { inScope: sql, params, narrowed };
   const { range } = filters;
@@ -201,49 +205,58 @@ export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: Repor
   const toDate = range.from <= today ? sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, TO_DATE, scoped) : new Map();
   const totals = sumsOver(db, range, DECILE_TOTALS, scoped, false).get(0) ?? DECILE_TOTALS.map(() => 0);
   // A course is booked whole: its bookings count on its first date; its places on each date held.
-  const courses = db.$client
-    .prepare(
-      `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
-         FROM report_courses c JOIN session_series s ON s.id = c.series_id
-        WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
-          ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
-    )
-    .all({ ...params, from: range.from, to: range.to, today }) as CourseRow[];
-  const course = new Map(courses.map((c) => [c.seriesId, c]));
+  // Which courses overlap the range, and whether they start in it or have started, is the series'.
+  const course = new Map<number, CourseRow>();
+  const courseRows = db.$client
+    .prepare(`SELECT * FROM report_courses WHERE bookings > 0 ${narrowed ? `AND series_id IN (${sql})` : ""}`)
+    .all(params) as CourseRow[];
+  for (const c of courseRows) {
+    const m = series.get(c.series_id);
+    if (!m || !m.course || m.startDate > range.to || (m.endDate ?? range.to) < range.from) continue;
+    course.set(c.series_id, {
+      ...c,
+      inRange: Number(m.startDate >= range.from && m.startDate <= range.to),
+      started: Number(m.startDate <= today),
+    });
+  }
   const deciles = { bookings: totals.slice(0, 10), attended: totals.slice(10) };
-  for (const c of courses) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
+  for (const c of course.values()) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
 
   const perSeries = new Map<number, Figures>();
   const [noWhole, noToDate] = [WHOLE.map(() => 0), TO_DATE.map(() => 0)];
   for (const id of new Set([...whole.keys(), ...toDate.keys(), ...course.keys()])) {
-    const wv = whole.get(id) ?? noWhole;
-    const tv = toDate.get(id) ?? noToDate;
-    const w = (name: string) => wv[W[name]];
-    const upToToday = (name: string) => tv[T[name]];
+    const m = series.get(id);
+    if (!m) continue;
+    const w = whole.get(id) ?? noWhole;
+    const t = toDate.get(id) ?? noToDate;
     const c = course.get(id);
+    const datesHeld = t[tDatesHeld];
     // A series counts when any of its bookings, held dates, register marks or walk-ins does.
-    if (!c && !(w("bookings") > 0 || upToToday("dates_held") > 0 || w("attended") + w("no_shows") > 0 || w("walk_ins") > 0)) continue;
+    if (!c && !(w[wBookings] > 0 || datesHeld > 0 || w[wAttended] + w[wNoShows] > 0 || w[wWalkIns] > 0)) continue;
     const k = c?.inRange ? 1 : 0;
-    const course1 = (col: string) => k * (c?.[col] ?? 0);
+    const b1 = k * (c?.[BOOKED[0]] ?? 0);
+    const b2 = k * (c?.[BOOKED[1]] ?? 0);
+    let bookedWithDecile = 0;
+    if (c && k) for (const col of BOOKED) bookedWithDecile += c[col];
     perSeries.set(id, {
-      bookings: w("bookings") + course1("bookings"),
-      placesOffered: upToToday("places_offered"),
-      placesUsed: upToToday("held_places") + w("walk_in_places") + (c?.confirmed_places ?? 0) * upToToday("dates_held"),
-      datesHeld: upToToday("dates_held"),
-      attended: w("attended"),
-      noShows: w("no_shows"),
-      walkIns: w("walk_ins"),
-      cancelledByFamily: w("cancelled_by_family") + course1("cancelled"),
-      cancelledByHub: w("cancelled_by_hub"),
-      waitingUnmet: upToToday("waiting") + (c?.started ? course1("waiting") : 0),
-      onBehalf: w("on_behalf") + course1("on_behalf"),
-      newFamilies: w("new_families") + w("walk_in_first_visits") + course1("new_families"),
-      withDecile: w("with_decile") + BOOKED.reduce((n, col) => n + course1(col), 0),
-      decile1to2: w("decile_1to2") + course1(BOOKED[0]) + course1(BOOKED[1]),
-      decile1: w("decile_1") + course1(BOOKED[0]),
-      attendedWithDecile: w("came_with_decile"),
-      attendedDecile1to2: w("came_decile_1to2"),
-      attendedDecile1: w("came_decile_1"),
+      bookings: w[wBookings] + k * (c?.bookings ?? 0),
+      placesOffered: datesHeld * m.capacity,
+      placesUsed: t[tHeldPlaces] + (m.perChild ? w[wChildren] : w[wAdults]) + (c?.confirmed_places ?? 0) * datesHeld,
+      datesHeld,
+      attended: w[wAttended],
+      noShows: w[wNoShows],
+      walkIns: w[wWalkIns],
+      cancelledByFamily: w[wByFamily] + k * (c?.cancelled ?? 0),
+      cancelledByHub: w[wByHub],
+      waitingUnmet: t[tWaiting] + (c?.started ? k * c.waiting : 0),
+      onBehalf: w[wOnBehalf] + k * (c?.on_behalf ?? 0),
+      newFamilies: w[wNew] + w[wFirstVisits] + k * (c?.new_families ?? 0),
+      withDecile: w[wWithDecile] + bookedWithDecile,
+      decile1to2: w[w1to2] + b1 + b2,
+      decile1: w[w1] + b1,
+      attendedWithDecile: w[wCameWith],
+      attendedDecile1to2: w[wCame1to2],
+      attendedDecile1: w[wCame1],
     });
   }
   return { perSeries, deciles };
@@ -293,6 +306,12 @@ export function summaryWeekly(db: Db, filters: ReportFilters, scope: ReportScope
   return [...points.values()];
 }
 
-export function summaryCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): ReportCounts {
-  return { ...summarySeriesCounts(db, filters, scope, today), weekly: summaryWeekly(db, filters, scope) };
+export function summaryCounts(
+  db: Db,
+  filters: ReportFilters,
+  scope: ReportScope,
+  today: string,
+  series?: Map<number, SeriesMeta>,
+): ReportCounts {
+  return { ...summarySeriesCounts(db, filters, scope, today, series), weekly: summaryWeekly(db, filters, scope) };
 }
