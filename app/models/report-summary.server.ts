@@ -83,11 +83,11 @@ const WHOLE: Column[] = [
   ["cancelled_by_family", "cancelled_by_family", "held * cancelled"],
   ["cancelled_by_hub", "cancelled_by_hub", "(1 - held) * cancelled"],
   same("on_behalf"),
-  same("new_families"),
+  // A walk-in on a first visit is a new family too.
+  same("new_families", "new_families + walk_in_first_visits"),
   same("attended"),
   same("no_shows"),
   same("walk_ins"),
-  same("walk_in_first_visits"),
   same("walk_in_children"),
   same("walk_in_adults"),
   same("with_decile", plus(BOOKED)),
@@ -112,49 +112,66 @@ const DECILE_TOTALS: Column[] = [...BOOKED, ...CAME].map((c) => same(c));
 
 type Scoped = { inScope: string; params: Record<string, unknown>; narrowed: boolean };
 
-/**
- * The sums of `columns` over a range, per series (or in all, with `perSeries` false): its edge days from
- * report_days, whole months and financial years from report_periods. One query per part, each read in
- * its table's (series, date) order, so nothing is sorted.
- */
-function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, perSeries = true) {
+/** Sums per series, `width` to a series, at its id: dense, so 50,000 series make no object each. */
+type Sums = { width: number; values: Float64Array; seen: Uint8Array };
+
+/** The queries for a range's parts: its edge days from report_days, whole months and financial years from report_periods. */
+function partQueries(range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, select: string, per: string) {
   const { days, periods } = tile(range);
   // A scope's days are read series by series (+r.date keeps SQLite off the date index); all of
   // England reads the edge days through the date index and sorts them, rather than seeking once
   // per series in the country. Periods are read in order either way.
   const scoped = narrowed ? `r.series_id IN (${inScope}) AND` : "";
   const dated = narrowed ? "+r.date" : "r.date";
-  const key = perSeries ? "r.series_id, " : "";
-  const group = perSeries ? "GROUP BY r.series_id" : "";
-  // The totals keep only the rows of series that exist, as the per-series sums do through SeriesMeta.
-  const join = perSeries ? "" : "JOIN session_series s ON s.id = r.series_id";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
-    `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
-       FROM report_days r ${join}
-      WHERE ${scoped} ${dated} BETWEEN @from AND @to ${group}`,
+    `SELECT ${select}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
+       FROM report_days r ${per === "" ? "JOIN session_series s ON s.id = r.series_id" : ""}
+      WHERE ${scoped} ${dated} BETWEEN @from AND @to ${per}`,
     { ...params, from: d.from, to: d.to },
     d.sign,
   ]);
+  // One financial year or month holds one row per series, so it is read without grouping: half the work.
+  const one = periods.length === 1 && per !== "";
   if (periods.length)
     queries.push([
-      `SELECT ${key}${columns.map(([, sql]) => `SUM(${sql})`).join(", ")}
-         FROM report_periods r ${join}
-        WHERE ${scoped} r.period IN (SELECT value FROM json_each(@periods)) ${group}`,
-      { ...params, periods: JSON.stringify(periods) },
+      `SELECT ${select}${columns.map(([, sql]) => (one ? sql : `SUM(${sql})`)).join(", ")}
+         FROM report_periods r ${per === "" ? "JOIN session_series s ON s.id = r.series_id" : ""}
+        WHERE ${scoped} ${one ? "r.period = @period" : `r.period IN (SELECT value FROM json_each(@periods)) ${per}`}`,
+      { ...params, periods: JSON.stringify(periods), period: periods[0] },
       1,
     ]);
-  const sums = new Map<number, number[]>();
-  for (const [sql, p, sign] of queries) {
-    // Added in place, without a copy of each row: all of England reads 150,000 of them.
-    const first = perSeries ? 1 : 0;
+  return queries;
+}
+
+/**
+ * The sums of `columns` over a range, per series of `size` ids. One query per part, each read in its
+ * table's (series, date) order, so nothing is sorted; the rows of a series outside `size` (one no
+ * longer there) are left out, as the report leaves out series it does not know.
+ */
+function sumsOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped, size: number): Sums {
+  const width = columns.length;
+  const sums: Sums = { width, values: new Float64Array(size * width), seen: new Uint8Array(size) };
+  if (width === 0) return sums;
+  for (const [sql, p, sign] of partQueries(range, columns, scoped, "r.series_id, ", "GROUP BY r.series_id")) {
     for (const row of db.$client.prepare(sql).raw(true).all(p) as (number | null)[][]) {
-      const id = perSeries ? (row[0] as number) : 0;
-      let into = sums.get(id);
-      if (!into) sums.set(id, (into = new Array<number>(row.length - first).fill(0)));
-      for (let i = first; i < row.length; i++) into[i - first] += sign * (row[i] ?? 0);
+      const id = row[0] as number;
+      if (id >= size) continue;
+      sums.seen[id] = 1;
+      const at = id * width - 1;
+      for (let i = 1; i <= width; i++) sums.values[at + i] += sign * (row[i] ?? 0);
     }
   }
   return sums;
+}
+
+/** The sums of `columns` over a range for all the scope's series together (rows of series that exist). */
+function totalOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped): number[] {
+  const total = columns.map(() => 0);
+  for (const [sql, p, sign] of partQueries(range, columns, scoped, "", "")) {
+    const row = db.$client.prepare(sql).raw(true).get(p) as (number | null)[];
+    row.forEach((n, i) => (total[i] += sign * (n ?? 0)));
+  }
+  return total;
 }
 
 /** Each column's place in a row of sums, by name. */
@@ -162,7 +179,7 @@ const at = (columns: Column[]) => Object.fromEntries(columns.map(([c], i) => [c,
 const W = at(WHOLE);
 const T = at(TO_DATE);
 // Read once, not looked up by name for each of 50,000 series.
-const [wBookings, wByFamily, wByHub, wOnBehalf, wNew, wAttended, wNoShows, wWalkIns, wFirstVisits, wChildren, wAdults] = [
+const [wBookings, wByFamily, wByHub, wOnBehalf, wNew, wAttended, wNoShows, wWalkIns, wChildren, wAdults] = [
   "bookings",
   "cancelled_by_family",
   "cancelled_by_hub",
@@ -171,7 +188,6 @@ const [wBookings, wByFamily, wByHub, wOnBehalf, wNew, wAttended, wNoShows, wWalk
   "attended",
   "no_shows",
   "walk_ins",
-  "walk_in_first_visits",
   "walk_in_children",
   "walk_in_adults",
 ].map((name) => W[name]);
@@ -185,7 +201,7 @@ const [wWithDecile, w1to2, w1, wCameWith, wCame1to2, wCame1] = [
 ].map((name) => W[name]);
 const [tWaiting, tHeldPlaces, tDatesHeld] = ["waiting", "held_places", "dates_held"].map((name) => T[name]);
 
-type CourseRow = Record<string, number> & { series_id: number; inRange?: number; started?: number };
+type CourseRow = Record<string, number> & { series_id: number };
 
 /**
  * Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of
@@ -201,62 +217,59 @@ export function summarySeriesCounts(
   const { sql, params, narrowed } = seriesFilter(filters, scope);
   const scoped = { inScope: sql, params, narrowed };
   const { range } = filters;
-  const whole = sumsOver(db, range, WHOLE, scoped);
-  const toDate = range.from <= today ? sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, TO_DATE, scoped) : new Map();
-  const totals = sumsOver(db, range, DECILE_TOTALS, scoped, false).get(0) ?? DECILE_TOTALS.map(() => 0);
+  let size = 0;
+  for (const id of series.keys()) if (id >= size) size = id + 1;
+  const whole = sumsOver(db, range, WHOLE, scoped, size);
+  const toDate = sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, range.from <= today ? TO_DATE : [], scoped, size);
+  const totals = totalOver(db, range, DECILE_TOTALS, scoped);
   // A course is booked whole: its bookings count on its first date; its places on each date held.
-  // Which courses overlap the range, and whether they start in it or have started, is the series'.
-  const course = new Map<number, CourseRow>();
-  const courseRows = db.$client
-    .prepare(`SELECT * FROM report_courses WHERE bookings > 0 ${narrowed ? `AND series_id IN (${sql})` : ""}`)
-    .all(params) as CourseRow[];
-  for (const c of courseRows) {
-    const m = series.get(c.series_id);
-    if (!m || !m.course || m.startDate > range.to || (m.endDate ?? range.to) < range.from) continue;
-    course.set(c.series_id, {
-      ...c,
-      inRange: Number(m.startDate >= range.from && m.startDate <= range.to),
-      started: Number(m.startDate <= today),
-    });
-  }
+  const courses = db.$client
+    .prepare(
+      `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
+         FROM report_courses c JOIN session_series s ON s.id = c.series_id
+        WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
+          ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
+    )
+    .all({ ...params, from: range.from, to: range.to, today }) as CourseRow[];
+  const course = new Map(courses.map((c) => [c.seriesId, c]));
   const deciles = { bookings: totals.slice(0, 10), attended: totals.slice(10) };
-  for (const c of course.values()) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
+  for (const c of courses) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
 
   const perSeries = new Map<number, Figures>();
-  const [noWhole, noToDate] = [WHOLE.map(() => 0), TO_DATE.map(() => 0)];
-  for (const id of new Set([...whole.keys(), ...toDate.keys(), ...course.keys()])) {
-    const m = series.get(id);
-    if (!m) continue;
-    const w = whole.get(id) ?? noWhole;
-    const t = toDate.get(id) ?? noToDate;
+  const [wv, tv, wn, tn] = [whole.values, toDate.values, whole.width, toDate.width];
+  for (const m of series.values()) {
+    const { id } = m;
     const c = course.get(id);
-    const datesHeld = t[tDatesHeld];
+    if (!whole.seen[id] && !toDate.seen[id] && !c) continue;
+    const w = id * wn;
+    const t = id * tn;
+    const datesHeld = tn ? tv[t + tDatesHeld] : 0;
     // A series counts when any of its bookings, held dates, register marks or walk-ins does.
-    if (!c && !(w[wBookings] > 0 || datesHeld > 0 || w[wAttended] + w[wNoShows] > 0 || w[wWalkIns] > 0)) continue;
+    if (!c && !(wv[w + wBookings] > 0 || datesHeld > 0 || wv[w + wAttended] + wv[w + wNoShows] > 0 || wv[w + wWalkIns] > 0)) continue;
     const k = c?.inRange ? 1 : 0;
     const b1 = k * (c?.[BOOKED[0]] ?? 0);
     const b2 = k * (c?.[BOOKED[1]] ?? 0);
     let bookedWithDecile = 0;
     if (c && k) for (const col of BOOKED) bookedWithDecile += c[col];
     perSeries.set(id, {
-      bookings: w[wBookings] + k * (c?.bookings ?? 0),
+      bookings: wv[w + wBookings] + k * (c?.bookings ?? 0),
       placesOffered: datesHeld * m.capacity,
-      placesUsed: t[tHeldPlaces] + (m.perChild ? w[wChildren] : w[wAdults]) + (c?.confirmed_places ?? 0) * datesHeld,
+      placesUsed: (tn ? tv[t + tHeldPlaces] : 0) + wv[w + (m.perChild ? wChildren : wAdults)] + (c?.confirmed_places ?? 0) * datesHeld,
       datesHeld,
-      attended: w[wAttended],
-      noShows: w[wNoShows],
-      walkIns: w[wWalkIns],
-      cancelledByFamily: w[wByFamily] + k * (c?.cancelled ?? 0),
-      cancelledByHub: w[wByHub],
-      waitingUnmet: t[tWaiting] + (c?.started ? k * c.waiting : 0),
-      onBehalf: w[wOnBehalf] + k * (c?.on_behalf ?? 0),
-      newFamilies: w[wNew] + w[wFirstVisits] + k * (c?.new_families ?? 0),
-      withDecile: w[wWithDecile] + bookedWithDecile,
-      decile1to2: w[w1to2] + b1 + b2,
-      decile1: w[w1] + b1,
-      attendedWithDecile: w[wCameWith],
-      attendedDecile1to2: w[wCame1to2],
-      attendedDecile1: w[wCame1],
+      attended: wv[w + wAttended],
+      noShows: wv[w + wNoShows],
+      walkIns: wv[w + wWalkIns],
+      cancelledByFamily: wv[w + wByFamily] + k * (c?.cancelled ?? 0),
+      cancelledByHub: wv[w + wByHub],
+      waitingUnmet: (tn ? tv[t + tWaiting] : 0) + (c?.started ? k * c.waiting : 0),
+      onBehalf: wv[w + wOnBehalf] + k * (c?.on_behalf ?? 0),
+      newFamilies: wv[w + wNew] + k * (c?.new_families ?? 0),
+      withDecile: wv[w + wWithDecile] + bookedWithDecile,
+      decile1to2: wv[w + w1to2] + b1 + b2,
+      decile1: wv[w + w1] + b1,
+      attendedWithDecile: wv[w + wCameWith],
+      attendedDecile1to2: wv[w + wCame1to2],
+      attendedDecile1: wv[w + wCame1],
     });
   }
   return { perSeries, deciles };

@@ -7,7 +7,7 @@ import { AGE_BANDS, type AgeBand, bandsForRange } from "~/domain/age-bands";
 import type { Viewer } from "~/domain/permissions";
 import { addFigures, DECILES, emptyFigures, type Figures } from "~/domain/report";
 import { connectionCounts, type ReportFilters, type ReportScope, reportScope, signpostCounts } from "~/models/report-scope.server";
-import { type SeriesMeta, seriesMeta } from "~/models/report-series.server";
+import { type Ages, type SeriesMeta, seriesMeta } from "~/models/report-series.server";
 import { type ReportCounts, summaryCounts, type WeekPoint } from "~/models/report-summary.server";
 import { countSearchMisses, type MissCount } from "~/models/search-miss.server";
 
@@ -49,21 +49,21 @@ function rollUps(entries: [SeriesMeta, Figures][], ageBand: AgeBand | undefined)
     if (!group) groups.set(key, (group = { key, name, figures: emptyFigures() }));
     addFigures(group.figures, figures);
   };
-  // About twenty distinct age ranges among 50,000 series: each one's bands worked out once.
-  const bandsOf = new Map<string, Key[]>();
+  // About twenty distinct age ranges among 50,000 series (shared objects): each one's bands worked out once.
+  const bandsOf = new Map<Ages, Key[]>();
   const total = emptyFigures();
   for (const [m, figures] of entries) {
     addFigures(total, figures);
-    add(maps.hub, String(m.venueId), m.venueName, figures);
-    add(maps.locality, String(m.localityId), m.localityName, figures);
+    add(maps.hub, String(m.hub.id), m.hub.name, figures);
+    add(maps.locality, String(m.hub.localityId), m.hub.localityName, figures);
     add(maps.type, m.typeSlug, m.typeSlug, figures);
-    const range = `${m.forPregnancy}/${m.ageMinMonths}/${m.ageMaxMonths}`;
-    let bands = bandsOf.get(range);
+    let bands = bandsOf.get(m.ages);
     if (!bands) {
-      bands = bandsForRange({ forPregnancy: m.forPregnancy === 1, ageMinMonths: m.ageMinMonths, ageMaxMonths: m.ageMaxMonths })
+      const { forPregnancy, ageMinMonths, ageMaxMonths } = m.ages;
+      bands = bandsForRange({ forPregnancy: forPregnancy === 1, ageMinMonths, ageMaxMonths })
         .filter((band) => !ageBand || band === ageBand)
         .map((band) => ({ key: band, name: band }));
-      bandsOf.set(range, bands);
+      bandsOf.set(m.ages, bands);
     }
     for (const { key, name } of bands) add(maps.band, key, name, figures);
   }
