@@ -125,7 +125,7 @@ function partQueries(range: DateRange, columns: Column[], { inScope, params, nar
   const dated = narrowed ? "+r.date" : "r.date";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
     `SELECT ${select}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
-       FROM report_days r ${per === "" ? "JOIN session_series s ON s.id = r.series_id" : ""}
+       FROM report_days r
       WHERE ${scoped} ${dated} BETWEEN @from AND @to ${per}`,
     { ...params, from: d.from, to: d.to },
     d.sign,
@@ -135,7 +135,7 @@ function partQueries(range: DateRange, columns: Column[], { inScope, params, nar
   if (periods.length)
     queries.push([
       `SELECT ${select}${columns.map(([, sql]) => (one ? sql : `SUM(${sql})`)).join(", ")}
-         FROM report_periods r ${per === "" ? "JOIN session_series s ON s.id = r.series_id" : ""}
+         FROM report_periods r
         WHERE ${scoped} ${one ? "r.period = @period" : `r.period IN (SELECT value FROM json_each(@periods)) ${per}`}`,
       { ...params, periods: JSON.stringify(periods), period: periods[0] },
       1,
@@ -164,7 +164,10 @@ function sumsOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped, s
   return sums;
 }
 
-/** The sums of `columns` over a range for all the scope's series together (rows of series that exist). */
+/**
+ * The sums of `columns` over a range for all the scope's series together. Not joined to the series:
+ * nothing deletes a series, and the triggers take a row back to zeros before anything else could.
+ */
 function totalOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped): number[] {
   const total = columns.map(() => 0);
   for (const [sql, p, sign] of partQueries(range, columns, scoped, "", "")) {
@@ -223,10 +226,11 @@ export function summarySeriesCounts(
   const toDate = sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, range.from <= today ? TO_DATE : [], scoped, size);
   const totals = totalOver(db, range, DECILE_TOTALS, scoped);
   // A course is booked whole: its bookings count on its first date; its places on each date held.
+  // CROSS JOIN keeps SQLite reading the few courses with bookings, not every series for its mode.
   const courses = db.$client
     .prepare(
       `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
-         FROM report_courses c JOIN session_series s ON s.id = c.series_id
+         FROM report_courses c CROSS JOIN session_series s ON s.id = c.series_id
         WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
           ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
     )
