@@ -748,7 +748,12 @@ export const reportPeriods = sqliteTable(
     walkInAdults: count("walk_in_adults"),
     ...cameDeciles(),
   },
-  (t) => [primaryKey({ columns: [t.seriesId, t.period] })],
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.period] }),
+    // One period of every series (all of England), in series order, without scanning the other
+    // periods: the year or month read whole, and what counts to date read from the index alone.
+    index("report_periods_period_idx").on(t.period, t.seriesId, t.waiting, t.heldPlaces, t.datesHeld),
+  ],
 );
 
 /** The weekly trend's counts per hub (venue) and ISO week (its Monday), from report_days by triggers. */

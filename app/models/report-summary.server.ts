@@ -99,8 +99,9 @@ const WHOLE: Column[] = [
 ];
 /**
  * Counted only on dates up to today: demand left unmet, places booked and dates held (the places
- * they offered are the series' capacity times those). report_days_date_to_date_idx carries these
- * columns, so all of England's days after today come off a month from the index alone.
+ * they offered are the series' capacity times those). The date index of report_days and the period
+ * index of report_periods carry these columns, so all of England's months to date and the days
+ * after today taken off them are read from the indexes alone (migration 0020).
  */
 const TO_DATE: Column[] = [
   ["waiting", "waiting", "waiting"],
@@ -120,7 +121,8 @@ function partQueries(range: DateRange, columns: Column[], { inScope, params, nar
   const { days, periods } = tile(range);
   // A scope's days are read series by series (+r.date keeps SQLite off the date index); all of
   // England reads the edge days through the date index and sorts them, rather than seeking once
-  // per series in the country. Periods are read in order either way.
+  // per series in the country. A scope's periods are read series by series too; all of England's
+  // through report_periods_period_idx, one period after another.
   const scoped = narrowed ? `r.series_id IN (${inScope}) AND` : "";
   const dated = narrowed ? "+r.date" : "r.date";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
@@ -144,9 +146,8 @@ function partQueries(range: DateRange, columns: Column[], { inScope, params, nar
 }
 
 /**
- * The sums of `columns` over a range, per series of `size` ids. One query per part, each read in its
- * table's (series, date) order, so nothing is sorted; the rows of a series outside `size` (one no
- * longer there) are left out, as the report leaves out series it does not know.
+ * The sums of `columns` over a range, per series of `size` ids, one query per part; the rows of a
+ * series outside `size` (one the report does not count) are left out.
  */
 function sumsOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped, size: number): Sums {
   const width = columns.length;

@@ -1,2 +1,0 @@
-DROP INDEX `report_days_date_idx`;--> statement-breakpoint
-CREATE INDEX `report_days_date_to_date_idx` ON `report_days` (`date`,`series_id`,`held`,`waiting`,`confirmed_places`);
