@@ -723,8 +723,10 @@ export const reportDays = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.seriesId, t.date] }),
     uniqueIndex("report_days_occurrence_uq").on(t.occurrenceId),
-    // The trend's edge days of all of England, without reading every series.
-    index("report_days_date_idx").on(t.date),
+    // The edge days of all of England (the trend's, and the days after today taken off a month
+    // for what counts to date), without reading every series. It carries what counts to date, so
+    // the report reads those days from the index alone (decision 009).
+    index("report_days_date_to_date_idx").on(t.date, t.seriesId, t.held, t.waiting, t.confirmedPlaces),
   ],
 );
 
@@ -756,7 +758,12 @@ export const reportPeriods = sqliteTable(
     walkInAdults: count("walk_in_adults"),
     ...cameDeciles(),
   },
-  (t) => [primaryKey({ columns: [t.seriesId, t.period] })],
+  (t) => [
+    primaryKey({ columns: [t.seriesId, t.period] }),
+    // One period of every series (all of England), in series order, without scanning the other
+    // periods: the year or month read whole, and what counts to date read from the index alone.
+    index("report_periods_period_idx").on(t.period, t.seriesId, t.waiting, t.heldPlaces, t.datesHeld),
+  ],
 );
 
 /** The weekly trend's counts per hub (venue) and ISO week (its Monday), from report_days by triggers. */

@@ -4,11 +4,14 @@
 // is cut into whole financial years, whole months and the days at its edges, so all of England over
 // a year reads about one row per series instead of every booking.
 import type { Db } from "../../db/connection";
-import { BAND_MONTHS } from "~/domain/age-bands";
 import { addDays, startOfWeek } from "~/domain/dates";
 import { DECILES, type Figures } from "~/domain/report";
 import { type DateRange, weeksOf } from "~/domain/report-period";
+import { seriesFilter, venueFilter } from "~/models/report-filter.server";
 import type { ReportFilters, ReportScope } from "~/models/report-scope.server";
+import { type SeriesMeta, seriesMeta } from "~/models/report-series.server";
+
+export { seriesFilter, venueFilter } from "~/models/report-filter.server";
 
 export type WeekPoint = { week: string; bookings: number; attended: number; withDecile: number; decile1to2: number };
 /** What a report counts: each series' figures, the reach by decile of them all, and the weekly trend. */
@@ -17,45 +20,6 @@ export type ReportCounts = {
   deciles: { bookings: number[]; attended: number[] };
   weekly: WeekPoint[];
 };
-
-type Sql = { sql: string; params: Record<string, unknown>; narrowed: boolean };
-
-/** The venues a report counts: conditions over v (venues) and l (localities), parameters from filterParams. */
-export function venueFilter(filters: ReportFilters, scope: ReportScope): string[] {
-  const where: string[] = [];
-  if (scope.kind === "hubs") where.push(scope.venueIds.length ? `v.id IN (${scope.venueIds.map(Number).join(",")})` : "0");
-  if (scope.kind === "own") where.push("0");
-  if (filters.localAuthorityId !== undefined) where.push("l.local_authority_id = @la");
-  if (filters.localityId !== undefined) where.push("v.locality_id = @locality");
-  if (filters.venueId !== undefined) where.push("v.id = @venue");
-  return where;
-}
-
-function filterParams(filters: ReportFilters): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  if (filters.localAuthorityId !== undefined) params.la = filters.localAuthorityId;
-  if (filters.localityId !== undefined) params.locality = filters.localityId;
-  if (filters.venueId !== undefined) params.venue = filters.venueId;
-  if (filters.typeSlug !== undefined) params.type = filters.typeSlug;
-  return params;
-}
-
-/** The series a report counts, as SQL over s (series), v (venues), l (localities), with its parameters. */
-export function seriesFilter(filters: ReportFilters, scope: ReportScope): Sql {
-  const where = venueFilter(filters, scope);
-  if (filters.typeSlug !== undefined) where.push("s.type_id = (SELECT id FROM session_types WHERE slug = @type)");
-  if (filters.ageBand === "pregnancy") where.push("s.for_pregnancy = 1");
-  else if (filters.ageBand) {
-    // The rule of fitsAgeBand (domain/age-bands.ts), in SQL: the series' range overlaps the band.
-    const [lo, hi] = BAND_MONTHS[filters.ageBand];
-    where.push(`(s.age_min_months IS NOT NULL OR s.age_max_months IS NOT NULL)
-      AND COALESCE(s.age_min_months, 0) <= ${hi} AND COALESCE(s.age_max_months, 100000) >= ${lo}`);
-  }
-  const sql = `SELECT s.id FROM session_series s JOIN venues v ON v.id = s.venue_id JOIN localities l ON l.id = v.locality_id
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
-  // Every series has a venue in a locality, so with no condition the list is every series.
-  return { sql, params: filterParams(filters), narrowed: where.length > 0 };
-}
 
 const endOfMonth = (iso: string) => {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
@@ -107,7 +71,9 @@ const plus = (columns: string[]) => columns.join(" + ");
 
 /**
  * A figure per series: its name, its sum over report_periods' columns, and over report_days' (which
- * keeps the date's status apart). `s` is the series, for its capacity and what a walk-in's place is.
+ * keeps the date's status apart). None reads the series row: what depends on it (its capacity, what
+ * a walk-in's place is) is applied to the sums once per series, from its SeriesMeta, rather than
+ * joining session_series for every row summed.
  */
 type Column = [name: string, periods: string, days: string];
 const same = (name: string, sql = name): Column => [name, sql, sql];
@@ -117,12 +83,13 @@ const WHOLE: Column[] = [
   ["cancelled_by_family", "cancelled_by_family", "held * cancelled"],
   ["cancelled_by_hub", "cancelled_by_hub", "(1 - held) * cancelled"],
   same("on_behalf"),
-  same("new_families"),
+  // A walk-in on a first visit is a new family too.
+  same("new_families", "new_families + walk_in_first_visits"),
   same("attended"),
   same("no_shows"),
   same("walk_ins"),
-  same("walk_in_first_visits"),
-  same("walk_in_places", "CASE WHEN s.place_unit = 'child' THEN walk_in_children ELSE walk_in_adults END"),
+  same("walk_in_children"),
+  same("walk_in_adults"),
   same("with_decile", plus(BOOKED)),
   same("decile_1to2", plus(BOOKED.slice(0, 2))),
   same("decile_1", BOOKED[0]),
@@ -130,81 +97,141 @@ const WHOLE: Column[] = [
   same("came_decile_1to2", plus(CAME.slice(0, 2))),
   same("came_decile_1", CAME[0]),
 ];
-/** Counted only on dates up to today: demand left unmet, places booked, dates held and the places they offered. */
+/**
+ * Counted only on dates up to today: demand left unmet, places booked and dates held (the places
+ * they offered are the series' capacity times those). The date index of report_days and the period
+ * index of report_periods carry these columns, so all of England's months to date and the days
+ * after today taken off them are read from the indexes alone (migration 0022).
+ */
 const TO_DATE: Column[] = [
   ["waiting", "waiting", "waiting"],
   ["held_places", "held_places", "held * confirmed_places"],
   ["dates_held", "dates_held", "held"],
-  ["places_offered", "dates_held * s.capacity", "held * s.capacity"],
 ];
 /** The scope's reach by decile, for bookings and for the families who came. */
 const DECILE_TOTALS: Column[] = [...BOOKED, ...CAME].map((c) => same(c));
 
 type Scoped = { inScope: string; params: Record<string, unknown>; narrowed: boolean };
 
-/**
- * The sums of `columns` over a range, per series (or in all, with `perSeries` false): its edge days from
- * report_days, whole months and financial years from report_periods. One query per part, each read in
- * its table's (series, date) order, so nothing is sorted.
- */
-function sumsOver(db: Db, range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, perSeries = true) {
+/** Sums per series, `width` to a series, at its id: dense, so 50,000 series make no object each. */
+type Sums = { width: number; values: Float64Array; seen: Uint8Array };
+
+/** The queries for a range's parts: its edge days from report_days, whole months and financial years from report_periods. */
+function partQueries(range: DateRange, columns: Column[], { inScope, params, narrowed }: Scoped, select: string, per: string) {
   const { days, periods } = tile(range);
   // A scope's days are read series by series (+r.date keeps SQLite off the date index); all of
   // England reads the edge days through the date index and sorts them, rather than seeking once
-  // per series in the country. Periods are read in order either way.
+  // per series in the country. A scope's periods are read series by series too; all of England's
+  // through report_periods_period_idx, one period after another.
   const scoped = narrowed ? `r.series_id IN (${inScope}) AND` : "";
   const dated = narrowed ? "+r.date" : "r.date";
-  const key = perSeries ? "r.series_id, " : "";
-  const group = perSeries ? "GROUP BY r.series_id" : "";
   const queries: [string, Record<string, unknown>, 1 | -1][] = days.map((d) => [
-    `SELECT ${key}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
-       FROM report_days r JOIN session_series s ON s.id = r.series_id
-      WHERE ${scoped} ${dated} BETWEEN @from AND @to ${group}`,
+    `SELECT ${select}${columns.map(([, , sql]) => `SUM(${sql})`).join(", ")}
+       FROM report_days r
+      WHERE ${scoped} ${dated} BETWEEN @from AND @to ${per}`,
     { ...params, from: d.from, to: d.to },
     d.sign,
   ]);
+  // One financial year or month holds one row per series, so it is read without grouping: half the work.
+  const one = periods.length === 1 && per !== "";
   if (periods.length)
     queries.push([
-      `SELECT ${key}${columns.map(([, sql]) => `SUM(${sql})`).join(", ")}
-         FROM report_periods r JOIN session_series s ON s.id = r.series_id
-        WHERE ${scoped} r.period IN (SELECT value FROM json_each(@periods)) ${group}`,
-      { ...params, periods: JSON.stringify(periods) },
+      `SELECT ${select}${columns.map(([, sql]) => (one ? sql : `SUM(${sql})`)).join(", ")}
+         FROM report_periods r
+        WHERE ${scoped} ${one ? "r.period = @period" : `r.period IN (SELECT value FROM json_each(@periods)) ${per}`}`,
+      { ...params, periods: JSON.stringify(periods), period: periods[0] },
       1,
     ]);
-  const sums = new Map<number, number[]>();
-  for (const [sql, p, sign] of queries) {
-    // Added in place, without a copy of each row: all of England reads 150,000 of them.
-    const first = perSeries ? 1 : 0;
+  return queries;
+}
+
+/**
+ * The sums of `columns` over a range, per series of `size` ids, one query per part; the rows of a
+ * series outside `size` (one the report does not count) are left out.
+ */
+function sumsOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped, size: number): Sums {
+  const width = columns.length;
+  const sums: Sums = { width, values: new Float64Array(size * width), seen: new Uint8Array(size) };
+  if (width === 0) return sums;
+  for (const [sql, p, sign] of partQueries(range, columns, scoped, "r.series_id, ", "GROUP BY r.series_id")) {
     for (const row of db.$client.prepare(sql).raw(true).all(p) as (number | null)[][]) {
-      const id = perSeries ? (row[0] as number) : 0;
-      let into = sums.get(id);
-      if (!into) sums.set(id, (into = new Array<number>(row.length - first).fill(0)));
-      for (let i = first; i < row.length; i++) into[i - first] += sign * (row[i] ?? 0);
+      const id = row[0] as number;
+      if (id >= size) continue;
+      sums.seen[id] = 1;
+      const at = id * width - 1;
+      for (let i = 1; i <= width; i++) sums.values[at + i] += sign * (row[i] ?? 0);
     }
   }
   return sums;
+}
+
+/**
+ * The sums of `columns` over a range for all the scope's series together. Not joined to the series:
+ * nothing deletes a series, and the triggers take a row back to zeros before anything else could.
+ */
+function totalOver(db: Db, range: DateRange, columns: Column[], scoped: Scoped): number[] {
+  const total = columns.map(() => 0);
+  for (const [sql, p, sign] of partQueries(range, columns, scoped, "", "")) {
+    const row = db.$client.prepare(sql).raw(true).get(p) as (number | null)[];
+    row.forEach((n, i) => (total[i] += sign * (n ?? 0)));
+  }
+  return total;
 }
 
 /** Each column's place in a row of sums, by name. */
 const at = (columns: Column[]) => Object.fromEntries(columns.map(([c], i) => [c, i]));
 const W = at(WHOLE);
 const T = at(TO_DATE);
+// Read once, not looked up by name for each of 50,000 series.
+const [wBookings, wByFamily, wByHub, wOnBehalf, wNew, wAttended, wNoShows, wWalkIns, wChildren, wAdults] = [
+  "bookings",
+  "cancelled_by_family",
+  "cancelled_by_hub",
+  "on_behalf",
+  "new_families",
+  "attended",
+  "no_shows",
+  "walk_ins",
+  "walk_in_children",
+  "walk_in_adults",
+].map((name) => W[name]);
+const [wWithDecile, w1to2, w1, wCameWith, wCame1to2, wCame1] = [
+  "with_decile",
+  "decile_1to2",
+  "decile_1",
+  "came_with_decile",
+  "came_decile_1to2",
+  "came_decile_1",
+].map((name) => W[name]);
+const [tWaiting, tHeldPlaces, tDatesHeld] = ["waiting", "held_places", "dates_held"].map((name) => T[name]);
 
-type CourseRow = Record<string, number> & { seriesId: number; inRange: number; started: number };
+type CourseRow = Record<string, number> & { series_id: number };
 
-/** Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of them all. */
-export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): Omit<ReportCounts, "weekly"> {
+/**
+ * Per series: bookings, attendance, walk-ins and dates held in the range; and the reach by decile of
+ * them all. `series` is the scope's series (models/report-series.server.ts); read here when not given.
+ */
+export function summarySeriesCounts(
+  db: Db,
+  filters: ReportFilters,
+  scope: ReportScope,
+  today: string,
+  series: Map<number, SeriesMeta> = seriesMeta(db, filters, scope),
+): Omit<ReportCounts, "weekly"> {
   const { sql, params, narrowed } = seriesFilter(filters, scope);
   const scoped = { inScope: sql, params, narrowed };
   const { range } = filters;
-  const whole = sumsOver(db, range, WHOLE, scoped);
-  const toDate = range.from <= today ? sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, TO_DATE, scoped) : new Map();
-  const totals = sumsOver(db, range, DECILE_TOTALS, scoped, false).get(0) ?? DECILE_TOTALS.map(() => 0);
+  let size = 0;
+  for (const id of series.keys()) if (id >= size) size = id + 1;
+  const whole = sumsOver(db, range, WHOLE, scoped, size);
+  const toDate = sumsOver(db, { from: range.from, to: range.to < today ? range.to : today }, range.from <= today ? TO_DATE : [], scoped, size);
+  const totals = totalOver(db, range, DECILE_TOTALS, scoped);
   // A course is booked whole: its bookings count on its first date; its places on each date held.
+  // CROSS JOIN keeps SQLite reading the few courses with bookings, not every series for its mode.
   const courses = db.$client
     .prepare(
       `SELECT c.series_id AS seriesId, s.start_date BETWEEN @from AND @to AS inRange, s.start_date <= @today AS started, c.*
-         FROM report_courses c JOIN session_series s ON s.id = c.series_id
+         FROM report_courses c CROSS JOIN session_series s ON s.id = c.series_id
         WHERE c.bookings > 0 AND s.booking_mode = 'course' AND s.start_date <= @to AND COALESCE(s.end_date, @to) >= @from
           ${narrowed ? `AND c.series_id IN (${sql})` : ""}`,
     )
@@ -214,36 +241,40 @@ export function summarySeriesCounts(db: Db, filters: ReportFilters, scope: Repor
   for (const c of courses) if (c.inRange) BOOKED.forEach((col, i) => (deciles.bookings[i] += c[col]));
 
   const perSeries = new Map<number, Figures>();
-  const [noWhole, noToDate] = [WHOLE.map(() => 0), TO_DATE.map(() => 0)];
-  for (const id of new Set([...whole.keys(), ...toDate.keys(), ...course.keys()])) {
-    const wv = whole.get(id) ?? noWhole;
-    const tv = toDate.get(id) ?? noToDate;
-    const w = (name: string) => wv[W[name]];
-    const upToToday = (name: string) => tv[T[name]];
+  const [wv, tv, wn, tn] = [whole.values, toDate.values, whole.width, toDate.width];
+  for (const m of series.values()) {
+    const { id } = m;
     const c = course.get(id);
+    if (!whole.seen[id] && !toDate.seen[id] && !c) continue;
+    const w = id * wn;
+    const t = id * tn;
+    const datesHeld = tn ? tv[t + tDatesHeld] : 0;
     // A series counts when any of its bookings, held dates, register marks or walk-ins does.
-    if (!c && !(w("bookings") > 0 || upToToday("dates_held") > 0 || w("attended") + w("no_shows") > 0 || w("walk_ins") > 0)) continue;
+    if (!c && !(wv[w + wBookings] > 0 || datesHeld > 0 || wv[w + wAttended] + wv[w + wNoShows] > 0 || wv[w + wWalkIns] > 0)) continue;
     const k = c?.inRange ? 1 : 0;
-    const course1 = (col: string) => k * (c?.[col] ?? 0);
+    const b1 = k * (c?.[BOOKED[0]] ?? 0);
+    const b2 = k * (c?.[BOOKED[1]] ?? 0);
+    let bookedWithDecile = 0;
+    if (c && k) for (const col of BOOKED) bookedWithDecile += c[col];
     perSeries.set(id, {
-      bookings: w("bookings") + course1("bookings"),
-      placesOffered: upToToday("places_offered"),
-      placesUsed: upToToday("held_places") + w("walk_in_places") + (c?.confirmed_places ?? 0) * upToToday("dates_held"),
-      datesHeld: upToToday("dates_held"),
-      attended: w("attended"),
-      noShows: w("no_shows"),
-      walkIns: w("walk_ins"),
-      cancelledByFamily: w("cancelled_by_family") + course1("cancelled"),
-      cancelledByHub: w("cancelled_by_hub"),
-      waitingUnmet: upToToday("waiting") + (c?.started ? course1("waiting") : 0),
-      onBehalf: w("on_behalf") + course1("on_behalf"),
-      newFamilies: w("new_families") + w("walk_in_first_visits") + course1("new_families"),
-      withDecile: w("with_decile") + BOOKED.reduce((n, col) => n + course1(col), 0),
-      decile1to2: w("decile_1to2") + course1(BOOKED[0]) + course1(BOOKED[1]),
-      decile1: w("decile_1") + course1(BOOKED[0]),
-      attendedWithDecile: w("came_with_decile"),
-      attendedDecile1to2: w("came_decile_1to2"),
-      attendedDecile1: w("came_decile_1"),
+      bookings: wv[w + wBookings] + k * (c?.bookings ?? 0),
+      placesOffered: datesHeld * m.capacity,
+      placesUsed: (tn ? tv[t + tHeldPlaces] : 0) + wv[w + (m.perChild ? wChildren : wAdults)] + (c?.confirmed_places ?? 0) * datesHeld,
+      datesHeld,
+      attended: wv[w + wAttended],
+      noShows: wv[w + wNoShows],
+      walkIns: wv[w + wWalkIns],
+      cancelledByFamily: wv[w + wByFamily] + k * (c?.cancelled ?? 0),
+      cancelledByHub: wv[w + wByHub],
+      waitingUnmet: (tn ? tv[t + tWaiting] : 0) + (c?.started ? k * c.waiting : 0),
+      onBehalf: wv[w + wOnBehalf] + k * (c?.on_behalf ?? 0),
+      newFamilies: wv[w + wNew] + k * (c?.new_families ?? 0),
+      withDecile: wv[w + wWithDecile] + bookedWithDecile,
+      decile1to2: wv[w + w1to2] + b1 + b2,
+      decile1: wv[w + w1] + b1,
+      attendedWithDecile: wv[w + wCameWith],
+      attendedDecile1to2: wv[w + wCame1to2],
+      attendedDecile1: wv[w + wCame1],
     });
   }
   return { perSeries, deciles };
@@ -293,6 +324,12 @@ export function summaryWeekly(db: Db, filters: ReportFilters, scope: ReportScope
   return [...points.values()];
 }
 
-export function summaryCounts(db: Db, filters: ReportFilters, scope: ReportScope, today: string): ReportCounts {
-  return { ...summarySeriesCounts(db, filters, scope, today), weekly: summaryWeekly(db, filters, scope) };
+export function summaryCounts(
+  db: Db,
+  filters: ReportFilters,
+  scope: ReportScope,
+  today: string,
+  series?: Map<number, SeriesMeta>,
+): ReportCounts {
+  return { ...summarySeriesCounts(db, filters, scope, today, series), weekly: summaryWeekly(db, filters, scope) };
 }

@@ -7,7 +7,8 @@ import { AGE_BANDS, type AgeBand, bandsForRange } from "~/domain/age-bands";
 import type { Viewer } from "~/domain/permissions";
 import { addFigures, DECILES, emptyFigures, type Figures } from "~/domain/report";
 import { connectionCounts, type ReportFilters, type ReportScope, reportScope, signpostCounts } from "~/models/report-scope.server";
-import { type ReportCounts, seriesFilter, summaryCounts, type WeekPoint } from "~/models/report-summary.server";
+import { type Ages, type SeriesMeta, seriesMeta } from "~/models/report-series.server";
+import { type ReportCounts, summaryCounts, type WeekPoint } from "~/models/report-summary.server";
 import { countSearchMisses, type MissCount } from "~/models/search-miss.server";
 
 export type Group = { key: string; name: string; figures: Figures };
@@ -29,60 +30,50 @@ export type Report = {
   misses: { byDistrict: MissCount[]; byAgeBand: MissCount[]; total: number } | null;
 };
 
-type SeriesMeta = {
-  id: number;
-  typeSlug: string;
-  venueId: number;
-  venueName: string;
-  localityId: number;
-  localityName: string;
-  forPregnancy: number;
-  ageMinMonths: number | null;
-  ageMaxMonths: number | null;
-};
+type Key = { key: string; name: string };
 
-/** The series a report counts, with what it rolls up by. Names are read once each, not once per series. */
-function seriesMeta(db: Db, filters: ReportFilters, scope: ReportScope): Map<number, SeriesMeta> {
-  const { sql, params, narrowed } = seriesFilter(filters, scope);
-  const names = (query: string) => new Map(db.$client.prepare(query).raw(true).all() as [number, string][]);
-  const types = names("SELECT id, slug FROM session_types");
-  const venues = names("SELECT id, name FROM venues");
-  const localities = names("SELECT id, name FROM localities");
-  const rows = db.$client
-    .prepare(
-      `SELECT s.id, s.type_id, s.venue_id, v.locality_id, s.for_pregnancy, s.age_min_months, s.age_max_months
-         FROM session_series s JOIN venues v ON v.id = s.venue_id ${narrowed ? `WHERE s.id IN (${sql})` : ""}`,
-    )
-    .raw(true)
-    .all(params) as [number, number, number, number, number, number | null, number | null][];
-  return new Map(
-    rows.map(([id, typeId, venueId, localityId, forPregnancy, ageMinMonths, ageMaxMonths]) => [
-      id,
-      {
-        id,
-        typeSlug: types.get(typeId) ?? "",
-        venueId,
-        venueName: venues.get(venueId) ?? "",
-        localityId,
-        localityName: localities.get(localityId) ?? "",
-        forPregnancy,
-        ageMinMonths,
-        ageMaxMonths,
-      },
-    ]),
-  );
-}
-
-function rollUp(entries: [SeriesMeta, Figures][], keysOf: (m: SeriesMeta) => { key: string; name: string }[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const [meta, figures] of entries) {
-    for (const { key, name } of keysOf(meta)) {
-      const group = groups.get(key) ?? { key, name, figures: emptyFigures() };
-      addFigures(group.figures, figures);
-      groups.set(key, group);
+/**
+ * The rows by hub, locality, type and age band, and the total, in one pass over the series: each
+ * group in the order its first series comes, as the tables sort them after. A series for several
+ * age bands counts in each of them (those rows do not add up to the total).
+ */
+function rollUps(entries: [SeriesMeta, Figures][], ageBand: AgeBand | undefined) {
+  const maps = {
+    hub: new Map<string, Group>(),
+    locality: new Map<string, Group>(),
+    type: new Map<string, Group>(),
+    band: new Map<string, Group>(),
+  };
+  const add = (groups: Map<string, Group>, key: string, name: string, figures: Figures) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, name, figures: emptyFigures() }));
+    addFigures(group.figures, figures);
+  };
+  // About twenty distinct age ranges among 50,000 series (shared objects): each one's bands worked out once.
+  const bandsOf = new Map<Ages, Key[]>();
+  const total = emptyFigures();
+  for (const [m, figures] of entries) {
+    addFigures(total, figures);
+    add(maps.hub, String(m.hub.id), m.hub.name, figures);
+    add(maps.locality, String(m.hub.localityId), m.hub.localityName, figures);
+    add(maps.type, m.typeSlug, m.typeSlug, figures);
+    let bands = bandsOf.get(m.ages);
+    if (!bands) {
+      const { forPregnancy, ageMinMonths, ageMaxMonths } = m.ages;
+      bands = bandsForRange({ forPregnancy: forPregnancy === 1, ageMinMonths, ageMaxMonths })
+        .filter((band) => !ageBand || band === ageBand)
+        .map((band) => ({ key: band, name: band }));
+      bandsOf.set(m.ages, bands);
     }
+    for (const { key, name } of bands) add(maps.band, key, name, figures);
   }
-  return [...groups.values()];
+  return {
+    total,
+    hub: [...maps.hub.values()],
+    locality: [...maps.locality.values()],
+    type: [...maps.type.values()],
+    band: [...maps.band.values()],
+  };
 }
 
 /** The localities whose searches a viewer sees: every one, or those of their own hubs. */
@@ -108,35 +99,33 @@ function missLocalities(db: Db, filters: ReportFilters, scope: ReportScope): num
   return (db.$client.prepare(`SELECT id FROM localities WHERE ${where.join(" AND ")}`).all(params) as { id: number }[]).map((r) => r.id);
 }
 
-/** How the counts are made: from the summary tables; the tests pass a count straight from the rows. */
-export type Counter = (db: Db, filters: ReportFilters, scope: ReportScope, today: string) => ReportCounts;
+/**
+ * How the counts are made: from the summary tables; the tests pass a count straight from the rows.
+ * `series` is the scope's series, read once for the roll-ups and for what the counts need of them.
+ */
+export type Counter = (db: Db, filters: ReportFilters, scope: ReportScope, today: string, series: Map<number, SeriesMeta>) => ReportCounts;
 
 export function buildReport(db: Db, viewer: Viewer, filters: ReportFilters, today: string, count: Counter = summaryCounts): Report {
   const scope = reportScope(viewer);
   const bookings = scope.kind !== "own";
   const none: ReportCounts = { perSeries: new Map(), deciles: { bookings: DECILES.map(() => 0), attended: DECILES.map(() => 0) }, weekly: [] };
-  const { perSeries, deciles, weekly } = bookings ? count(db, filters, scope, today) : none;
-  const meta = perSeries.size ? seriesMeta(db, filters, scope) : new Map<number, SeriesMeta>();
-  const entries = [...perSeries.entries()].flatMap(([id, figures]) => {
+  const meta = bookings ? seriesMeta(db, filters, scope) : new Map<number, SeriesMeta>();
+  const { perSeries, deciles, weekly } = bookings ? count(db, filters, scope, today, meta) : none;
+  const entries: [SeriesMeta, Figures][] = [];
+  for (const [id, figures] of perSeries) {
     const m = meta.get(id);
-    return m ? [[m, figures] as [SeriesMeta, Figures]] : [];
-  });
-  const total = emptyFigures();
-  for (const [, figures] of entries) addFigures(total, figures);
+    if (m) entries.push([m, figures]);
+  }
+  const groups = rollUps(entries, filters.ageBand);
   const byName = (a: Group, b: Group) => a.name.localeCompare(b.name, "en");
   const bandOrder = (a: Group, b: Group) => AGE_BANDS.indexOf(a.key as AgeBand) - AGE_BANDS.indexOf(b.key as AgeBand);
   return {
     bookings,
-    total,
-    byHub: rollUp(entries, (m) => [{ key: String(m.venueId), name: m.venueName }]).sort(byName),
-    byLocality: rollUp(entries, (m) => [{ key: String(m.localityId), name: m.localityName }]).sort(byName),
-    byType: rollUp(entries, (m) => [{ key: m.typeSlug, name: m.typeSlug }]).sort(byName),
-    // A series for several age bands counts in each of them (these rows do not add up to the total).
-    byAgeBand: rollUp(entries, (m) =>
-      bandsForRange({ forPregnancy: m.forPregnancy === 1, ageMinMonths: m.ageMinMonths, ageMaxMonths: m.ageMaxMonths })
-        .filter((band) => !filters.ageBand || band === filters.ageBand)
-        .map((band) => ({ key: band, name: band })),
-    ).sort(bandOrder),
+    total: groups.total,
+    byHub: groups.hub.sort(byName),
+    byLocality: groups.locality.sort(byName),
+    byType: groups.type.sort(byName),
+    byAgeBand: groups.band.sort(bandOrder),
     deciles,
     weekly,
     signposts: signpostCounts(db, filters, scope),

@@ -4,7 +4,8 @@
 // a missed target makes the bench exit 1. Sign-in and the React render are left out: they do not
 // grow with the data. Then what the summary's triggers (decision 009) cost a booking.
 //
-// Run alone: npx tsx tests/bench/reports.ts
+// Run alone: npx tsx tests/bench/reports.ts, or on a copy of the national database without the
+// trigger figures: npx tsx tests/bench/reports-only.ts COPY.db
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,8 +25,8 @@ import { nationalDatabase, NATIONAL_TODAY } from "./national-data";
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function benchReports() {
-  const file = await nationalDatabase();
+export async function benchReports(options: { file?: string; triggerCost?: boolean } = {}) {
+  const file = options.file ?? (await nationalDatabase());
   const db = openDatabase(file);
   const t = i18next.createInstance();
   await t.init({ lng: "en", fallbackLng: "en", resources, interpolation: { escapeValue: false } });
@@ -77,7 +78,7 @@ export async function benchReports() {
     );
   }
   db.$client.close();
-  benchTriggerCost();
+  if (options.triggerCost ?? true) benchTriggerCost();
 }
 
 /**
