@@ -30,15 +30,14 @@ await (await import("./http-bookings")).benchHttpBookings(process.env.DATABASE_P
 
 await benchBookings(db);
 await (await import("./oruk")).measureOrukApi();
-const sampleTimes = timeSearches(db, 100);
 console.log(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
-db.$client.close();
 
-// National size (tests/bench/national-data.ts): the same searches on 50,000 series.
+// National size (tests/bench/national-data.ts): the same searches on 50,000 series, in turns with the sample's.
 const national = benchStartup(await nationalDatabase());
-timeSearches(national, 3); // warms the page cache
-printSearchComparison(sampleTimes, timeSearches(national, 30));
+timeSearches(db, national, 3); // warms the page cache
+printSearchComparison(...timeSearches(db, national, 100));
 national.$client.close();
+db.$client.close();
 
 const lightEnough = await measurePageWeights(dir);
 fs.rmSync(dir, { recursive: true, force: true });

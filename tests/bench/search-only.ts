@@ -22,14 +22,12 @@ const sample = getDb();
 // What the server does when it starts (app/jobs/scheduler.server.ts).
 refreshNextDates(sample, "2026-11-24");
 topUpOccurrences(sample, "2026-11-24", 12);
-timeSearches(sample, 10);
-const sampleTimes = timeSearches(sample, 100);
-sample.$client.close();
 
 const national = openDatabase(process.argv[2] ?? (await nationalDatabase()));
 refreshNextDates(national, NATIONAL_TODAY);
 topUpOccurrences(national, NATIONAL_TODAY, 12);
-timeSearches(national, 3); // warms the page cache
-printSearchComparison(sampleTimes, timeSearches(national, 30));
+timeSearches(sample, national, 3); // warms the page cache
+printSearchComparison(...timeSearches(sample, national, 100));
 national.$client.close();
+sample.$client.close();
 fs.rmSync(dir, { recursive: true, force: true });
