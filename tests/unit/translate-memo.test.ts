@@ -35,6 +35,29 @@ describe("remembered translations", () => {
     expect(i18nFor("pl").t("session.full", { ns: "common" })).not.toBe(i18nFor("en").t("session.full", { ns: "common" }));
   });
 
+  it.each(OFFERED_LANGUAGES)("answer in %s a key alone as i18next does afresh, per namespace and prefix", (lng) => {
+    const shared = i18nFor(lng);
+    const plain = fresh(lng);
+    for (let round = 0; round < 2; round++) {
+      // The same keys in different namespaces and under a prefix: each scope its own answers.
+      for (const [scopeLng, ns, prefix] of [
+        [null, "booking", undefined],
+        [null, "venue", undefined],
+        [lng, ["common", "booking"], undefined],
+        [null, "booking", "form"],
+        [null, "booking", "errors"],
+      ] as const) {
+        const t = shared.getFixedT(scopeLng, ns as string | string[], prefix);
+        const u = plain.getFixedT(scopeLng, ns as string | string[], prefix);
+        for (const key of ["form.back", "back", "form.title", "errors.name", "name", "layout.serviceName", "common:layout.serviceName"]) {
+          expect(t(key)).toBe(u(key));
+        }
+        expect(t("form.title", { title: "Stay" })).toBe(u("form.title", { title: "Stay" }));
+      }
+    }
+    expect(shared.getFixedT(null, "booking")("form.back")).not.toBe(shared.getFixedT(null, "booking", "form")("form.back"));
+  });
+
   it("are not kept for options that are not plain values", () => {
     expect(answerId("a.b", { count: 2, ns: ["common", "search"], lng: "en" })).not.toBeNull();
     expect(answerId("a.b", { postProcess: () => "x" })).toBeNull();
