@@ -7,6 +7,8 @@ import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";
 
 const instances = new Map<string, I18n>();
+/** Each instance's own t, before rememberAnswers wraps it. */
+const unremembered = new WeakMap<I18n, TFunction>();
 
 /** The shared instance for a language (English for any other code). */
 export function i18nFor(lng: string): I18n {
@@ -25,6 +27,16 @@ export function translatorFor(lng: string): TFunction {
   return i18nFor(lng).t;
 }
 
+/**
+ * For texts that carry a family's own details (a message with their name and reference): i18next
+ * without the kept answers. Each such answer is asked for once, so keeping it would only cost the
+ * options' JSON, keep a family's name in memory, and push the pages' answers out sooner.
+ */
+export function onceTranslatorFor(lng: string): TFunction {
+  const instance = i18nFor(lng);
+  return unremembered.get(instance) ?? instance.t;
+}
+
 /** Enough for every page's strings in one language; past it the answers are forgotten and relearnt. */
 const REMEMBERED = 20_000;
 
@@ -37,6 +49,7 @@ const REMEMBERED = 20_000;
  */
 function rememberAnswers(instance: I18n) {
   const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  unremembered.set(instance, translate as unknown as TFunction);
   const answers = new Map<string, unknown>();
   instance.t = ((key: unknown, options?: unknown) => {
     const id = answerId(key, options);

@@ -4,7 +4,7 @@ import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";
-import { answerId, i18nFor } from "~/utils/translate.server";
+import { answerId, i18nFor, onceTranslatorFor } from "~/utils/translate.server";
 
 function fresh(lng: string) {
   const instance = createInstance();
@@ -56,6 +56,15 @@ describe("remembered translations", () => {
       }
     }
     expect(shared.getFixedT(null, "booking")("form.back")).not.toBe(shared.getFixedT(null, "booking", "form")("form.back"));
+  });
+
+  it.each(OFFERED_LANGUAGES)("a message's translator in %s answers as i18next does afresh, in its own language", (lng) => {
+    const t = onceTranslatorFor(lng);
+    const u = fresh(lng).t;
+    const vars = { name: "Amira", title: "Stay and play", when: "Monday", where: "Hub", reference: "FH-ABC123", link: "x" };
+    expect(t("messages:confirmed.email", vars)).toBe(u("messages:confirmed.email", vars));
+    expect(t("messages:courseWhen", { date: "d", count: 3, time: "t" })).toBe(u("messages:courseWhen", { date: "d", count: 3, time: "t" }));
+    expect(t("common:layout.serviceName")).toBe(u("common:layout.serviceName"));
   });
 
   it("are not kept for options that are not plain values", () => {
