@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import i18next from "~/i18next.server";
+import { localeOf } from "~/i18next.server";
 import { startBackgroundWork } from "~/jobs/scheduler.server";
 import { logger } from "~/utils/logger.server";
 import { i18nFor } from "~/utils/translate.server";
@@ -20,7 +20,7 @@ export default async function handleRequest(
   const nonce = nonceFrom(loadContext);
   // One instance per language, shared by its requests: concurrent requests in different languages
   // never mix, and none pays for building one (issue 17).
-  const instance = i18nFor(await i18next.getLocale(request));
+  const instance = i18nFor(await localeOf(request));
 
   // The whole document in one string: no part of any page waits for data after its loaders (no
   // defer), so streaming it gained nothing, and cost a fifth of a page's render in 2 KB chunks

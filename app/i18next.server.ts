@@ -41,3 +41,16 @@ const i18next = new RemixI18Next({
 });
 
 export default i18next;
+
+const locales = new WeakMap<Request, Promise<string>>();
+
+/**
+ * The request's language, worked out once per request: its loaders, action and page render each
+ * asked remix-i18next again (URL, cookie and Accept-Language parsed each time, three or four times
+ * a page: issue 17). A request's URL and headers never change, so neither does its answer.
+ */
+export function localeOf(request: Request): Promise<string> {
+  let locale = locales.get(request);
+  if (!locale) locales.set(request, (locale = i18next.getLocale(request)));
+  return locale;
+}

@@ -39,11 +39,19 @@ const PLAIN: Record<string, string> = {
   "\u200B": "",
 };
 
+/** The characters PLAIN swaps, as one regular expression (each is one UTF-16 unit). */
+const PLAIN_CHARS = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
+
 export const ELLIPSIS = "…";
 
+/** Any character outside both GSM tables, as one regular expression: a message is checked as it is queued. */
+const NOT_GSM = new RegExp(
+  `[^${[...GSM_BASIC, ...GSM_EXTENDED].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
+  "u",
+);
+
 export function smsEncoding(text: string): SmsEncoding {
-  for (const ch of text) if (!GSM_BASIC.has(ch) && !GSM_EXTENDED.has(ch)) return "ucs2";
-  return "gsm7";
+  return NOT_GSM.test(text) ? "ucs2" : "gsm7";
 }
 
 /** Length as the network counts it: septets in GSM-7 (extension characters take two), UTF-16 units in UCS-2. */
@@ -71,7 +79,7 @@ export function smsInfo(text: string) {
 
 /** Swaps typographic characters for plain ones when that makes the text GSM-7; Unicode texts are left alone. */
 export function plainForSms(text: string): string {
-  const plain = Array.from(text, (ch) => PLAIN[ch] ?? ch).join("");
+  const plain = text.replace(PLAIN_CHARS, (ch) => PLAIN[ch]);
   return smsEncoding(plain) === "gsm7" ? plain : text;
 }
 

@@ -55,3 +55,26 @@ export function childAgeLabel(months: number, t: Translate, keys: "booking:form.
   if (months < 24) return t(`${keys}.months`, { count: months });
   return t(`${keys}.years`, { count: Math.floor(months / 12) });
 }
+
+export type AgeOption = { value: string; label: string };
+
+/** Enough for every age list the sessions offer in every language; past it they are worded again. */
+const WORDED_LISTS = 500;
+const wordedAges = new Map<string, AgeOption[]>();
+
+/**
+ * The form's age choices as options, worded once per language and list: the booking form (shown
+ * again with every refused post) would otherwise ask i18next for some thirty plurals each time
+ * (issue 17). Safe to keep: the wording depends only on the language and the ages, and `t` must
+ * be the form's translator for `lng`. The array is shared: callers must not change it.
+ */
+export function ageOptionsFor(ages: number[], t: Translate, lng: string): readonly AgeOption[] {
+  const id = `${lng}|${ages.join(",")}`;
+  let options = wordedAges.get(id);
+  if (!options) {
+    options = ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") }));
+    if (wordedAges.size >= WORDED_LISTS) wordedAges.clear();
+    wordedAges.set(id, options);
+  }
+  return options;
+}

@@ -1,11 +1,11 @@
 import type { Namespace } from "~/i18n";
-import i18next from "~/i18next.server";
+import { localeOf } from "~/i18next.server";
 import { i18nFor } from "~/utils/translate.server";
 
 /** A translator for loaders, in the request's language, plus a page-title helper. */
 export async function translator(request: Request, ns: Namespace | Namespace[] = "common") {
   const namespaces: [Namespace, ...Namespace[]] = ["common", ...([] as Namespace[]).concat(ns)];
-  const locale = await i18next.getLocale(request);
+  const locale = await localeOf(request);
   // The language's shared instance: remix-i18next's getFixedT builds a new one on every call.
   const t = i18nFor(locale).getFixedT(locale, namespaces);
   const title = (page: string, hasErrors = false) =>

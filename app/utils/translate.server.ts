@@ -7,6 +7,8 @@ import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";
 
 const instances = new Map<string, I18n>();
+/** Each instance's own t, before rememberAnswers wraps it. */
+const unremembered = new WeakMap<I18n, TFunction>();
 
 /** The shared instance for a language (English for any other code). */
 export function i18nFor(lng: string): I18n {
@@ -25,6 +27,16 @@ export function translatorFor(lng: string): TFunction {
   return i18nFor(lng).t;
 }
 
+/**
+ * For texts that carry a family's own details (a message with their name and reference): i18next
+ * without the kept answers. Each such answer is asked for once, so keeping it would only cost the
+ * options' JSON, keep a family's name in memory, and push the pages' answers out sooner.
+ */
+export function onceTranslatorFor(lng: string): TFunction {
+  const instance = i18nFor(lng);
+  return unremembered.get(instance) ?? instance.t;
+}
+
 /** Enough for every page's strings in one language; past it the answers are forgotten and relearnt. */
 const REMEMBERED = 20_000;
 
@@ -37,6 +49,7 @@ const REMEMBERED = 20_000;
  */
 function rememberAnswers(instance: I18n) {
   const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  unremembered.set(instance, translate as unknown as TFunction);
   const answers = new Map<string, unknown>();
   instance.t = ((key: unknown, options?: unknown) => {
     const id = answerId(key, options);
@@ -50,6 +63,48 @@ function rememberAnswers(instance: I18n) {
     }
     return answer;
   }) as unknown as I18n["t"];
+  rememberFixedAnswers(instance);
+}
+
+/** More kinds of fixed translator (language, namespaces, prefix) than any page asks for. */
+const SCOPES = 1_000;
+
+type Fixed = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
+
+/**
+ * The fixed translators pages and loaders use (react-i18next's useTranslation, `translator`): most
+ * of their calls pass a key alone, and i18next's fixedT then builds an options object (language,
+ * namespaces, prefix) that the kept answers above must turn into JSON to look up: over a tenth
+ * of the booking form's render (issue 17). A key alone is looked up here by the key, among the
+ * answers kept for the same language, namespaces and prefix; any other call goes the long way.
+ */
+function rememberFixedAnswers(instance: I18n) {
+  const getFixedT = instance.getFixedT.bind(instance) as unknown as (lng: unknown, ns?: unknown, keyPrefix?: unknown) => Fixed;
+  const scopes = new Map<string, Map<string, string>>();
+  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown) => {
+    const fixed = getFixedT(lng, ns, keyPrefix);
+    const scope = answerId("fixed", { lng, ns, keyPrefix });
+    if (scope === null) return fixed;
+    let kept = scopes.get(scope);
+    if (!kept) {
+      if (scopes.size >= SCOPES) scopes.clear();
+      scopes.set(scope, (kept = new Map()));
+    }
+    const answers = kept;
+    const quick = function (this: unknown, key: unknown, ...rest: unknown[]) {
+      if (rest.length > 0 || typeof key !== "string") return fixed.call(this, key, ...rest);
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        const worked = fixed(key);
+        if (typeof worked !== "string") return worked;
+        if (answers.size >= REMEMBERED) answers.clear();
+        answers.set(key, (answer = worked));
+      }
+      return answer;
+    };
+    // What i18next puts on a fixed translator, for anyone who reads it.
+    return Object.assign(quick, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
+  }) as unknown as I18n["getFixedT"];
 }
 
 function plain(value: unknown): boolean {

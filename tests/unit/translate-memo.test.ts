@@ -4,7 +4,7 @@ import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import i18n, { NAMESPACES, OFFERED_LANGUAGES } from "~/i18n";
 import { resources } from "~/i18next.server";
-import { answerId, i18nFor } from "~/utils/translate.server";
+import { answerId, i18nFor, onceTranslatorFor } from "~/utils/translate.server";
 
 function fresh(lng: string) {
   const instance = createInstance();
@@ -33,6 +33,38 @@ describe("remembered translations", () => {
     expect(i18nFor("pl").t("session.full", { ns: "common" })).toBe(fresh("pl").t("session.full", { ns: "common" }));
     expect(i18nFor("en").t("session.full", { ns: "common" })).toBe(fresh("en").t("session.full", { ns: "common" }));
     expect(i18nFor("pl").t("session.full", { ns: "common" })).not.toBe(i18nFor("en").t("session.full", { ns: "common" }));
+  });
+
+  it.each(OFFERED_LANGUAGES)("answer in %s a key alone as i18next does afresh, per namespace and prefix", (lng) => {
+    const shared = i18nFor(lng);
+    const plain = fresh(lng);
+    for (let round = 0; round < 2; round++) {
+      // The same keys in different namespaces and under a prefix: each scope its own answers.
+      for (const [scopeLng, ns, prefix] of [
+        [null, "booking", undefined],
+        [null, "venue", undefined],
+        [lng, ["common", "booking"], undefined],
+        [null, "booking", "form"],
+        [null, "booking", "errors"],
+      ] as const) {
+        const t = shared.getFixedT(scopeLng, ns as string | string[], prefix);
+        const u = plain.getFixedT(scopeLng, ns as string | string[], prefix);
+        for (const key of ["form.back", "back", "form.title", "errors.name", "name", "layout.serviceName", "common:layout.serviceName"]) {
+          expect(t(key)).toBe(u(key));
+        }
+        expect(t("form.title", { title: "Stay" })).toBe(u("form.title", { title: "Stay" }));
+      }
+    }
+    expect(shared.getFixedT(null, "booking")("form.back")).not.toBe(shared.getFixedT(null, "booking", "form")("form.back"));
+  });
+
+  it.each(OFFERED_LANGUAGES)("a message's translator in %s answers as i18next does afresh, in its own language", (lng) => {
+    const t = onceTranslatorFor(lng);
+    const u = fresh(lng).t;
+    const vars = { name: "Amira", title: "Stay and play", when: "Monday", where: "Hub", reference: "FH-ABC123", link: "x" };
+    expect(t("messages:confirmed.email", vars)).toBe(u("messages:confirmed.email", vars));
+    expect(t("messages:courseWhen", { date: "d", count: 3, time: "t" })).toBe(u("messages:courseWhen", { date: "d", count: 3, time: "t" }));
+    expect(t("common:layout.serviceName")).toBe(u("common:layout.serviceName"));
   });
 
   it("are not kept for options that are not plain values", () => {

@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Checkboxes, ErrorMessage, Select, SingleCheckbox, Textarea, TextInput } from "~/components/govuk/fields";
 import { AgeRangeText } from "~/components/session-card";
-import { EXPECTING } from "~/domain/booking";
 import { CONTENT_ATTRIBUTES, LANGUAGE_NAMES, OFFERED_LANGUAGES } from "~/i18n";
-import { bookingFieldOrder, childAgeChoicesFor, childAgeLabel, childFieldName } from "~/utils/booking-form";
+import { ageOptionsFor, bookingFieldOrder, childAgeChoicesFor, childFieldName } from "~/utils/booking-form";
 import { formatDate, formatTimeRange } from "~/utils/format";
 import type { ActionResult } from "./booking-request.server";
 import type { action, loader } from "./route";
@@ -73,8 +72,8 @@ export function BookForm() {
   const chosen = values.occurrence ?? (selected ? String(selected) : "");
   const familyLanguage = values.familyLanguage ?? ((OFFERED_LANGUAGES as string[]).includes(lng) ? lng : "en");
 
-  // Worded once for all the child fields: every age is a translation, and there are four fields.
-  const ageChoices = ages.map((m) => ({ value: m === EXPECTING ? "expecting" : String(m), label: childAgeLabel(m, t, "booking:form.ages") }));
+  // Worded once per language and list, for all the child fields and every later render.
+  const ageChoices = ageOptionsFor(ages, t, lng);
   const ageOptions = (i: number) => [{ value: "", label: i === 0 ? t("form.chooseAge") : t("form.noOtherChild") }, ...ageChoices];
   const moreChildren = Array.from({ length: maxChildren - 1 }, (_, i) => childFieldName(i + 1));
   const moreChildrenOpen = moreChildren.some((name) => values[name] || errors[name]);
