@@ -45,6 +45,8 @@ function pastDate(seriesId: number, date: string) {
   );
 }
 let n = 0;
+/** The bookings pastBooking made, removed after the tests: a real booking's reference may start "FH-T" too. */
+const made: number[] = [];
 function pastBooking(seriesId: number, occurrenceId: number, decile: number | null, attended: boolean | null) {
   n++;
   const id = Number(
@@ -57,6 +59,7 @@ function pastBooking(seriesId: number, occurrenceId: number, decile: number | nu
       .run(`FH-T${String(n).padStart(5, "0")}`, seriesId, occurrenceId, `report${n}@example.org`, TEST_NOW, decile ? "E01000001" : null, decile)
       .lastInsertRowid,
   );
+  made.push(id);
   if (attended !== null)
     db.$client
       .prepare(`INSERT INTO attendance (booking_id, occurrence_id, status, marked_at) VALUES (?, ?, ?, ?)`)
@@ -80,8 +83,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.$client.prepare(`DELETE FROM attendance WHERE booking_id IN (SELECT id FROM bookings WHERE reference LIKE 'FH-T%')`).run();
-  db.$client.prepare(`DELETE FROM bookings WHERE reference LIKE 'FH-T%'`).run();
+  const ids = JSON.stringify(made);
+  db.$client.prepare(`DELETE FROM attendance WHERE booking_id IN (SELECT value FROM json_each(?))`).run(ids);
+  db.$client.prepare(`DELETE FROM bookings WHERE id IN (SELECT value FROM json_each(?))`).run(ids);
 });
 
 describe("who sees what", () => {
