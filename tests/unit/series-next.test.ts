@@ -14,6 +14,7 @@ import { createSeries, getSeries, setSeriesStatus, updateSeries } from "~/models
 import { getDb } from "~/utils/db.server";
 import type { SeriesInput } from "~/utils/series-form";
 import { TEST_TODAY } from "../setup/constants";
+import { seriesInputOf } from "../support/series-input";
 import { searchSeries as referenceSearch } from "./search-reference";
 
 const db = getDb();
@@ -69,33 +70,7 @@ function weeklySeries(skip = 0) {
   return { ...row, after };
 }
 
-function inputOf(seriesId: number, change: Partial<SeriesInput>): SeriesInput {
-  const { series: s, typeSlug } = getSeries(db, seriesId)!;
-  return {
-    typeSlug: typeSlug as SeriesInput["typeSlug"],
-    title: s.title,
-    description: s.description,
-    whatToBring: s.whatToBring,
-    facilitator: s.facilitator,
-    weekdays: s.weekdays,
-    startTime: s.startTime,
-    endTime: s.endTime,
-    startDate: s.startDate,
-    endDate: s.endDate,
-    termTimeOnly: s.termTimeOnly,
-    capacity: s.capacity,
-    bookingMode: s.bookingMode,
-    placeUnit: s.placeUnit,
-    ageMinMonths: s.ageMinMonths,
-    ageMaxMonths: s.ageMaxMonths,
-    forPregnancy: s.forPregnancy,
-    languages: s.languages,
-    sendFriendly: s.sendFriendly,
-    costPence: s.costPence,
-    costNotes: s.costNotes,
-    ...change,
-  };
-}
+const inputOf = (seriesId: number, change: Partial<SeriesInput>) => seriesInputOf(db, seriesId, change);
 
 // Each test's changes are undone after it, so every test starts from the template's dates.
 beforeEach(() => sqlite.exec("SAVEPOINT test"));

@@ -2,10 +2,10 @@
 // series' venue is online, whoever writes series or venues: search reads the online list from it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { londonToUtc } from "~/domain/dates";
-import { createSeries, getSeries } from "~/models/series.server";
+import { createSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
-import type { SeriesInput } from "~/utils/series-form";
 import { TEST_TODAY } from "../setup/constants";
+import { seriesInputOf } from "../support/series-input";
 
 const db = getDb();
 const sqlite = db.$client;
@@ -40,30 +40,7 @@ describe("series.online", () => {
   });
 
   it("is set for a series created at an online venue, and not at a hub", () => {
-    const { series: s, typeSlug } = getSeries(db, seriesAt(venueOf("family-hub")))!;
-    const input: SeriesInput = {
-      typeSlug: typeSlug as SeriesInput["typeSlug"],
-      title: "Made here",
-      description: s.description,
-      whatToBring: s.whatToBring,
-      facilitator: s.facilitator,
-      weekdays: s.weekdays,
-      startTime: s.startTime,
-      endTime: s.endTime,
-      startDate: s.startDate,
-      endDate: s.endDate,
-      termTimeOnly: s.termTimeOnly,
-      capacity: s.capacity,
-      bookingMode: s.bookingMode,
-      placeUnit: s.placeUnit,
-      ageMinMonths: s.ageMinMonths,
-      ageMaxMonths: s.ageMaxMonths,
-      forPregnancy: s.forPregnancy,
-      languages: s.languages,
-      sendFriendly: s.sendFriendly,
-      costPence: s.costPence,
-      costNotes: s.costNotes,
-    };
+    const input = seriesInputOf(db, seriesAt(venueOf("family-hub")), { title: "Made here" });
     const staff = sqlite.prepare("SELECT id FROM users ORDER BY id LIMIT 1").get() as { id: number };
     const clock = { date: TEST_TODAY, time: "08:00", iso: londonToUtc(TEST_TODAY, "08:00").toISOString() };
     for (const kind of ["online", "family-hub"] as const) {

@@ -154,33 +154,23 @@ export default function Search() {
   }));
   const moreFiltersUsed = ["type", "day", "time", "lang", "free", "send", "step"].some((k) => values[k]);
 
-  const pageLink = (page: number) => {
+  /** This search with some parameters changed (null: removed), from its first page unless a page is given. */
+  const searchLink = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(values);
-    p.set("page", String(page));
+    if (!("page" in changes)) p.delete("page");
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) p.delete(name);
+      else p.set(name, value);
+    }
     return `/search?${p}`;
   };
+  const pageLink = (page: number) => searchLink({ page: String(page) });
   const widerLink = () => {
-    const p = new URLSearchParams(values);
     const i = DISTANCES.indexOf(data.distance as (typeof DISTANCES)[number]);
-    p.set("distance", DISTANCES[Math.min(i + 1, DISTANCES.length - 1)]);
-    p.delete("page");
-    return `/search?${p}`;
+    return searchLink({ distance: DISTANCES[Math.min(i + 1, DISTANCES.length - 1)] });
   };
-
-  const anyDistanceLink = () => {
-    const p = new URLSearchParams(values);
-    p.set("distance", "any");
-    p.delete("page");
-    return `/search?${p}`;
-  };
-
-  const whenLink = (when: string | null) => {
-    const p = new URLSearchParams(values);
-    if (when) p.set("when", when);
-    else p.delete("when");
-    p.delete("page");
-    return `/search?${p}`;
-  };
+  const anyDistanceLink = () => searchLink({ distance: "any" });
+  const whenLink = (when: string | null) => searchLink({ when });
 
   return (
     <>
