@@ -1,6 +1,7 @@
 // The server's route matching is patched (app/patches/, decision 022) to rank a route tree's
 // branches once and compile each pattern once. A cached answer must be the answer afresh: for
-// every path, whatever was matched before it, and after a tree is patched in place.
+// every path, whatever was matched before it, and after a tree is patched in place. A match tries
+// only the branches whose fixed first segment the path starts with.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,8 @@ const router = require("@remix-run/router") as typeof import("@remix-run/router"
 type Route = { id: string; path?: string; index?: true; caseSensitive?: boolean; children?: Route[] };
 
 // Shaped as the site's tree is: a root layout, pathless layouts, index routes, static paths
-// beside dynamic ones, deep staff paths, an optional segment and a splat.
+// beside dynamic ones, deep staff paths, an optional segment, a dotted path, a parameter first
+// and a splat.
 const tree = (): Route[] => [
   {
     id: "root",
@@ -38,31 +40,62 @@ const tree = (): Route[] => [
           { id: "staff-index", index: true },
           { id: "register", path: "hubs/:hubId/sessions/:occurrenceId/register" },
           { id: "reports", path: "reports/:period?" },
+          { id: "reports-csv", path: "reports.csv" },
         ],
       },
       { id: "Case", path: "Case", caseSensitive: true },
+      { id: "api", path: "api/services/:id" },
+      { id: "lang-help", path: ":lang/help" },
       { id: "splat", path: "*" },
     ],
   },
 ];
 
-const leaf = (routes: Route[], path: string) => router.matchRoutes(routes as never, path)?.at(-1)?.route.id ?? null;
+const leaf = (routes: Route[], path: string) => {
+  const last = router.matchRoutes(routes as never, path)?.at(-1);
+  return last ? [last.route.id, JSON.parse(JSON.stringify(last.params))] : null;
+};
 
-const expected: [string, string][] = [
-  ["/", "home"],
-  ["/search", "search"],
-  ["/sessions/12", "session"],
-  ["/sessions/12/book", "session-book"],
-  ["/sessions/12.ics", "session-ics"],
-  ["/hubs", "hubs-index"],
-  ["/hubs/erdington", "hub"],
-  ["/staff", "staff-index"],
-  ["/staff/hubs/3/sessions/40/register", "register"],
-  ["/staff/reports", "reports"],
-  ["/staff/reports/2026-q3", "reports"],
-  ["/Case", "Case"],
-  ["/case", "splat"],
-  ["/nowhere/at/all", "splat"],
+// What @remix-run/router 1.23.3 unpatched answers for each path: the leaf route and its params.
+// Double slashes, trailing slashes, case, encoded and non-ASCII text where a fixed first segment
+// could be mistaken, and a fixed first segment that a parameter may also take (/search/help).
+const expected: [string, string, Record<string, string>][] = [
+  ["/", "home", {}],
+  ["//", "home", {}],
+  ["/search", "search", {}],
+  ["/SEARCH", "search", {}],
+  ["/Search/", "search", {}],
+  ["/search//", "search", {}],
+  ["//search", "splat", { "*": "/search" }],
+  ["/search/x", "splat", { "*": "search/x" }],
+  ["/searchx", "splat", { "*": "searchx" }],
+  ["/sessions/12", "session", { id: "12" }],
+  ["/sessions/12/", "session", { id: "12" }],
+  ["/sessions/12/book", "session-book", { id: "12" }],
+  ["/sessions/12.ics", "session-ics", { id: "12" }],
+  ["/sessions/%31%32", "session", { id: "12" }],
+  ["/sessions/a%2Fb", "session", { id: "a/b" }],
+  ["/hubs", "hubs-index", {}],
+  ["/hubs/", "hubs-index", {}],
+  ["/HUBS/erdington", "hub", { slug: "erdington" }],
+  ["/hubs/erdington", "hub", { slug: "erdington" }],
+  ["/hubs/erd%20ington", "hub", { slug: "erd ington" }],
+  ["/staff", "staff-index", {}],
+  ["/staff/", "staff-index", {}],
+  ["/staff/hubs/3/sessions/40/register", "register", { hubId: "3", occurrenceId: "40" }],
+  ["/staff/reports", "reports", {}],
+  ["/staff/reports/2026-q3", "reports", { period: "2026-q3" }],
+  ["/staff/reports.csv", "reports-csv", {}],
+  ["/staff/REPORTS.CSV", "reports-csv", {}],
+  ["/Case", "Case", {}],
+  ["/case", "splat", { "*": "case" }],
+  ["/api/services/abc", "api", { id: "abc" }],
+  ["/en/help", "lang-help", { lang: "en" }],
+  ["/search/help", "lang-help", { lang: "search" }],
+  ["/nowhere/at/all", "splat", { "*": "nowhere/at/all" }],
+  ["/%E2%82%AC", "splat", { "*": "\u20ac" }],
+  ["/\u212aase", "splat", { "*": "\u212aase" }],
+  ["/s\u0131ession/1", "splat", { "*": "s\u0131ession/1" }],
 ];
 
 describe("route matching (patched @remix-run/router)", () => {
@@ -74,9 +107,9 @@ describe("route matching (patched @remix-run/router)", () => {
   it("matches each path to its route, in any order, many times over one tree", () => {
     const routes = tree();
     const order = [...expected, ...[...expected].reverse(), ...expected];
-    for (const [path, id] of order) expect([path, leaf(routes, path)]).toEqual([path, id]);
+    for (const [path, id, params] of order) expect([path, leaf(routes, path)]).toEqual([path, [id, params]]);
     // A second tree of the same shape answers the same.
-    for (const [path, id] of expected) expect(leaf(tree(), path)).toBe(id);
+    for (const [path, id, params] of expected) expect(leaf(tree(), path)).toEqual([id, params]);
   });
 
   it("compiles a pattern once for each case-sensitivity and end", () => {
@@ -95,12 +128,12 @@ describe("route matching (patched @remix-run/router)", () => {
     const app = router.createRouter({ routes: tree() as never, history }).initialize();
     try {
       const before = app.routes;
-      expect(leaf(before as never, "/feedback")).toBe("splat");
+      expect(leaf(before as never, "/feedback")?.[0]).toBe("splat");
       // The root route's own children grow in place, so the tree matched above changes too.
       app.patchRoutes("root", [{ id: "feedback", path: "feedback" }] as never);
-      expect(leaf(before as never, "/feedback")).toBe("feedback");
-      expect(leaf(app.routes as never, "/feedback")).toBe("feedback");
-      expect(leaf(before as never, "/search")).toBe("search");
+      expect(leaf(before as never, "/feedback")?.[0]).toBe("feedback");
+      expect(leaf(app.routes as never, "/feedback")?.[0]).toBe("feedback");
+      expect(leaf(before as never, "/search")?.[0]).toBe("search");
     } finally {
       app.dispose();
     }
