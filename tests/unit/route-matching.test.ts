@@ -1,5 +1,5 @@
-// The server's route matching is patched (app/patches/, decision 022) to rank a route tree's
-// branches once and compile each pattern once. A cached answer must be the answer afresh: for
+// The server's routing is patched (app/patches/, decision 022) to rank a route tree's branches
+// once, compile each pattern once, and make the rendered tree once. A cached answer must be the answer afresh: for
 // every path, whatever was matched before it, and after a tree is patched in place. A match tries
 // only the branches whose fixed first segment the path starts with.
 import fs from "node:fs";
@@ -99,9 +99,33 @@ const expected: [string, string, Record<string, string>][] = [
 ];
 
 describe("route matching (patched @remix-run/router)", () => {
-  it("is the patched build: npm's postinstall applied app/patches", () => {
-    const file = require.resolve("@remix-run/router");
-    expect(fs.readFileSync(file, "utf8")).toContain("rankedBranchCache");
+  it.each([
+    ["@remix-run/router", "rankedBranchCache"],
+    ["react-router-dom/server", "staticDataRoutes"],
+    ["@remix-run/react/dist/server.js", "serverRoutesMade"],
+  ])("is the patched build of %s: npm's postinstall applied app/patches", (name, marker) => {
+    expect(fs.readFileSync(require.resolve(name), "utf8")).toContain(marker);
+  });
+
+  it("makes a static router's data routes once per tree, and its matches for each request", async () => {
+    const { createStaticHandler, createStaticRouter } = require("react-router-dom/server") as typeof import("react-router-dom/server");
+    const routes = tree() as never;
+    const handler = createStaticHandler(routes);
+    const contextFor = async (path: string) => {
+      const context = await handler.query(new Request(`http://localhost${path}`));
+      if (context instanceof Response) throw new Error(`${path} answered ${context.status}`);
+      return context;
+    };
+    const search = createStaticRouter(routes, await contextFor("/search"));
+    const hub = createStaticRouter(routes, await contextFor("/hubs/erdington"));
+    expect(hub.routes).toBe(search.routes);
+    expect(search.state.matches.map((m) => m.route.id)).toEqual(["root", "search"]);
+    expect(hub.state.matches.map((m) => m.route.id)).toEqual(["root", "hubs", "hub"]);
+    expect(hub.state.matches[2].params).toEqual({ slug: "erdington" });
+    // The matches carry the data routes the router renders, not the handler's own.
+    expect(hub.state.matches[2].route).toBe(hub.routes[0].children?.[5].children?.[1]);
+    // Another tree gets its own.
+    expect(createStaticRouter(tree() as never, await contextFor("/search")).routes).not.toBe(search.routes);
   });
 
   it("matches each path to its route, in any order, many times over one tree", () => {
