@@ -102,7 +102,8 @@ export function slotHasStarted(db: Db, slot: Slot, now: LondonNow): boolean {
 
 /** Whether a course has started, so it can no longer be booked or joined (false for other modes). */
 export function courseHasStarted(db: Db, seriesId: number, now: LondonNow): boolean {
-  const series = db.select({ bookingMode: t.sessionSeries.bookingMode }).from(t.sessionSeries).where(eq(t.sessionSeries.id, seriesId)).get();
+  const series = prepared(db, `SELECT booking_mode AS bookingMode FROM session_series WHERE id = ?`).get(seriesId) as
+    { bookingMode: BookingMode } | undefined;
   if (series?.bookingMode !== "course") return false;
   return slotHasStarted(db, { seriesId, occurrenceId: null }, now);
 }
@@ -383,13 +384,12 @@ export { PLACES_TAKEN_SQL };
 export function placesTakenByOccurrence(db: Db, occurrenceIds: number[]): Map<number, number> {
   const out = new Map<number, number>();
   if (occurrenceIds.length === 0) return out;
-  const rows = db.$client
-    .prepare(
-      `SELECT o.id AS id, ${PLACES_TAKEN_SQL} AS taken
-         FROM occurrences o JOIN session_series s ON s.id = o.series_id
-        WHERE o.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(occurrenceIds)) as { id: number; taken: number }[];
+  const rows = prepared(
+    db,
+    `SELECT o.id AS id, ${PLACES_TAKEN_SQL} AS taken
+       FROM occurrences o JOIN session_series s ON s.id = o.series_id
+      WHERE o.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(occurrenceIds)) as { id: number; taken: number }[];
   for (const r of rows) out.set(r.id, r.taken);
   return out;
 }

@@ -6,6 +6,7 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Actor } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
+import { prepared } from "~/models/prepared-statements.server";
 import { now } from "~/utils/env.server";
 
 export type SeriesText = { title: string; description: string };
@@ -18,11 +19,8 @@ export function seriesTranslations(db: Db, seriesId: number): Record<string, Ser
 
 /** The translation of one series into `lng`, if the hub wrote one. */
 export function seriesTranslation(db: Db, seriesId: number, lng: string): SeriesText | null {
-  const row = db
-    .select({ title: t.seriesTranslations.title, description: t.seriesTranslations.description })
-    .from(t.seriesTranslations)
-    .where(and(eq(t.seriesTranslations.seriesId, seriesId), eq(t.seriesTranslations.language, lng)))
-    .get();
+  const row = prepared(db, `SELECT title, description FROM series_translations WHERE series_id = ? AND language = ?`).get(seriesId, lng) as
+    SeriesText | undefined;
   return row ?? null;
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "../../db/connection";
 import * as t from "../../db/schema";
 import type { Actor } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
+import { preparedQuery } from "~/models/prepared-statements.server";
 import { changeCapacity } from "~/models/booking.server";
 import { regenerateOccurrences, type RegenerateSummary, topUpOccurrences } from "~/models/occurrence-generation.server";
 import { refreshNextDates } from "~/models/series-next.server";
@@ -157,8 +158,8 @@ export function venueSeries(db: Db, venueId: number) {
     .all();
 }
 
-export function getSeries(db: Db, id: number) {
-  return db
+const seriesById = (db: Db) =>
+  db
     .select({
       series: t.sessionSeries,
       typeSlug: t.sessionTypes.slug,
@@ -169,6 +170,9 @@ export function getSeries(db: Db, id: number) {
     .innerJoin(t.sessionTypes, eq(t.sessionTypes.id, t.sessionSeries.typeId))
     .innerJoin(t.venues, eq(t.venues.id, t.sessionSeries.venueId))
     .innerJoin(t.localities, eq(t.localities.id, t.venues.localityId))
-    .where(eq(t.sessionSeries.id, id))
-    .get();
+    .where(eq(t.sessionSeries.id, sql.placeholder("id")))
+    .prepare();
+
+export function getSeries(db: Db, id: number) {
+  return preparedQuery(db, seriesById).get({ id });
 }
