@@ -1,18 +1,20 @@
 // Places a parsed postcode on the map, at the finest level we know: unit postcode, else district.
-import { and, between, eq } from "drizzle-orm";
+import { and, between } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { outcodes, postcodes } from "../../db/schema";
+import { outcodes } from "../../db/schema";
 import { distanceMiles, type LatLng } from "~/domain/distance";
 import type { ParsedPostcode } from "~/domain/postcode";
+import { prepared } from "~/models/prepared-statements.server";
 
 export type Located = LatLng & { precision: "unit" | "district" };
 
 export function locatePostcode(db: Db, parsed: ParsedPostcode): Located | null {
+  // Every search asks this: statements prepared once (models/prepared-statements.server).
   if (parsed.kind === "full") {
-    const unit = db.select().from(postcodes).where(eq(postcodes.postcode, parsed.postcode)).get();
+    const unit = prepared(db, `SELECT latitude, longitude FROM postcodes WHERE postcode = ?`).get(parsed.postcode) as LatLng | undefined;
     if (unit) return { latitude: unit.latitude, longitude: unit.longitude, precision: "unit" };
   }
-  const district = db.select().from(outcodes).where(eq(outcodes.outcode, parsed.outcode)).get();
+  const district = prepared(db, `SELECT latitude, longitude FROM outcodes WHERE outcode = ?`).get(parsed.outcode) as LatLng | undefined;
   if (district) {
     return { latitude: district.latitude, longitude: district.longitude, precision: "district" };
   }
