@@ -16,7 +16,7 @@ import { CONTENT_ATTRIBUTES, CONTENT_LANGUAGE } from "~/i18n";
 import { courseHasStarted, londonNow } from "~/models/booking.server";
 import { listOccurrences } from "~/models/occurrence.server";
 import { seriesTranslation } from "~/models/series-translation.server";
-import { getSeries } from "~/models/series.server";
+import { publicSeries } from "~/models/series.server";
 import { getDb } from "~/utils/db.server";
 import { now } from "~/utils/env.server";
 import { formatDate, formatList, formatMoney, formatTimeRange, languageName } from "~/utils/format";
@@ -34,7 +34,7 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = IdParamsSchema.safeParse(params);
-  const found = parsed.success ? getSeries(getDb(), parsed.data.id) : undefined;
+  const found = parsed.success ? publicSeries(getDb(), parsed.data.id) : undefined;
   if (!found || found.series.status !== "active") throw new Response("Not found", { status: 404 });
   const { title, locale } = await translator(request, "venue");
   // The hub's own translation into the page's language, when it wrote one (models/series-translation).

@@ -17,6 +17,8 @@ type Slot = { seriesId: number; occurrenceId: number };
 type ServedForm = { action: string; fields: [string, string][] };
 
 const CLIENTS = 8;
+/** Dates set aside to warm the server up before the timed runs. */
+const WARM_UP_SLOTS = 20;
 /** Issue 17: at least this many booking POSTs a second on two cores, on one date and spread. */
 const POSTS_BUDGET = 500;
 
@@ -69,7 +71,10 @@ function filledIn(form: ServedForm, html: string, slot: Slot, n: number): URLSea
   return body;
 }
 
-async function run(url: string, label: string, slots: Slot[], posts: number, counter: { n: number }) {
+/** Whether a run is timed against the budget, or only warms the server up. */
+type RunKind = "timed" | "warm-up";
+
+async function run(url: string, label: string, slots: Slot[], posts: number, counter: { n: number }, kind: RunKind = "timed") {
   // Each booking posts its own form, fetched first (its one-time key is new on every page), so
   // the timed part is the POSTs alone.
   const forms: { slot: Slot; html: string }[] = [];
@@ -113,6 +118,10 @@ async function run(url: string, label: string, slots: Slot[], posts: number, cou
   );
   const ms = performance.now() - start;
   const rate = (posts / ms) * 1000;
+  if (kind === "warm-up") {
+    console.log(`HTTP bookings, ${label}: ${posts} POSTs (status ${JSON.stringify(codes)}), not counted`);
+    return;
+  }
   const over = rate < POSTS_BUDGET;
   if (over) process.exitCode = 1;
   console.log(
@@ -122,7 +131,7 @@ async function run(url: string, label: string, slots: Slot[], posts: number, cou
 }
 
 /** `sampleFile`: the sample database (the bench's own; it is copied, never written). */
-export async function benchHttpBookings(sampleFile: string, posts = { one: 400, spread: 1200 }) {
+export async function benchHttpBookings(sampleFile: string, posts = { warmUp: 400, one: 1200, spread: 1200 }) {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
     console.log("HTTP bookings: skipped — run `npm run build` first");
     return;
@@ -148,8 +157,14 @@ export async function benchHttpBookings(sampleFile: string, posts = { one: 400, 
   const site = await serveBuilt(copy, { TRUST_PROXY: "1" });
   try {
     const counter = { n: 0 };
-    await run(site.url, "one occurrence (capacity, then full)", slots.slice(0, 1), posts.one, counter);
-    await run(site.url, `spread over ${slots.length} occurrences`, slots, posts.spread, counter);
+    // A server that has just started runs its code cold (the first few hundred requests are
+    // compiled as they come), as a server in service never does: the last few dates warm it up,
+    // booked and then refused as the timed runs are, and are not timed or used again.
+    const warm = slots.slice(-WARM_UP_SLOTS);
+    const timed = slots.slice(0, -WARM_UP_SLOTS);
+    await run(site.url, `warm-up on ${warm.length} other occurrences`, warm, posts.warmUp, counter, "warm-up");
+    await run(site.url, "one occurrence (capacity, then full)", timed.slice(0, 1), posts.one, counter);
+    await run(site.url, `spread over ${timed.length} occurrences`, timed, posts.spread, counter);
   } finally {
     await site.stop();
   }
