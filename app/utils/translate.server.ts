@@ -72,11 +72,12 @@ const SCOPES = 1_000;
 type Fixed = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
 
 /**
- * The fixed translators pages and loaders use (react-i18next's useTranslation, `translator`): most
- * of their calls pass a key alone, and i18next's fixedT then builds an options object (language,
- * namespaces, prefix) that the kept answers above must turn into JSON to look up: over a tenth
- * of the booking form's render (issue 17). A key alone is looked up here by the key, among the
- * answers kept for the same language, namespaces and prefix; any other call goes the long way.
+ * The fixed translators pages and loaders use (react-i18next's useTranslation, `translator`):
+ * i18next's fixedT builds an options object (language, namespaces, prefix) for every call, which
+ * the kept answers above must then turn into JSON to look up: over a tenth of the booking form's
+ * render (issue 17). Here a call is looked up by its own key and options (answerId), among the
+ * answers kept for the same language, namespaces and prefix; a call answerId cannot name goes the
+ * long way.
  */
 function rememberFixedAnswers(instance: I18n) {
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (lng: unknown, ns?: unknown, keyPrefix?: unknown) => Fixed;
@@ -92,13 +93,15 @@ function rememberFixedAnswers(instance: I18n) {
     }
     const answers = kept;
     const quick = function (this: unknown, key: unknown, ...rest: unknown[]) {
-      if (rest.length > 0 || typeof key !== "string") return fixed.call(this, key, ...rest);
-      let answer = answers.get(key);
+      if (rest.length > 1) return fixed.call(this, key, ...rest);
+      const id = answerId(key, rest[0]);
+      if (id === null) return fixed.call(this, key, ...rest);
+      let answer = answers.get(id);
       if (answer === undefined) {
-        const worked = fixed(key);
+        const worked = fixed(key, ...rest);
         if (typeof worked !== "string") return worked;
         if (answers.size >= REMEMBERED) answers.clear();
-        answers.set(key, (answer = worked));
+        answers.set(id, (answer = worked));
       }
       return answer;
     };

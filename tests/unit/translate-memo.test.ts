@@ -53,6 +53,11 @@ describe("remembered translations", () => {
           expect(t(key)).toBe(u(key));
         }
         expect(t("form.title", { title: "Stay" })).toBe(u("form.title", { title: "Stay" }));
+        expect(t("form.title", { title: "Play" })).toBe(u("form.title", { title: "Play" }));
+        // Options that step outside the translator's own scope: another namespace, another language.
+        expect(t("session.full", { ns: "common" })).toBe(u("session.full", { ns: "common" }));
+        expect(t("layout.serviceName", { ns: "common", lng: "ur" })).toBe(u("layout.serviceName", { ns: "common", lng: "ur" }));
+        expect(t("session.placesLeft", { ns: "common", count: 2 })).toBe(u("session.placesLeft", { ns: "common", count: 2 }));
       }
     }
     expect(shared.getFixedT(null, "booking")("form.back")).not.toBe(shared.getFixedT(null, "booking", "form")("form.back"));
