@@ -131,7 +131,7 @@ async function run(url: string, label: string, slots: Slot[], posts: number, cou
 }
 
 /** `sampleFile`: the sample database (the bench's own; it is copied, never written). */
-export async function benchHttpBookings(sampleFile: string, posts = { warmUp: 400, one: 1200, spread: 1200 }) {
+export async function benchHttpBookings(sampleFile: string, posts = { warmUp: 800, one: 3000, spread: 1200 }) {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
     console.log("HTTP bookings: skipped — run `npm run build` first");
     return;
