@@ -81,33 +81,53 @@ type Fixed = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown
  */
 function rememberFixedAnswers(instance: I18n) {
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (lng: unknown, ns?: unknown, keyPrefix?: unknown) => Fixed;
-  const scopes = new Map<string, Map<string, string>>();
+  // One translator per scope, made once: useTranslation asks for one in every component rendered
+  // (each card's date, age and places), and i18next's answer for a scope never changes.
+  const scopes = new Map<string, Fixed>();
   instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown) => {
-    const fixed = getFixedT(lng, ns, keyPrefix);
-    const scope = answerId("fixed", { lng, ns, keyPrefix });
-    if (scope === null) return fixed;
-    let kept = scopes.get(scope);
-    if (!kept) {
+    const scope = scopeId(lng, ns, keyPrefix);
+    if (scope === null) return getFixedT(lng, ns, keyPrefix);
+    let translator = scopes.get(scope);
+    if (!translator) {
       if (scopes.size >= SCOPES) scopes.clear();
-      scopes.set(scope, (kept = new Map()));
+      scopes.set(scope, (translator = rememberingTranslator(getFixedT(lng, ns, keyPrefix))));
     }
-    const answers = kept;
-    const quick = function (this: unknown, key: unknown, ...rest: unknown[]) {
-      if (rest.length > 1) return fixed.call(this, key, ...rest);
-      const id = answerId(key, rest[0]);
-      if (id === null) return fixed.call(this, key, ...rest);
-      let answer = answers.get(id);
-      if (answer === undefined) {
-        const worked = fixed(key, ...rest);
-        if (typeof worked !== "string") return worked;
-        if (answers.size >= REMEMBERED) answers.clear();
-        answers.set(id, (answer = worked));
-      }
-      return answer;
-    };
-    // What i18next puts on a fixed translator, for anyone who reads it.
-    return Object.assign(quick, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
+    return translator;
   }) as unknown as I18n["getFixedT"];
+}
+
+/** A fixed translator that keeps its answers, looked up by answerId. */
+function rememberingTranslator(fixed: Fixed): Fixed {
+  const answers = new Map<string, string>();
+  const quick = function (this: unknown, key: unknown, ...rest: unknown[]) {
+    if (rest.length > 1) return fixed.call(this, key, ...rest);
+    const id = answerId(key, rest[0]);
+    if (id === null) return fixed.call(this, key, ...rest);
+    let answer = answers.get(id);
+    if (answer === undefined) {
+      const worked = fixed(key, ...rest);
+      if (typeof worked !== "string") return worked;
+      if (answers.size >= REMEMBERED) answers.clear();
+      answers.set(id, (answer = worked));
+    }
+    return answer;
+  };
+  // What i18next puts on a fixed translator, for anyone who reads it.
+  return Object.assign(quick, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
+}
+
+/** A fixed translator's language, namespaces and prefix as one string; null for anything but plain text. */
+function scopeId(lng: unknown, ns: unknown, keyPrefix: unknown): string | null {
+  const part = (value: unknown) =>
+    value === undefined ? "u" : value === null ? "n" : typeof value === "string" ? `s${value.length}:${value}` : null;
+  const namespaces = Array.isArray(ns)
+    ? ns.every((n) => typeof n === "string")
+      ? `a${ns.length}:${ns.map((n: string) => `${n.length}:${n}`).join("")}`
+      : null
+    : part(ns);
+  const language = part(lng);
+  const prefix = part(keyPrefix);
+  return language === null || namespaces === null || prefix === null ? null : `${language}|${namespaces}|${prefix}`;
 }
 
 function plain(value: unknown): boolean {

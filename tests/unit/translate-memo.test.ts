@@ -46,6 +46,10 @@ describe("remembered translations", () => {
         [lng, ["common", "booking"], undefined],
         [null, "booking", "form"],
         [null, "booking", "errors"],
+        // Scopes that look alike must stay apart: another language than the instance's, a list
+        // of one namespace.
+        [lng === "ur" ? "pl" : "ur", "booking", undefined],
+        [null, ["booking"], "form"],
       ] as const) {
         const t = shared.getFixedT(scopeLng, ns as string | string[], prefix);
         const u = plain.getFixedT(scopeLng, ns as string | string[], prefix);
@@ -61,6 +65,8 @@ describe("remembered translations", () => {
       }
     }
     expect(shared.getFixedT(null, "booking")("form.back")).not.toBe(shared.getFixedT(null, "booking", "form")("form.back"));
+    // One translator per scope, made once (every component's useTranslation asks for one).
+    expect(shared.getFixedT(null, "booking", "form")).toBe(shared.getFixedT(null, "booking", "form"));
   });
 
   it.each(OFFERED_LANGUAGES)("a message's translator in %s answers as i18next does afresh, in its own language", (lng) => {
