@@ -188,16 +188,16 @@ export type OccurrenceView = {
 };
 
 /** Occurrences of one series from a date on (cancelled ones included, so families see them). */
-export function listOccurrences(db: Db, seriesId: number, from: string, to?: string): OccurrenceView[] {
+export function listOccurrences(db: Db, seriesId: number, from: string): OccurrenceView[] {
   // One statement, prepared once: the dates with places taken by the one rule (PLACES_TAKEN_SQL).
   const rows = prepared(
     db,
     `SELECT o.id, o.date, o.start_time AS startTime, o.end_time AS endTime, o.status, o.cancel_reason AS cancelReason,
             s.booking_mode AS bookingMode, s.capacity, ${PLACES_TAKEN_SQL} AS taken
        FROM occurrences o JOIN session_series s ON s.id = o.series_id
-      WHERE o.series_id = @seriesId AND o.date >= @from AND (@to IS NULL OR o.date <= @to)
+      WHERE o.series_id = @seriesId AND o.date >= @from
       ORDER BY o.date, o.start_time`,
-  ).all({ seriesId, from, to: to ?? null }) as (Pick<Occurrence, "id" | "date" | "startTime" | "endTime" | "status" | "cancelReason"> &
+  ).all({ seriesId, from }) as (Pick<Occurrence, "id" | "date" | "startTime" | "endTime" | "status" | "cancelReason"> &
     Pick<Series, "bookingMode" | "capacity"> & { taken: number })[];
   return rows.map((o) => ({
     id: o.id,
