@@ -177,38 +177,44 @@ export function getSeries(db: Db, id: number) {
   return preparedQuery(db, seriesById).get({ id });
 }
 
-type PublicSeriesRow = {
-  id: number;
-  title: string;
-  description: string;
-  status: "active" | "archived";
-  bookingMode: (typeof t.BOOKING_MODES)[number];
-  placeUnit: (typeof t.PLACE_UNITS)[number];
-  ageMinMonths: number | null;
-  ageMaxMonths: number | null;
-  forPregnancy: number;
-  costPence: number;
-  costNotes: string;
-  sendFriendly: number;
-  languages: string;
-  weekdays: string;
-  startDate: string;
-  startTime: string;
-  endTime: string;
-  termTimeOnly: number;
-  whatToBring: string;
-  facilitator: string;
-  isSample: number;
-  typeSlug: string;
-  venueSlug: string;
-  venueName: string;
-  venueKind: (typeof t.VENUE_KINDS)[number];
-  town: string;
-  postcode: string | null;
-  stepFree: number;
-  localitySlug: string;
-  localityName: string;
-};
+/** Stored as 0 or 1; the page reads them as booleans. */
+type SeriesFlags = "forPregnancy" | "sendFriendly" | "termTimeOnly" | "isSample";
+
+type PublicSeriesRow = Omit<
+  Pick<
+    typeof t.sessionSeries.$inferSelect,
+    | "id"
+    | "title"
+    | "description"
+    | "status"
+    | "bookingMode"
+    | "placeUnit"
+    | "ageMinMonths"
+    | "ageMaxMonths"
+    | "costPence"
+    | "costNotes"
+    | "languages"
+    | "weekdays"
+    | "startDate"
+    | "startTime"
+    | "endTime"
+    | "whatToBring"
+    | "facilitator"
+    | SeriesFlags
+  >,
+  SeriesFlags
+> &
+  Record<SeriesFlags, number> & {
+    typeSlug: string;
+    venueSlug: string;
+    venueName: string;
+    venueKind: (typeof t.VENUE_KINDS)[number];
+    town: string;
+    postcode: string | null;
+    stepFree: number;
+    localitySlug: string;
+    localityName: string;
+  };
 
 /**
  * What a family's session page shows of a series, its venue and area: only those columns, in one
@@ -231,32 +237,17 @@ export function publicSeries(db: Db, id: number) {
       WHERE s.id = ?`,
   ).get(id) as PublicSeriesRow | undefined;
   if (!r) return undefined;
+  const { typeSlug, venueSlug, venueName, venueKind, town, postcode, stepFree, localitySlug, localityName, ...series } = r;
   return {
     series: {
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      status: r.status,
-      bookingMode: r.bookingMode,
-      placeUnit: r.placeUnit,
-      ageMinMonths: r.ageMinMonths,
-      ageMaxMonths: r.ageMaxMonths,
-      forPregnancy: r.forPregnancy === 1,
-      costPence: r.costPence,
-      costNotes: r.costNotes,
-      sendFriendly: r.sendFriendly === 1,
-      languages: r.languages,
-      weekdays: r.weekdays,
-      startDate: r.startDate,
-      startTime: r.startTime,
-      endTime: r.endTime,
-      termTimeOnly: r.termTimeOnly === 1,
-      whatToBring: r.whatToBring,
-      facilitator: r.facilitator,
-      isSample: r.isSample === 1,
+      ...series,
+      forPregnancy: series.forPregnancy === 1,
+      sendFriendly: series.sendFriendly === 1,
+      termTimeOnly: series.termTimeOnly === 1,
+      isSample: series.isSample === 1,
     },
-    typeSlug: r.typeSlug,
-    venue: { slug: r.venueSlug, name: r.venueName, kind: r.venueKind, town: r.town, postcode: r.postcode, stepFree: r.stepFree === 1 },
-    locality: { slug: r.localitySlug, name: r.localityName },
+    typeSlug,
+    venue: { slug: venueSlug, name: venueName, kind: venueKind, town, postcode, stepFree: stepFree === 1 },
+    locality: { slug: localitySlug, name: localityName },
   };
 }

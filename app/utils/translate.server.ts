@@ -85,7 +85,7 @@ function rememberFixedAnswers(instance: I18n) {
   // (each card's date, age and places), and i18next's answer for a scope never changes.
   const scopes = new Map<string, Fixed>();
   instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown) => {
-    const scope = scopeId(lng, ns, keyPrefix);
+    const scope = answerId("fixed", { lng, ns, keyPrefix });
     if (scope === null) return getFixedT(lng, ns, keyPrefix);
     let translator = scopes.get(scope);
     if (!translator) {
@@ -114,20 +114,6 @@ function rememberingTranslator(fixed: Fixed): Fixed {
   };
   // What i18next puts on a fixed translator, for anyone who reads it.
   return Object.assign(quick, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
-}
-
-/** A fixed translator's language, namespaces and prefix as one string; null for anything but plain text. */
-function scopeId(lng: unknown, ns: unknown, keyPrefix: unknown): string | null {
-  const part = (value: unknown) =>
-    value === undefined ? "u" : value === null ? "n" : typeof value === "string" ? `s${value.length}:${value}` : null;
-  const namespaces = Array.isArray(ns)
-    ? ns.every((n) => typeof n === "string")
-      ? `a${ns.length}:${ns.map((n: string) => `${n.length}:${n}`).join("")}`
-      : null
-    : part(ns);
-  const language = part(lng);
-  const prefix = part(keyPrefix);
-  return language === null || namespaces === null || prefix === null ? null : `${language}|${namespaces}|${prefix}`;
 }
 
 function plain(value: unknown): boolean {

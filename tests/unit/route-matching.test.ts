@@ -1,7 +1,7 @@
 // The server's routing is patched (app/patches/, decision 022) to rank a route tree's branches
-// once, compile each pattern once, and make the rendered tree once. A cached answer must be the answer afresh: for
-// every path, whatever was matched before it, and after a tree is patched in place. A match tries
-// only the branches whose fixed first segment the path starts with.
+// once, compile each pattern once, and make the rendered tree once. A cached answer must be the
+// answer afresh: for every path, whatever was matched before it, and after a tree is patched in
+// place. A match tries only the branches whose fixed first segment the path starts with.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
